@@ -1,0 +1,31 @@
+import path from "node:path";
+import { describeDrift, findDrift } from "../output/check.js";
+import { writeTree } from "../output/write.js";
+import { generate } from "../pipeline.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import type { Output } from "./io.js";
+import { resolveSettings, type PathFlags } from "./settings.js";
+
+export interface GenerateFlags extends PathFlags {
+  readonly check: boolean;
+}
+
+/** `generate`: writes `out/` from `schemas/`, or with `--check` reports how `out/` differs. */
+export async function runGenerate(flags: GenerateFlags, output: Output): Promise<ExitCode> {
+  const settings = await resolveSettings(flags);
+  const { files, model } = await generate(settings.schemasDir, settings.config);
+  const outName = path.relative(process.cwd(), settings.outDir) || ".";
+  if (flags.check) {
+    const drift = await findDrift(settings.outDir, files);
+    if (drift.length === 0) {
+      output.out(`${outName} is in sync with the schemas (${files.length} files).`);
+      return EXIT.OK;
+    }
+    output.err(drift.map(describeDrift).join("\n"));
+    output.err(`\n${outName} has drifted from the schemas: ${drift.length} ${drift.length === 1 ? "file differs" : "files differ"}. Run \`npm run generate\` and commit the result.`);
+    return EXIT.PROBLEMS;
+  }
+  await writeTree(settings.outDir, files);
+  output.out(`Generated ${files.length} files for ${model.events.length} events into ${outName}.`);
+  return EXIT.OK;
+}

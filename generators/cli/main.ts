@@ -1,0 +1,76 @@
+import yargs from "yargs";
+import { ContractProblemsError, UsageError, formatProblem } from "../problems.js";
+import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
+import { runGenerate } from "./generate-command.js";
+import { processOutput, type Output } from "./io.js";
+import { runValidate } from "./validate-command.js";
+
+/**
+ * The `event-contracts` command line. A thin layer over the pipeline: it parses flags, runs one command and
+ * maps outcomes to exit codes; it never exits the process itself, so tests can call it.
+ *
+ * @example
+ * event-contracts generate            # schemas/ -> out/
+ * event-contracts generate --check    # exit 1 when out/ has drifted
+ * event-contracts validate captured.ndjson
+ */
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.OK;
+  const pathOptions = {
+    schemas: { type: "string", describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
+    config: { type: "string", describe: "config file (default: event-contracts.config.json, if present)" },
+  } as const;
+  const parser = yargs([...argv])
+    .scriptName("event-contracts")
+    .usage("$0 <command> [options]\n\nTurns JSON Schema event contracts into typed, validated packages.")
+    .command(
+      "generate",
+      "generate the packages in out/ from the schemas (--check: compare only)",
+      (command) =>
+        command.options({
+          ...pathOptions,
+          out: { type: "string", describe: "output folder (default: from the config, else out/)" },
+          check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
+        }),
+      async (args) => {
+        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check }, output);
+      },
+    )
+    .command(
+      "validate <input>",
+      "validate events: a JSON file, a JSON array, or NDJSON; '-' reads standard input",
+      (command) => command.positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" }).options(pathOptions),
+      async (args) => {
+        exitCode = await runValidate({ input: args.input, schemas: args.schemas, config: args.config }, output);
+      },
+    )
+    .demandCommand(1, "name a command: generate or validate")
+    .strict()
+    .epilogue(EXIT_CODES_HELP)
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    let helpText = "";
+    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+      helpText = text;
+    });
+    if (helpText !== "") output.out(helpText);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof ContractProblemsError) {
+      output.err(error.problems.map(formatProblem).join("\n"));
+      output.err(`\n${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found; nothing was written.`);
+      return EXIT.USAGE;
+    }
+    if (error instanceof UsageError) {
+      output.err(`event-contracts: ${error.message}\nRun \`event-contracts --help\` for usage.`);
+      return EXIT.USAGE;
+    }
+    throw error;
+  }
+}

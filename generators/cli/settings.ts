@@ -1,0 +1,41 @@
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { loadConfig, type Config } from "../config.js";
+
+export const DEFAULT_CONFIG_FILE = "event-contracts.config.json";
+
+export interface PathFlags {
+  readonly schemas?: string | undefined;
+  readonly out?: string | undefined;
+  readonly config?: string | undefined;
+}
+
+export interface Settings {
+  readonly config: Config;
+  readonly schemasDir: string;
+  readonly outDir: string;
+}
+
+/**
+ * Flags win over the config file; paths in the config file are relative to the file itself, so the CLI
+ * works the same from any working directory.
+ */
+export async function resolveSettings(flags: PathFlags, cwd: string = process.cwd()): Promise<Settings> {
+  const configFile = path.resolve(cwd, flags.config ?? DEFAULT_CONFIG_FILE);
+  const config = await loadConfig(configFile, flags.config !== undefined);
+  const configDir = (await exists(configFile)) ? path.dirname(configFile) : cwd;
+  return {
+    config,
+    schemasDir: flags.schemas !== undefined ? path.resolve(cwd, flags.schemas) : path.resolve(configDir, config.schemas),
+    outDir: flags.out !== undefined ? path.resolve(cwd, flags.out) : path.resolve(configDir, config.out),
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

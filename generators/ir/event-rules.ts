@@ -1,0 +1,100 @@
+import type { LoadedSchema } from "../schema/load.js";
+import { ENVELOPE_PROPERTIES, type EventContract, type KafkaBinding, type TypeNode } from "./model.js";
+
+type Report = (pointer: string, code: string, message: string) => void;
+
+const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
+const EVENT_TYPE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+/**
+ * The project's rules for an event schema: the envelope every event carries, its Kafka binding and its
+ * examples. Returns the event's contract when the rules hold.
+ */
+export function lintEvent(
+  schema: LoadedSchema,
+  root: Readonly<Record<string, unknown>>,
+  name: string,
+  type: TypeNode,
+  report: Report,
+): EventContract | undefined {
+  if (type.kind !== "object") {
+    report("", "EVENT_NOT_OBJECT", `an event schema must describe an object ("type": "object")`);
+    return undefined;
+  }
+  const description = root["description"];
+  if (typeof description !== "string" || description.trim() === "") {
+    report("", "MISSING_DESCRIPTION", `an event schema needs a "description" saying when it is emitted and by whom`);
+  }
+  let ok = true;
+  for (const envelope of ENVELOPE_PROPERTIES) {
+    const property = type.properties.find((candidate) => candidate.name === envelope);
+    if (property === undefined || !property.required) {
+      report("/required", "ENVELOPE", `every event must declare and require "${envelope}" (envelope: ${ENVELOPE_PROPERTIES.join(", ")})`);
+      ok = false;
+    }
+  }
+  const eventType = type.properties.find((property) => property.name === "eventType")?.type;
+  if (eventType !== undefined && !(eventType.kind === "const" && typeof eventType.value === "string" && EVENT_TYPE.test(eventType.value))) {
+    report("/properties/eventType", "ENVELOPE", `"eventType" must be a "const" UPPER_SNAKE_CASE string, e.g. "TEXT_JOB_REQUESTED"`);
+    ok = false;
+  }
+  const version = type.properties.find((property) => property.name === "version")?.type;
+  if (version !== undefined && !(version.kind === "const" && typeof version.value === "number" && Number.isInteger(version.value) && version.value >= 1)) {
+    report("/properties/version", "ENVELOPE", `"version" must be a "const" whole number, starting at 1`);
+    ok = false;
+  }
+  const kafka = lintKafka(root["x-kafka"], type.properties.filter((p) => p.required).map((p) => p.name), report);
+  const examples = root["examples"];
+  if (!Array.isArray(examples) || examples.length < 2) {
+    report("/examples", "EXAMPLES", `an event schema needs at least two "examples": they document the event and feed the tests`);
+    ok = false;
+  }
+  if (!ok || kafka === undefined || eventType?.kind !== "const" || version?.kind !== "const") return undefined;
+  return {
+    eventType: String(eventType.value),
+    version: Number(version.value),
+    name,
+    title: String(root["title"]),
+    description: typeof description === "string" ? description : "",
+    kafka,
+    schemaFile: schema.file,
+    schemaId: String(root["$id"]),
+    examples: examples as unknown[],
+  };
+}
+
+function lintKafka(value: unknown, requiredProperties: readonly string[], report: Report): KafkaBinding | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    report("/x-kafka", "KAFKA_BINDING", `"x-kafka" must be an object { topic, key, producers, consumers }`);
+    return undefined;
+  }
+  const binding = value as Record<string, unknown>;
+  let ok = true;
+  for (const key of Object.keys(binding)) {
+    if (!["topic", "key", "producers", "consumers"].includes(key)) {
+      report(`/x-kafka/${key}`, "KAFKA_BINDING", `unknown "x-kafka" field "${key}"; the fields are topic, key, producers, consumers`);
+      ok = false;
+    }
+  }
+  const { topic, key, producers, consumers } = binding;
+  if (typeof topic !== "string" || !TOPIC_NAME.test(topic) || topic === "." || topic === "..") {
+    report("/x-kafka/topic", "KAFKA_BINDING", `"x-kafka.topic" must be a Kafka topic name (letters, digits, ".", "_", "-"; at most 249)`);
+    ok = false;
+  }
+  if (typeof key !== "string" || !requiredProperties.includes(key)) {
+    report("/x-kafka/key", "KAFKA_BINDING", `"x-kafka.key" must name a required top-level property (usually "jobId")`);
+    ok = false;
+  }
+  const services = (field: string, list: unknown): readonly string[] | undefined => {
+    if (!Array.isArray(list) || list.length === 0 || !list.every((entry) => typeof entry === "string" && SERVICE_NAME.test(entry))) {
+      report(`/x-kafka/${field}`, "KAFKA_BINDING", `"x-kafka.${field}" must list at least one service name in kebab-case, e.g. "api-gateway"`);
+      return undefined;
+    }
+    return [...(list as string[])];
+  };
+  const producerList = services("producers", producers);
+  const consumerList = services("consumers", consumers);
+  if (!ok || producerList === undefined || consumerList === undefined) return undefined;
+  return { topic: topic as string, key: key as string, producers: producerList, consumers: consumerList };
+}

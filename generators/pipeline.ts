@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./config.js";
+import { buildModel } from "./ir/build.js";
+import type { ContractsModel } from "./ir/model.js";
+import { formatFiles } from "./output/format.js";
+import { listFiles } from "./output/tree.js";
+import { ContractProblemsError, compareText, type Problem } from "./problems.js";
+import { loadSchemas, type LoadedSchema } from "./schema/load.js";
+import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
+import { typescriptTarget } from "./targets/typescript/index.js";
+
+export const TARGETS: readonly Target[] = [typescriptTarget];
+
+const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+
+export interface Generation {
+  readonly model: ContractsModel;
+  /** Paths relative to the output folder, sorted. */
+  readonly files: readonly GeneratedFile[];
+}
+
+/** The whole pipeline but the last step: schemas -> model -> targets -> formatted files, all in memory. */
+export async function generate(schemasDir: string, config: Config): Promise<Generation> {
+  const schemas = await loadSchemas(schemasDir);
+  const model = buildModel(schemas);
+  const templates = await loadTemplates();
+  const context: TargetContext = { model, config, templates };
+  const files: GeneratedFile[] = [];
+  for (const target of TARGETS) {
+    const generated = await formatFiles(withSchemaPositions(schemas, () => target.generate(context)));
+    const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
+    for (const file of [...generated, ...derived]) files.push({ path: `${target.name}/${file.path}`, content: file.content });
+  }
+  return { model, files: files.sort((a, b) => compareText(a.path, b.path)) };
+}
+
+/** The static template files, keyed by their path below `templates/`. */
+export async function loadTemplates(): Promise<ReadonlyMap<string, string>> {
+  const names = await listFiles(TEMPLATES_DIR);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(TEMPLATES_DIR, name), "utf8")));
+  return new Map(names.map((name, index) => [name, texts[index] ?? ""]));
+}
+
+/** Targets know a problem's file and pointer but not its line; the loaded schemas do. */
+function withSchemaPositions<T>(schemas: readonly LoadedSchema[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof ContractProblemsError)) throw error;
+    const located = error.problems.map((problem): Problem => {
+      if (problem.position !== undefined || problem.pointer === undefined) return problem;
+      const position = schemas.find((schema) => schema.file === problem.file)?.source.positionOf(problem.pointer);
+      return position === undefined ? problem : { ...problem, position };
+    });
+    throw new ContractProblemsError(located);
+  }
+}

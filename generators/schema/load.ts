@@ -1,0 +1,73 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { Problem } from "../problems.js";
+import { ProblemCollector, UsageError, compareText } from "../problems.js";
+import { parseJsonSource, type JsonSource } from "./json-source.js";
+
+/** A schema file read from disk, parsed with positions and checked against the JSON Schema 2020-12 meta-schema. */
+export interface LoadedSchema {
+  /** Path relative to the schemas folder, with forward slashes: how every message and output names it. */
+  readonly file: string;
+  readonly source: JsonSource;
+}
+
+const metaValidator = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+
+/**
+ * Reads every `*.json` file of a folder (sorted, so runs are deterministic) and reports every syntax and
+ * meta-schema problem of every file at once.
+ */
+export async function loadSchemas(schemasDir: string): Promise<readonly LoadedSchema[]> {
+  let names: string[];
+  try {
+    names = (await readdir(schemasDir, { recursive: true }))
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => name.split(path.sep).join("/"))
+      .sort(compareText);
+  } catch (error) {
+    throw new UsageError(`cannot read the schemas folder ${schemasDir}: ${(error as Error).message}`);
+  }
+  if (names.length === 0) throw new UsageError(`no *.json schema files in ${schemasDir}`);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(schemasDir, name), "utf8")));
+  return parseSchemaTexts(names.map((file, index) => ({ file, text: texts[index] ?? "" })));
+}
+
+/** The pure part of loading, shared with `compat`, which reads schemas from git rather than the disk. */
+export function parseSchemaTexts(files: readonly { file: string; text: string }[]): readonly LoadedSchema[] {
+  const problems = new ProblemCollector();
+  const loaded: LoadedSchema[] = [];
+  for (const { file, text } of files) {
+    const outcome = parseJsonSource(file, text);
+    if (!outcome.ok) {
+      outcome.problems.forEach((problem) => problems.add(problem));
+      continue;
+    }
+    for (const problem of metaSchemaProblems(outcome.source)) problems.add(problem);
+    loaded.push({ file, source: outcome.source });
+  }
+  problems.throwIfAny();
+  return loaded;
+}
+
+function metaSchemaProblems(source: JsonSource): Problem[] {
+  const { value } = source;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [{ code: "NOT_A_SCHEMA", file: source.file, position: source.positionOf(""), pointer: "", message: "a schema file must hold a JSON object" }];
+  }
+  if (metaValidator.validateSchema(value as object) === true) return [];
+  return (metaValidator.errors ?? []).map((error: ErrorObject) => ({
+    code: "META_SCHEMA",
+    file: source.file,
+    position: source.positionOf(error.instancePath),
+    pointer: error.instancePath,
+    message: `not valid JSON Schema 2020-12: ${error.message ?? "invalid"}${describeParams(error)}`,
+  }));
+}
+
+function describeParams(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (typeof params["allowedValues"] !== "undefined") return ` (${JSON.stringify(params["allowedValues"])})`;
+  if (typeof params["type"] === "string") return "";
+  return "";
+}

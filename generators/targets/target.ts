@@ -1,0 +1,32 @@
+import type { ContractsModel } from "../ir/model.js";
+import type { Config } from "../config.js";
+
+/** One file of generated output, path relative to the output folder with forward slashes. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Everything a target may read: the model, the configuration and the static templates. No file system. */
+export interface TargetContext {
+  readonly model: ContractsModel;
+  readonly config: Config;
+  /** Template files by path relative to `templates/`, e.g. `typescript/runtime.ts`. */
+  readonly templates: ReadonlyMap<string, string>;
+}
+
+/**
+ * A target is a pure function from the model to files. `afterFormat`, when present, derives more files from
+ * the formatted ones (the TypeScript target compiles its formatted sources to JavaScript and declarations).
+ */
+export interface Target {
+  readonly name: string;
+  generate(context: TargetContext): readonly GeneratedFile[];
+  afterFormat?(files: readonly GeneratedFile[], context: TargetContext): readonly GeneratedFile[];
+}
+
+export function template(context: TargetContext, name: string): string {
+  const text = context.templates.get(name);
+  if (text === undefined) throw new Error(`internal error: missing template ${name}`);
+  return text;
+}

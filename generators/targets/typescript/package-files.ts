@@ -1,0 +1,74 @@
+import Handlebars from "handlebars";
+import type { ContractsModel } from "../../ir/model.js";
+import { template, type GeneratedFile, type TargetContext } from "../target.js";
+import type { TypeScriptNames } from "./naming.js";
+
+/**
+ * The static skeleton of the package: package.json and README from Handlebars templates. Handlebars runs with
+ * `noEscape` and `strict`; every value goes through a helper that escapes it for its context (`json` for
+ * JSON, `md` and `code` for Markdown), so template output is never spliced code.
+ */
+export function packageFiles(context: TargetContext, names: TypeScriptNames): GeneratedFile[] {
+  const { model, config } = context;
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper("json", (value: unknown) => JSON.stringify(value));
+  handlebars.registerHelper("md", (value: unknown) => markdownText(Array.isArray(value) ? value.join(", ") : String(value)));
+  handlebars.registerHelper("code", (value: unknown) => markdownCode(String(value)));
+  const render = (name: string, data: object): string =>
+    handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
+
+  const first = model.events[0];
+  const firstExample = first?.examples[0] as { payload?: unknown } | undefined;
+  const data = {
+    packageName: config.typescript.packageName,
+    version: config.typescript.version,
+    description: config.typescript.description,
+    schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
+    events: model.events.map((event) => ({
+      eventType: event.eventType,
+      version: event.version,
+      topic: event.kafka.topic,
+      producers: event.kafka.producers,
+      consumers: event.kafka.consumers,
+      schema: event.schemaFile,
+      name: names.type(event.name).text,
+    })),
+    first: {
+      create: first === undefined ? "" : names.create(first).text,
+      payloadType: first === undefined ? "" : payloadTypeName(model, first.name).replace(/\*\//g, "*\\/"),
+      payload: codeBlockSafe(JSON.stringify(firstExample?.payload ?? {}, null, 2)),
+      schema: first?.schemaFile ?? "",
+    },
+  };
+  return [
+    { path: "package.json", content: render("typescript/package.json.hbs", data) },
+    { path: "README.md", content: render("typescript/README.md.hbs", data) },
+    ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text })),
+    { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts") },
+  ];
+}
+
+function payloadTypeName(model: ContractsModel, eventName: string): string {
+  const event = model.types.find((type) => type.name === eventName)?.type;
+  const payload = event?.kind === "object" ? event.properties.find((property) => property.name === "payload")?.type : undefined;
+  return payload?.kind === "ref" ? payload.name : "payload";
+}
+
+/** Markdown text: characters with meaning in Markdown or HTML are backslash-escaped; line breaks become spaces. */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_{}[\]()<>#+!|~]/g, (character) => `\\${character}`);
+}
+
+/** An inline code span that holds any text: the fence is longer than any run of backticks inside. */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Text placed inside a fenced code block must not contain the fence itself. */
+function codeBlockSafe(text: string): string {
+  return text.replace(/```/g, "`\u200b``");
+}

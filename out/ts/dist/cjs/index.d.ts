@@ -1,0 +1,5 @@
+export { ContractValidationError, type ValidationError, type ValidationResult } from "./runtime.js";
+export * from "./types.js";
+export * from "./topics.js";
+export * from "./validators.js";
+export * from "./factories.js";

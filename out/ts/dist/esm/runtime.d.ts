@@ -1,0 +1,53 @@
+/** One reason a value does not satisfy its contract. */
+export interface ValidationError {
+  /** JSON Pointer (RFC 6901) to the offending value; "" is the event itself. */
+  readonly pointer: string;
+  /** The JSON Schema keyword that failed, e.g. "required", "maxLength", "format". */
+  readonly keyword: string;
+  /** What is wrong, for people. */
+  readonly message: string;
+}
+/**
+ * The outcome of a validation: the typed value, or every problem found.
+ *
+ * @example
+ * const result = validateEvent(JSON.parse(text));
+ * if (result.ok) route(result.value);
+ * else console.error(result.errors);
+ */
+export type ValidationResult<T> =
+  | {
+      readonly ok: true;
+      readonly value: T;
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly ValidationError[];
+    };
+/** Thrown by `assert*` functions and factories when a value breaks its contract; lists every problem. */
+export declare class ContractValidationError extends Error {
+  readonly code: "CONTRACT_VALIDATION";
+  readonly eventType: string | undefined;
+  readonly errors: readonly ValidationError[];
+  constructor(eventType: string | undefined, errors: readonly ValidationError[]);
+}
+/** A JSON object: not null, not an array. */
+export declare function isObject(value: unknown): value is Record<string, unknown>;
+/** String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
+export declare function codePointLength(text: string): number;
+/** Escapes one JSON Pointer segment. */
+export declare function escapePointer(segment: string): string;
+/** Freezes a value and everything inside it, so a published event cannot be changed afterwards. */
+export declare function deepFreeze<T>(value: T): T;
+/** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
+export declare function newEventId(): string;
+/** The current time as an RFC 3339 UTC timestamp with milliseconds. */
+export declare function nowTimestamp(): string;
+/** RFC 3339 full-date, calendar-checked: 2024-02-29 is a date, 2023-02-29 is not. */
+export declare function isDate(text: string): boolean;
+/** RFC 3339 date-time with a required offset, calendar-checked, leap seconds only at 23:59:60 UTC. */
+export declare function isDateTime(text: string): boolean;
+/** RFC 4122 UUID, optionally as a urn:uuid: URN. */
+export declare function isUuid(text: string): boolean;
+/** RFC 3986 absolute URI. */
+export declare function isUri(text: string): boolean;
