@@ -11,8 +11,8 @@ export interface Problem {
   /** Stable identifier of the rule that was broken, e.g. `MALFORMED_JSON`. */
   readonly code: string;
   readonly file: string;
-  readonly position?: SourcePosition;
-  readonly pointer?: string;
+  readonly position?: SourcePosition | undefined;
+  readonly pointer?: string | undefined;
   readonly message: string;
 }
 

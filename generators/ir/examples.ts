@@ -12,7 +12,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  * wrong one misleads both. Checked with ajv (full formats) as an independent oracle.
  */
 export function exampleProblems(schemas: readonly LoadedSchema[], events: readonly EventContract[]): Problem[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ownProperties: without it ajv reads inherited members such as `constructor` as if they were properties.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, ownProperties: true });
   addFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema.source.value as object);
   const problems: Problem[] = [];

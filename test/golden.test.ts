@@ -1,0 +1,64 @@
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { loadConfig } from "../generators/config.js";
+import { findDrift } from "../generators/output/check.js";
+import { generate } from "../generators/pipeline.js";
+import { listFiles } from "../generators/output/tree.js";
+import { FIXTURES, OUT, ROOT, SCHEMAS } from "./support/paths.js";
+import { typeCheck } from "./support/tsc.js";
+
+// The committed output folders are the golden files: generation must reproduce them byte for byte.
+// To update the hostile fixture's golden files: `node bin/event-contracts.js generate --config test/fixtures/hostile/event-contracts.config.json`.
+const GOLDEN_TREES = [
+  { name: "the canonical schemas", config: path.join(ROOT, "event-contracts.config.json"), schemas: SCHEMAS, out: OUT },
+  {
+    name: "the hostile fixture",
+    config: path.join(FIXTURES, "hostile/event-contracts.config.json"),
+    schemas: path.join(FIXTURES, "hostile/schemas"),
+    out: path.join(FIXTURES, "hostile/out"),
+  },
+];
+
+describe.each(GOLDEN_TREES)("golden output of $name", ({ config, schemas, out }) => {
+  it("is reproduced byte for byte by generate", async () => {
+    const { files } = await generate(schemas, await loadConfig(config, true));
+    const drift = await findDrift(out, files);
+    expect(drift.map((entry) => `${entry.kind} ${entry.path}${entry.kind === "changed" ? `\n${entry.diff}` : ""}`)).toEqual([]);
+  });
+
+  it("is the same on a second run (deterministic)", async () => {
+    const loaded = await loadConfig(config, true);
+    const [first, second] = await Promise.all([generate(schemas, loaded), generate(schemas, loaded)]);
+    expect(second.files).toEqual(first.files);
+  });
+
+  it("has no generation time or absolute paths in it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2001-02-03T04:05:06Z"));
+    try {
+      const { files } = await generate(schemas, await loadConfig(config, true));
+      for (const file of files) {
+        expect(file.content, file.path).not.toContain(ROOT);
+        expect(file.content, file.path).not.toMatch(/2001-02-03|981173106/);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("compiles under tsc with the strictest settings", async () => {
+    const sources = (await listFiles(path.join(out, "ts/src"))).map((file) => path.join(out, "ts/src", file));
+    expect(sources.length).toBeGreaterThan(0);
+    const result = typeCheck(sources);
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("ships declarations that type-check for ESM and CommonJS", async () => {
+    for (const flavour of ["esm", "cjs"]) {
+      const declarations = (await listFiles(path.join(out, "ts/dist", flavour))).filter((file) => file.endsWith(".d.ts"));
+      const result = typeCheck(declarations.map((file) => path.join(out, "ts/dist", flavour, file)));
+      expect(result.stdout + result.stderr, flavour).toBe("");
+    }
+  });
+});
