@@ -41,7 +41,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
       "validate events: a JSON file, a JSON array, or NDJSON; '-' reads standard input",
       (command) => command.positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" }).options(pathOptions),
       async (args) => {
-        exitCode = await runValidate({ input: args.input, schemas: args.schemas, config: args.config }, output);
+        // yargs-parser reads a lone "-" as an empty string; "-" is the conventional name of standard input.
+        const input = args.input === "" ? "-" : args.input;
+        exitCode = await runValidate({ input, schemas: args.schemas, config: args.config }, output);
       },
     )
     .demandCommand(1, "name a command: generate or validate")

@@ -1,0 +1,174 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SCHEMAS, ROOT } from "./support/paths.js";
+import { cli } from "./support/run.js";
+
+const temporaryDirs: string[] = [];
+
+function workspace(): { dir: string; schemas: string; out: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "event-contracts-cli-"));
+  temporaryDirs.push(dir);
+  cpSync(SCHEMAS, path.join(dir, "schemas"), { recursive: true });
+  return { dir, schemas: path.join(dir, "schemas"), out: path.join(dir, "out") };
+}
+
+function editSchema(schemas: string, file: string, edit: (text: string) => string): void {
+  const target = path.join(schemas, file);
+  writeFileSync(target, edit(readFileSync(target, "utf8")));
+}
+
+afterEach(() => {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("event-contracts generate", () => {
+  it("exits 0 and reports the repository's out/ in sync with --check", () => {
+    const result = cli(["generate", "--check"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^out is in sync with the schemas \(\d+ files\)\.$/m);
+    expect(result.status).toBe(0);
+  });
+
+  it("writes the packages and removes stale files", () => {
+    const { dir, out } = workspace();
+    expect(cli(["generate", "--out", "out"], { cwd: dir }).status).toBe(0);
+    expect(existsSync(path.join(out, "ts/dist/esm/index.js"))).toBe(true);
+    writeFileSync(path.join(out, "ts/stale.txt"), "left over");
+    const again = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(again.stdout).toMatch(/Generated \d+ files for 4 events into out\./);
+    expect(existsSync(path.join(out, "ts/stale.txt"))).toBe(false);
+  });
+
+  it("exits 1 with --check, listing changed, missing and extra files with a short diff, and writes nothing", () => {
+    const { dir, out } = workspace();
+    cli(["generate", "--out", "out"], { cwd: dir });
+    const readme = path.join(out, "ts/README.md");
+    writeFileSync(readme, readFileSync(readme, "utf8").replace("## Events", "## Our events"));
+    rmSync(path.join(out, "ts/src/topics.ts"));
+    writeFileSync(path.join(out, "ts/extra.js"), "");
+    const result = cli(["generate", "--out", "out", "--check"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("changed: ts/README.md");
+    expect(result.stderr).toContain("-## Our events");
+    expect(result.stderr).toContain("+## Events");
+    expect(result.stderr).toContain("missing: ts/src/topics.ts");
+    expect(result.stderr).toContain("extra:   ts/extra.js");
+    expect(result.stderr).toContain("3 files differ");
+    expect(existsSync(path.join(out, "ts/src/topics.ts"))).toBe(false);
+    expect(existsSync(path.join(out, "ts/extra.js"))).toBe(true);
+  });
+
+  it("exits 2 on malformed JSON, naming file, line and column, and leaves out/ untouched", () => {
+    const { dir, schemas, out } = workspace();
+    cli(["generate", "--out", "out"], { cwd: dir });
+    const before = readFileSync(path.join(out, "ts/src/types.ts"), "utf8");
+    editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested",', '"title": "Text job requested"'));
+    const result = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^text-job\.json:5:3 {2}malformed JSON: expected ','; fix the syntax at this position \[MALFORMED_JSON\]$/m);
+    expect(result.stderr).toContain("nothing was written");
+    expect(readFileSync(path.join(out, "ts/src/types.ts"), "utf8")).toBe(before);
+  });
+
+  it("exits 2 on an unresolvable $ref, naming the reference and the file", () => {
+    const { dir, schemas } = workspace();
+    editSchema(schemas, "image-job.json", (text) => text.replace('"#/$defs/ImageSize"', '"#/$defs/ImageDimensions"'));
+    const result = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^image-job\.json:\d+:\d+ {2}\/\$defs\/ImageJobPayload\/properties\/size\/\$ref {2}cannot resolve "\$ref": "#\/\$defs\/ImageDimensions"/m);
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  it("exits 2 listing every rule broken, as file:line:col  pointer  message", () => {
+    const { dir, schemas } = workspace();
+    editSchema(schemas, "job-status.json", (text) => text.replace('"description": "Which attempt this is, starting at 1.", ', ""));
+    editSchema(schemas, "text-job.json", (text) => text.replace('"topic": "text-jobs"', '"topic": "text jobs"'));
+    const result = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^job-status\.json:\d+:\d+ {2}\/\$defs\/JobProcessing\/properties\/attempt {2}property "attempt" needs a "description"/m);
+    expect(result.stderr).toMatch(/^text-job\.json:\d+:\d+ {2}\/x-kafka\/topic {2}"x-kafka.topic" must be a Kafka topic name/m);
+    expect(result.stderr).toContain("2 problems found; nothing was written.");
+  });
+
+  it("exits 2 when the schemas folder does not exist", () => {
+    const result = cli(["generate", "--schemas", "no-such-folder", "--check"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("cannot read the schemas folder");
+  });
+
+  it("exits 2 on an invalid config file, naming the setting", () => {
+    const { dir } = workspace();
+    writeFileSync(path.join(dir, "event-contracts.config.json"), '{ "schemas": "schemas", "typescript": { "packageName": "Not A Name" }, "colour": "blue" }');
+    const result = cli(["generate", "--check"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/event-contracts\.config\.json:1:\d+ {2}\/typescript\/packageName {2}"packageName" must be an npm package name/);
+    expect(result.stderr).toContain('unknown setting "colour"');
+  });
+
+  it("exits 2 when --config names a missing file", () => {
+    const result = cli(["generate", "--config", "missing.config.json", "--check"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("cannot read the config file");
+  });
+});
+
+describe("event-contracts usage", () => {
+  it("documents the commands and exit codes in --help", () => {
+    const result = cli(["--help"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("event-contracts generate");
+    expect(result.stdout).toContain("event-contracts validate <input>");
+    expect(result.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+  });
+
+  it("exits 2 on an unknown flag or command, or none", () => {
+    expect(cli(["generate", "--frobnicate"]).status).toBe(2);
+    expect(cli(["publish"]).status).toBe(2);
+    const none = cli([]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("name a command");
+  });
+});
+
+describe("event-contracts validate", () => {
+  const example = JSON.parse(readFileSync(path.join(SCHEMAS, "text-job.json"), "utf8")).examples[0];
+
+  it("exits 0 on valid events", () => {
+    const { dir } = workspace();
+    writeFileSync(path.join(dir, "one.json"), JSON.stringify(example));
+    const result = cli(["validate", path.join(dir, "one.json")]);
+    expect(result.stdout.trim()).toBe("1 event: 1 valid, 0 invalid");
+    expect(result.status).toBe(0);
+  });
+
+  it("exits 1 on a JSON array with invalid events, printing index, eventType and errors", () => {
+    const { dir } = workspace();
+    const bad = { ...example, payload: { ...example.payload, prompt: "" }, extra: 1 };
+    writeFileSync(path.join(dir, "batch.json"), JSON.stringify([example, bad, { eventType: "NOPE" }]));
+    const result = cli(["validate", path.join(dir, "batch.json")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("#1 TEXT_JOB_REQUESTED: 2 problems");
+    expect(result.stderr).toContain("/payload/prompt  must be at least 1 character long [minLength]");
+    expect(result.stderr).toContain("/extra  is not a property of this contract [additionalProperties]");
+    expect(result.stderr).toContain("#2 NOPE: 1 problem");
+    expect(result.stderr).toContain("3 events: 1 valid, 2 invalid");
+  });
+
+  it("reads NDJSON from standard input and reports malformed lines", () => {
+    const input = `${JSON.stringify(example)}\n\n{not json\n${JSON.stringify({ ...example, version: 2 })}\n`;
+    const result = cli(["validate", "-"], { input });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("#1 (line 3): malformed JSON");
+    expect(result.stderr).toContain("#2 (line 4) TEXT_JOB_REQUESTED: 1 problem");
+    expect(result.stderr).toContain("/version  must be 1 [const]");
+  });
+
+  it("exits 2 when the input cannot be read or is empty", () => {
+    expect(cli(["validate", path.join(ROOT, "no-such-file.json")]).status).toBe(2);
+    const empty = cli(["validate", "-"], { input: "  \n" });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("standard input holds no events");
+  });
+});

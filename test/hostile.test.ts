@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ContractProblemsError } from "../generators/problems.js";
+import { nameTypeScript } from "../generators/targets/typescript/naming.js";
+import { FIXTURES } from "./support/paths.js";
+import { canonicalSchemas, modelOf, type Json } from "./support/schemas.js";
+
+const HOSTILE = path.join(FIXTURES, "hostile");
+const schema = JSON.parse(readFileSync(path.join(HOSTILE, "schemas/hostile.json"), "utf8")) as { examples: Record<string, any>[] };
+
+interface HostilePackage {
+  validateEvent(value: unknown): { ok: boolean; errors?: { pointer: string; keyword: string }[] };
+  createHostileEventX(init: { userId: string; payload: unknown }): { payload: Record<string, unknown> };
+  EVENT_CONTRACTS: Record<string, { topic: string }>;
+}
+
+/**
+ * The hostile fixture puts quotes, backslashes, backticks, `${`, comment markers, line breaks, U+2028, HTML,
+ * reserved words and Object.prototype names into every place schema text reaches generated code. Its golden
+ * output compiles under tsc --strict (golden.test.ts); here it must also behave, and nothing injected may run.
+ */
+describe("the hostile fixture's generated package", () => {
+  const load = async (): Promise<HostilePackage[]> => {
+    const esm = (await import(pathToFileURL(path.join(HOSTILE, "out/ts/dist/esm/index.js")).href)) as HostilePackage;
+    const cjs = createRequire(import.meta.url)(path.join(HOSTILE, "out/ts/dist/cjs/index.js")) as HostilePackage;
+    return [esm, cjs];
+  };
+
+  it("runs no injected statement when loaded and used", async () => {
+    for (const generated of await load()) {
+      for (const example of schema.examples) generated.validateEvent(example);
+      generated.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"] });
+    }
+    expect((globalThis as Record<string, unknown>)["__pwned"]).toBeUndefined();
+  });
+
+  it("accepts the examples, hostile values and all, in ESM and CommonJS", async () => {
+    for (const generated of await load()) {
+      for (const example of schema.examples) expect(generated.validateEvent(example)).toMatchObject({ ok: true });
+    }
+  });
+
+  it("matches hostile enum and const values exactly", async () => {
+    const [generated] = await load();
+    const example = structuredClone(schema.examples[0] ?? {});
+    example["payload"]["delete"] = '"; globalThis.__pwned = \'const\'; " ';
+    example["payload"]["a\"b'c`d${globalThis.__pwned = 'key2'}e\\f"] = "${globalThis.__pwned = 'enum'} ";
+    const result = generated?.validateEvent(example);
+    expect(result?.errors?.map((error) => error.keyword).sort()).toEqual(["const", "enum"]);
+  });
+
+  it("escapes JSON pointers and keeps __proto__ and constructor as data", async () => {
+    const [generated] = await load();
+    const example = structuredClone(schema.examples[1] ?? {});
+    example["payload"]["~/slash"] = -1;
+    expect(generated?.validateEvent(example).errors).toEqual([expect.objectContaining({ pointer: "/payload/~0~1slash", keyword: "minimum" })]);
+    // An event without "constructor" must not be judged by the inherited Object.prototype.constructor.
+    expect(Object.hasOwn(schema.examples[1]?.["payload"] ?? {}, "constructor")).toBe(false);
+    expect(generated?.validateEvent(schema.examples[1]).ok).toBe(true);
+    const event = generated?.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"] });
+    expect(Object.getPrototypeOf(event?.payload)).toBe(Object.prototype);
+    expect(Object.hasOwn(event?.payload ?? {}, "__proto__")).toBe(true);
+  });
+});
+
+describe("names that would collide are refused with a clear error", () => {
+  const refusal = (edit: (schemas: Map<string, Record<string, Json>>) => void): string => {
+    const schemas = canonicalSchemas();
+    edit(schemas);
+    try {
+      nameTypeScript(modelOf(schemas));
+    } catch (error) {
+      if (error instanceof ContractProblemsError) return error.message;
+      throw error;
+    }
+    return "";
+  };
+  const common = (schemas: Map<string, Record<string, Json>>): Record<string, any> => schemas.get("common.json") as Record<string, any>;
+
+  it("when two $defs keys make the same name after case conversion", () => {
+    const message = refusal((s) => {
+      common(s)["$defs"]["job_id"] = { description: "dup", type: "string" };
+    });
+    expect(message).toMatch(/common\.json:\d+:\d+ {2}\/\$defs\/job_id {2}type name JobId is also made by common\.json#\/\$defs\/JobId; rename one of them/);
+  });
+
+  it("when a type would shadow a global TypeScript type", () => {
+    const message = refusal((s) => {
+      common(s)["$defs"]["Record"] = { description: "shadow", type: "string" };
+    });
+    expect(message).toContain('type name Record would make the TypeScript type "Record", which is reserved');
+  });
+
+  it("when an event's functions would collide with the package's own exports", () => {
+    const message = refusal((s) => {
+      (s.get("text-job.json") as Record<string, any>)["title"] = "Event";
+    });
+    expect(message).toContain('would make the TypeScript validator "validateEvent", which the generated package itself already uses');
+  });
+});
