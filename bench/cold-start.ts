@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import typescript from "typescript";
+import { median } from "./harness.js";
+
+export interface ColdStart {
+  readonly name: string;
+  readonly ms: number;
+}
+
+/**
+ * Import + first validation, each in a fresh Node.js process (the time a service pays before its first
+ * event), measured inside the child from just before the first import to just after the first verdict.
+ */
+export function coldStarts(root: string, message: string, runs = 9): ColdStart[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "event-contracts-bench-"));
+  try {
+    const zodSource = typescript.transpileModule(readFileSync(path.join(root, "bench/zod-text-job.ts"), "utf8"), {
+      compilerOptions: { module: typescript.ModuleKind.ESNext, target: typescript.ScriptTarget.ES2022 },
+    }).outputText;
+    writeFileSync(path.join(dir, "zod-text-job.mjs"), zodSource.replace('from "zod"', `from ${JSON.stringify(pathToFileURL(path.join(root, "node_modules/zod/index.js")).href)}`));
+    const url = (file: string): string => JSON.stringify(pathToFileURL(path.join(root, file)).href);
+    const schemaFiles = ["schemas/common.json", "schemas/text-job.json"].map((file) => readFileSync(path.join(root, file), "utf8"));
+    const cases: Record<string, string> = {
+      "generated validator": `const { validateEvent } = await import(${url("out/ts/dist/esm/index.js")});
+        ok = validateEvent(JSON.parse(message)).ok;`,
+      "ajv 8 (compiled at run time)": `const { Ajv2020 } = await import(${url("node_modules/ajv/dist/2020.js")});
+        const addFormats = (await import(${url("node_modules/ajv-formats/dist/index.js")})).default.default;
+        const ajv = new Ajv2020(); addFormats(ajv); ajv.addKeyword("x-kafka");
+        const schemas = ${JSON.stringify(schemaFiles)}.map((text) => JSON.parse(text));
+        ajv.addSchema(schemas[0]);
+        ok = ajv.compile(schemas[1])(JSON.parse(message));`,
+      "zod 4 (hand-written schema)": `const { zodTextJobRequested } = await import(${JSON.stringify(pathToFileURL(path.join(dir, "zod-text-job.mjs")).href)});
+        ok = zodTextJobRequested.safeParse(JSON.parse(message)).success;`,
+    };
+    return Object.entries(cases).map(([name, body]) => {
+      const script = path.join(dir, `${name.replace(/\W+/g, "-")}.mjs`);
+      writeFileSync(script, `const message = ${JSON.stringify(message)}; let ok = false;
+        const start = performance.now();
+        ${body}
+        const end = performance.now();
+        if (ok !== true) throw new Error("the first validation must pass");
+        process.stdout.write(String(end - start));`);
+      const samples: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const child = spawnSync(process.execPath, [script], { encoding: "utf8" });
+        if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
+        samples.push(Number(child.stdout));
+      }
+      return { name, ms: median(samples) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Wall time of `event-contracts generate` for the shipped schemas, as a user runs it. */
+export function generateWallMs(root: string, runs = 3): number {
+  const out = mkdtempSync(path.join(os.tmpdir(), "event-contracts-bench-out-"));
+  try {
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const start = process.hrtime.bigint();
+      const child = spawnSync(process.execPath, [path.join(root, "bin/event-contracts.js"), "generate", "--out", out], { cwd: root, encoding: "utf8" });
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (child.status !== 0) throw new Error(child.stderr);
+    }
+    return median(samples);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

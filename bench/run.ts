@@ -1,0 +1,73 @@
+// `npm run bench`: the generated validators against JSON.parse, ajv and zod on one ~450-byte event, in one run.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import * as events from "../out/ts/dist/esm/index.js";
+import { coldStarts, generateWallMs } from "./cold-start.js";
+import { measure } from "./harness.js";
+import { zodTextJobRequested } from "./zod-text-job.js";
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const schema = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(ROOT, "schemas", file), "utf8")) as Record<string, unknown>;
+
+const textJob = schema("text-job.json");
+const valid = (textJob["examples"] as Record<string, unknown>[])[0] ?? {};
+const message = JSON.stringify(valid);
+// An invalid event as producers most often get it wrong: one required payload field missing. (Built by
+// leaving the field out, not with `delete`, which would turn the object into a slow dictionary.)
+const { language: _omitted, ...payloadWithoutLanguage } = valid["payload"] as Record<string, unknown>;
+const invalid = { ...valid, payload: payloadWithoutLanguage };
+
+const ajv = new Ajv2020(); // ajv's defaults, as most services run it
+addFormats(ajv);
+ajv.addKeyword("x-kafka");
+ajv.addSchema(schema("common.json"));
+const ajvValidate = ajv.compile(textJob);
+
+for (const [name, verdict, expected] of [
+  ["generated", events.validateEvent(valid).ok, true],
+  ["generated", events.validateEvent(invalid).ok, false],
+  ["ajv", ajvValidate(valid), true],
+  ["ajv", ajvValidate(invalid), false],
+  ["zod", zodTextJobRequested.safeParse(valid).success, true],
+  ["zod", zodTextJobRequested.safeParse(invalid).success, false],
+] as const) {
+  if (verdict !== expected) throw new Error(`${name} gives the wrong verdict; the benchmark would be meaningless`);
+}
+
+console.log(`event: TEXT_JOB_REQUESTED, ${Buffer.byteLength(message)} bytes; node ${process.version}\n`);
+const results = measure([
+  { name: "JSON.parse (baseline)", run: () => JSON.parse(message) },
+  { name: "generated: valid event", run: () => events.validateEvent(valid) },
+  { name: "generated: invalid event", run: () => events.validateEvent(invalid) },
+  { name: "ajv 8 defaults: valid event", run: () => ajvValidate(valid) },
+  { name: "ajv 8 defaults: invalid event", run: () => ajvValidate(invalid) },
+  { name: "zod 4: valid event", run: () => zodTextJobRequested.safeParse(valid) },
+  { name: "zod 4: invalid event", run: () => zodTextJobRequested.safeParse(invalid) },
+]);
+const baseline = results[0]?.nsPerOp ?? 1;
+const targets: Record<string, number> = { "generated: valid event": 0.35, "generated: invalid event": 0.5 };
+const verdicts: boolean[] = [];
+console.log("validation                          ns/op   x JSON.parse   target");
+for (const result of results) {
+  const ratio = result.nsPerOp / baseline;
+  const target = targets[result.name];
+  if (target !== undefined) verdicts.push(ratio <= target);
+  const mark = target === undefined ? "" : `<= ${target.toFixed(2)}  ${ratio <= target ? "met" : "MISSED"}`;
+  console.log(`${result.name.padEnd(32)} ${result.nsPerOp.toFixed(0).padStart(8)}   ${ratio.toFixed(2).padStart(11)}   ${mark}`);
+}
+
+console.log("\ncold start (import + first validation, fresh process, median of 9)");
+for (const start of coldStarts(ROOT, message)) {
+  const isOurs = start.name === "generated validator";
+  if (isOurs) verdicts.push(start.ms <= 15);
+  console.log(`${start.name.padEnd(32)} ${start.ms.toFixed(1).padStart(8)} ms${isOurs ? `   target <= 15 ms  ${start.ms <= 15 ? "met" : "MISSED"}` : ""}`);
+}
+
+const generateMs = generateWallMs(ROOT);
+verdicts.push(generateMs <= 3000);
+console.log(`\nnpm run generate (shipped schemas, wall, median of 3): ${generateMs.toFixed(0)} ms   target <= 3000 ms  ${generateMs <= 3000 ? "met" : "MISSED"}`);
+console.log(`\n${verdicts.filter(Boolean).length} of ${verdicts.length} targets met`);
