@@ -45,8 +45,7 @@ export function parseConfig(file: string, text: string): Config {
   if (!parsed.ok) throw new ContractProblemsError(parsed.problems);
   const problems: Problem[] = [];
   const problem = (pointer: string, message: string): void => {
-    const position = parsed.source.positionOf(pointer);
-    problems.push({ code: "CONFIG", file, pointer, message, ...(position ? { position } : {}) });
+    problems.push({ code: "CONFIG", file, position: parsed.source.positionOf(pointer), pointer, message });
   };
   const raw = parsed.source.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -57,7 +56,7 @@ export function parseConfig(file: string, text: string): Config {
     for (const key of Object.keys(object)) if (!keys.includes(key)) problem(`${pointer}/${key}`, `unknown setting "${key}"; the settings are ${keys.join(", ")}`);
   };
   known(root, "", ["$schema", "schemas", "out", "typescript"]);
-  const text_ = (object: Record<string, unknown>, pointer: string, key: string, fallback: string, check?: RegExp, what?: string): string => {
+  const setting = (object: Record<string, unknown>, pointer: string, key: string, fallback: string, check?: RegExp, what?: string): string => {
     const value = object[key];
     if (value === undefined) return fallback;
     if (typeof value !== "string" || value === "" || (check !== undefined && !check.test(value))) {
@@ -72,12 +71,12 @@ export function parseConfig(file: string, text: string): Config {
   known(tsSection, "/typescript", ["packageName", "version", "description"]);
   const defaults = DEFAULT_CONFIG.typescript;
   const config: Config = {
-    schemas: text_(root, "", "schemas", DEFAULT_CONFIG.schemas),
-    out: text_(root, "", "out", DEFAULT_CONFIG.out),
+    schemas: setting(root, "", "schemas", DEFAULT_CONFIG.schemas),
+    out: setting(root, "", "out", DEFAULT_CONFIG.out),
     typescript: {
-      packageName: text_(tsSection, "/typescript", "packageName", defaults.packageName, NPM_NAME, "an npm package name, e.g. @shared/events"),
-      version: text_(tsSection, "/typescript", "version", defaults.version, SEMVER, "a semantic version, e.g. 1.0.0"),
-      description: text_(tsSection, "/typescript", "description", defaults.description),
+      packageName: setting(tsSection, "/typescript", "packageName", defaults.packageName, NPM_NAME, "an npm package name, e.g. @shared/events"),
+      version: setting(tsSection, "/typescript", "version", defaults.version, SEMVER, "a semantic version, e.g. 1.0.0"),
+      description: setting(tsSection, "/typescript", "description", defaults.description),
     },
   };
   if (problems.length > 0) throw new ContractProblemsError(problems);

@@ -150,7 +150,7 @@ describe("event-contracts validate", () => {
     const result = cli(["validate", path.join(dir, "batch.json")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("#1 TEXT_JOB_REQUESTED: 2 problems");
-    expect(result.stderr).toContain("/payload/prompt  must be at least 1 character long [minLength]");
+    expect(result.stderr).toContain("/payload/prompt  must not be empty [minLength]");
     expect(result.stderr).toContain("/extra  is not a property of this contract [additionalProperties]");
     expect(result.stderr).toContain("#2 NOPE: 1 problem");
     expect(result.stderr).toContain("3 events: 1 valid, 2 invalid");

@@ -106,7 +106,7 @@ describe("validators", () => {
       expect(error).toBeInstanceOf(events.ContractValidationError);
       expect((error as events.ContractValidationError).eventType).toBe("TEXT_JOB_REQUESTED");
       expect((error as events.ContractValidationError).errors[0]?.pointer).toBe("/userId");
-      expect((error as Error).message).toContain("/userId: must be at least 1 character long");
+      expect((error as Error).message).toContain("/userId: must not be empty");
     }
   });
 });

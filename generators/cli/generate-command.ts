@@ -26,6 +26,6 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
     return EXIT.PROBLEMS;
   }
   await writeTree(settings.outDir, files);
-  output.out(`Generated ${files.length} files for ${model.events.length} events into ${outName}.`);
+  output.out(`Generated ${files.length} files for ${model.events.length} ${model.events.length === 1 ? "event" : "events"} into ${outName}.`);
   return EXIT.OK;
 }

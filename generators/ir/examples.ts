@@ -28,10 +28,10 @@ export function exampleProblems(schemas: readonly LoadedSchema[], events: readon
       problems.push({
         code: "INVALID_EXAMPLE",
         file: schema.file,
+        position: schema.source.positionOf(pointer),
         pointer,
         message: `example ${index} does not satisfy the schema: ${errors}`,
-        ...(schema.source.positionOf(pointer) ? { position: schema.source.positionOf(pointer) } : {}),
-      } as Problem);
+      });
     });
   }
   return problems;

@@ -61,13 +61,11 @@ function metaSchemaProblems(source: JsonSource): Problem[] {
     file: source.file,
     position: source.positionOf(error.instancePath),
     pointer: error.instancePath,
-    message: `not valid JSON Schema 2020-12: ${error.message ?? "invalid"}${describeParams(error)}`,
+    message: `not valid JSON Schema 2020-12: ${error.message ?? "invalid"}${allowedValues(error)}`,
   }));
 }
 
-function describeParams(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  if (typeof params["allowedValues"] !== "undefined") return ` (${JSON.stringify(params["allowedValues"])})`;
-  if (typeof params["type"] === "string") return "";
-  return "";
+function allowedValues(error: ErrorObject): string {
+  const allowed = (error.params as Record<string, unknown>)["allowedValues"];
+  return allowed === undefined ? "" : ` (${JSON.stringify(allowed)})`;
 }

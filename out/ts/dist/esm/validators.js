@@ -36,53 +36,55 @@ function checkActivityGenerated(value, path, errors) {
         });
     }
   }
-  const v0 = value["eventType"];
-  if (v0 === undefined)
+  const eventType = value["eventType"];
+  if (eventType === undefined) {
     errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "ACTIVITY_GENERATED")
+  } else {
+    if (eventType !== "ACTIVITY_GENERATED") {
       errors.push({
         pointer: path + "/eventType",
         keyword: "const",
         message: 'must be "ACTIVITY_GENERATED"',
       });
+    }
   }
-  const v1 = value["version"];
-  if (v1 === undefined)
+  const version = value["version"];
+  if (version === undefined) {
     errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
-  else {
-    if (v1 !== 1)
+  } else {
+    if (version !== 1) {
       errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+    }
   }
-  const v2 = value["eventId"];
-  if (v2 === undefined)
+  const eventId = value["eventId"];
+  if (eventId === undefined) {
     errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
-  else {
-    checkEventId(v2, path + "/eventId", errors);
+  } else {
+    checkEventId(eventId, path + "/eventId", errors);
   }
-  const v3 = value["jobId"];
-  if (v3 === undefined)
+  const jobId = value["jobId"];
+  if (jobId === undefined) {
     errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
-  else {
-    checkJobId(v3, path + "/jobId", errors);
+  } else {
+    checkJobId(jobId, path + "/jobId", errors);
   }
-  const v4 = value["userId"];
-  if (v4 === undefined)
+  const userId = value["userId"];
+  if (userId === undefined) {
     errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
-  else {
-    checkUserId(v4, path + "/userId", errors);
+  } else {
+    checkUserId(userId, path + "/userId", errors);
   }
-  const v5 = value["timestamp"];
-  if (v5 === undefined)
+  const timestamp = value["timestamp"];
+  if (timestamp === undefined) {
     errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
-  else {
-    checkTimestamp(v5, path + "/timestamp", errors);
+  } else {
+    checkTimestamp(timestamp, path + "/timestamp", errors);
   }
-  const v6 = value["payload"];
-  if (v6 === undefined)
+  const payload = value["payload"];
+  if (payload === undefined) {
     errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
-  else {
-    checkActivityResultPayload(v6, path + "/payload", errors);
+  } else {
+    checkActivityResultPayload(payload, path + "/payload", errors);
   }
 }
 /**
@@ -102,14 +104,15 @@ function checkActivityOutput(value, path, errors) {
       checkImageOutput(value, path, errors);
       return;
     default:
-      if (tag === undefined)
+      if (tag === undefined) {
         errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
-      else
+      } else {
         errors.push({
           pointer: path + "/kind",
           keyword: "oneOf",
           message: 'must be one of "text", "image"',
         });
+      }
   }
 }
 /**
@@ -135,63 +138,67 @@ function checkActivityResultPayload(value, path, errors) {
         });
     }
   }
-  const v0 = value["activityId"];
-  if (v0 === undefined)
+  const activityId = value["activityId"];
+  if (activityId === undefined) {
     errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
-  else {
-    if (typeof v0 !== "string")
+  } else {
+    if (typeof activityId !== "string") {
       errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
-    else {
-      if (!isUuid(v0))
+    } else {
+      if (!isUuid(activityId)) {
         errors.push({
           pointer: path + "/activityId",
           keyword: "format",
           message: "must be a valid uuid",
         });
+      }
     }
   }
-  const v1 = value["output"];
-  if (v1 === undefined)
+  const output = value["output"];
+  if (output === undefined) {
     errors.push({ pointer: path + "/output", keyword: "required", message: "is required" });
-  else {
-    checkActivityOutput(v1, path + "/output", errors);
+  } else {
+    checkActivityOutput(output, path + "/output", errors);
   }
-  const v2 = value["generationMs"];
-  if (v2 === undefined)
+  const generationMs = value["generationMs"];
+  if (generationMs === undefined) {
     errors.push({ pointer: path + "/generationMs", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
+  } else {
+    if (typeof generationMs !== "number" || !Number.isInteger(generationMs)) {
       errors.push({
         pointer: path + "/generationMs",
         keyword: "type",
         message: "must be an integer",
       });
-    else {
-      if (v2 < 0)
+    } else {
+      if (generationMs < 0) {
         errors.push({
           pointer: path + "/generationMs",
           keyword: "minimum",
           message: "must be >= 0",
         });
+      }
     }
   }
-  const v3 = value["model"];
-  if (v3 !== undefined) {
-    if (typeof v3 !== "string")
+  const model = value["model"];
+  if (model !== undefined) {
+    if (typeof model !== "string") {
       errors.push({ pointer: path + "/model", keyword: "type", message: "must be a string" });
-    else {
-      if (v3.length < 2 && codePointLength(v3) < 1)
+    } else {
+      if (model.length === 0) {
         errors.push({
           pointer: path + "/model",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v3.length > 100 && codePointLength(v3) > 100)
+      }
+      if (model.length > 100 && codePointLength(model) > 100) {
         errors.push({
           pointer: path + "/model",
           keyword: "maxLength",
           message: "must be at most 100 characters long",
         });
+      }
     }
   }
 }
@@ -199,11 +206,12 @@ function checkActivityResultPayload(value, path, errors) {
  * Checks `value` against EventId, adding what is wrong to `errors`.
  */
 function checkEventId(value, path, errors) {
-  if (typeof value !== "string")
+  if (typeof value !== "string") {
     errors.push({ pointer: path, keyword: "type", message: "must be a string" });
-  else {
-    if (!isUuid(value))
+  } else {
+    if (!isUuid(value)) {
       errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+    }
   }
 }
 /**
@@ -230,67 +238,73 @@ function checkGeneratedImage(value, path, errors) {
         });
     }
   }
-  const v0 = value["url"];
-  if (v0 === undefined)
+  const url = value["url"];
+  if (url === undefined) {
     errors.push({ pointer: path + "/url", keyword: "required", message: "is required" });
-  else {
-    if (typeof v0 !== "string")
+  } else {
+    if (typeof url !== "string") {
       errors.push({ pointer: path + "/url", keyword: "type", message: "must be a string" });
-    else {
-      if (v0.length > 2048 && codePointLength(v0) > 2048)
+    } else {
+      if (url.length > 2048 && codePointLength(url) > 2048) {
         errors.push({
           pointer: path + "/url",
           keyword: "maxLength",
           message: "must be at most 2048 characters long",
         });
-      if (!isUri(v0))
+      }
+      if (!isUri(url)) {
         errors.push({ pointer: path + "/url", keyword: "format", message: "must be a valid uri" });
+      }
     }
   }
-  const v1 = value["mimeType"];
-  if (v1 === undefined)
+  const mimeType = value["mimeType"];
+  if (mimeType === undefined) {
     errors.push({ pointer: path + "/mimeType", keyword: "required", message: "is required" });
-  else {
-    if (v1 !== "image/png" && v1 !== "image/jpeg" && v1 !== "image/webp")
+  } else {
+    if (mimeType !== "image/png" && mimeType !== "image/jpeg" && mimeType !== "image/webp") {
       errors.push({
         pointer: path + "/mimeType",
         keyword: "enum",
         message: 'must be one of "image/png", "image/jpeg", "image/webp"',
       });
+    }
   }
-  const v2 = value["width"];
-  if (v2 === undefined)
+  const width = value["width"];
+  if (width === undefined) {
     errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
+  } else {
+    if (typeof width !== "number" || !Number.isInteger(width)) {
       errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
-    else {
-      if (v2 < 1)
+    } else {
+      if (width < 1) {
         errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 1" });
+      }
     }
   }
-  const v3 = value["height"];
-  if (v3 === undefined)
+  const height = value["height"];
+  if (height === undefined) {
     errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
-  else {
-    if (typeof v3 !== "number" || !Number.isInteger(v3))
+  } else {
+    if (typeof height !== "number" || !Number.isInteger(height)) {
       errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
-    else {
-      if (v3 < 1)
+    } else {
+      if (height < 1) {
         errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 1" });
+      }
     }
   }
-  const v4 = value["altText"];
-  if (v4 !== undefined) {
-    if (typeof v4 !== "string")
+  const altText = value["altText"];
+  if (altText !== undefined) {
+    if (typeof altText !== "string") {
       errors.push({ pointer: path + "/altText", keyword: "type", message: "must be a string" });
-    else {
-      if (v4.length > 500 && codePointLength(v4) > 500)
+    } else {
+      if (altText.length > 500 && codePointLength(altText) > 500) {
         errors.push({
           pointer: path + "/altText",
           keyword: "maxLength",
           message: "must be at most 500 characters long",
         });
+      }
     }
   }
 }
@@ -304,13 +318,14 @@ function checkImageActivityType(value, path, errors) {
     value !== "diagram" &&
     value !== "flashcard-image" &&
     value !== "poster"
-  )
+  ) {
     errors.push({
       pointer: path,
       keyword: "enum",
       message:
         'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
     });
+  }
 }
 /**
  * Checks `value` against ImageJobPayload, adding what is wrong to `errors`.
@@ -338,100 +353,108 @@ function checkImageJobPayload(value, path, errors) {
         });
     }
   }
-  const v0 = value["activityType"];
-  if (v0 === undefined)
+  const activityType = value["activityType"];
+  if (activityType === undefined) {
     errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
-  else {
-    checkImageActivityType(v0, path + "/activityType", errors);
+  } else {
+    checkImageActivityType(activityType, path + "/activityType", errors);
   }
-  const v1 = value["prompt"];
-  if (v1 === undefined)
+  const prompt = value["prompt"];
+  if (prompt === undefined) {
     errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
-  else {
-    if (typeof v1 !== "string")
+  } else {
+    if (typeof prompt !== "string") {
       errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
-    else {
-      if (v1.length < 2 && codePointLength(v1) < 1)
+    } else {
+      if (prompt.length === 0) {
         errors.push({
           pointer: path + "/prompt",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v1.length > 2000 && codePointLength(v1) > 2000)
+      }
+      if (prompt.length > 2000 && codePointLength(prompt) > 2000) {
         errors.push({
           pointer: path + "/prompt",
           keyword: "maxLength",
           message: "must be at most 2000 characters long",
         });
+      }
     }
   }
-  const v2 = value["negativePrompt"];
-  if (v2 !== undefined) {
-    if (typeof v2 !== "string")
+  const negativePrompt = value["negativePrompt"];
+  if (negativePrompt !== undefined) {
+    if (typeof negativePrompt !== "string") {
       errors.push({
         pointer: path + "/negativePrompt",
         keyword: "type",
         message: "must be a string",
       });
-    else {
-      if (v2.length > 1000 && codePointLength(v2) > 1000)
+    } else {
+      if (negativePrompt.length > 1000 && codePointLength(negativePrompt) > 1000) {
         errors.push({
           pointer: path + "/negativePrompt",
           keyword: "maxLength",
           message: "must be at most 1000 characters long",
         });
+      }
     }
   }
-  const v3 = value["style"];
-  if (v3 !== undefined) {
+  const style = value["style"];
+  if (style !== undefined) {
     if (
-      v3 !== "cartoon" &&
-      v3 !== "line-art" &&
-      v3 !== "realistic" &&
-      v3 !== "watercolor" &&
-      v3 !== "pixel-art"
-    )
+      style !== "cartoon" &&
+      style !== "line-art" &&
+      style !== "realistic" &&
+      style !== "watercolor" &&
+      style !== "pixel-art"
+    ) {
       errors.push({
         pointer: path + "/style",
         keyword: "enum",
         message: 'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
       });
-  }
-  const v4 = value["size"];
-  if (v4 === undefined)
-    errors.push({ pointer: path + "/size", keyword: "required", message: "is required" });
-  else {
-    checkImageSize(v4, path + "/size", errors);
-  }
-  const v5 = value["count"];
-  if (v5 !== undefined) {
-    if (typeof v5 !== "number" || !Number.isInteger(v5))
-      errors.push({ pointer: path + "/count", keyword: "type", message: "must be an integer" });
-    else {
-      if (v5 < 1)
-        errors.push({ pointer: path + "/count", keyword: "minimum", message: "must be >= 1" });
-      if (v5 > 4)
-        errors.push({ pointer: path + "/count", keyword: "maximum", message: "must be <= 4" });
     }
   }
-  const v6 = value["seed"];
-  if (v6 !== undefined) {
-    if (v6 !== null) {
-      if (typeof v6 !== "number" || !Number.isInteger(v6))
+  const size = value["size"];
+  if (size === undefined) {
+    errors.push({ pointer: path + "/size", keyword: "required", message: "is required" });
+  } else {
+    checkImageSize(size, path + "/size", errors);
+  }
+  const count = value["count"];
+  if (count !== undefined) {
+    if (typeof count !== "number" || !Number.isInteger(count)) {
+      errors.push({ pointer: path + "/count", keyword: "type", message: "must be an integer" });
+    } else {
+      if (count < 1) {
+        errors.push({ pointer: path + "/count", keyword: "minimum", message: "must be >= 1" });
+      }
+      if (count > 4) {
+        errors.push({ pointer: path + "/count", keyword: "maximum", message: "must be <= 4" });
+      }
+    }
+  }
+  const seed = value["seed"];
+  if (seed !== undefined) {
+    if (seed !== null) {
+      if (typeof seed !== "number" || !Number.isInteger(seed)) {
         errors.push({
           pointer: path + "/seed",
           keyword: "type",
           message: "must be an integer or null",
         });
-      else {
-        if (v6 < 0)
+      } else {
+        if (seed < 0) {
           errors.push({ pointer: path + "/seed", keyword: "minimum", message: "must be >= 0" });
-        if (v6 > 4294967295)
+        }
+        if (seed > 4294967295) {
           errors.push({
             pointer: path + "/seed",
             keyword: "maximum",
             message: "must be <= 4294967295",
           });
+        }
       }
     }
   }
@@ -462,53 +485,55 @@ function checkImageJobRequested(value, path, errors) {
         });
     }
   }
-  const v0 = value["eventType"];
-  if (v0 === undefined)
+  const eventType = value["eventType"];
+  if (eventType === undefined) {
     errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "IMAGE_JOB_REQUESTED")
+  } else {
+    if (eventType !== "IMAGE_JOB_REQUESTED") {
       errors.push({
         pointer: path + "/eventType",
         keyword: "const",
         message: 'must be "IMAGE_JOB_REQUESTED"',
       });
+    }
   }
-  const v1 = value["version"];
-  if (v1 === undefined)
+  const version = value["version"];
+  if (version === undefined) {
     errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
-  else {
-    if (v1 !== 1)
+  } else {
+    if (version !== 1) {
       errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+    }
   }
-  const v2 = value["eventId"];
-  if (v2 === undefined)
+  const eventId = value["eventId"];
+  if (eventId === undefined) {
     errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
-  else {
-    checkEventId(v2, path + "/eventId", errors);
+  } else {
+    checkEventId(eventId, path + "/eventId", errors);
   }
-  const v3 = value["jobId"];
-  if (v3 === undefined)
+  const jobId = value["jobId"];
+  if (jobId === undefined) {
     errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
-  else {
-    checkJobId(v3, path + "/jobId", errors);
+  } else {
+    checkJobId(jobId, path + "/jobId", errors);
   }
-  const v4 = value["userId"];
-  if (v4 === undefined)
+  const userId = value["userId"];
+  if (userId === undefined) {
     errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
-  else {
-    checkUserId(v4, path + "/userId", errors);
+  } else {
+    checkUserId(userId, path + "/userId", errors);
   }
-  const v5 = value["timestamp"];
-  if (v5 === undefined)
+  const timestamp = value["timestamp"];
+  if (timestamp === undefined) {
     errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
-  else {
-    checkTimestamp(v5, path + "/timestamp", errors);
+  } else {
+    checkTimestamp(timestamp, path + "/timestamp", errors);
   }
-  const v6 = value["payload"];
-  if (v6 === undefined)
+  const payload = value["payload"];
+  if (payload === undefined) {
     errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
-  else {
-    checkImageJobPayload(v6, path + "/payload", errors);
+  } else {
+    checkImageJobPayload(payload, path + "/payload", errors);
   }
 }
 /**
@@ -533,41 +558,44 @@ function checkImageOutput(value, path, errors) {
         });
     }
   }
-  const v0 = value["kind"];
-  if (v0 === undefined)
+  const kind = value["kind"];
+  if (kind === undefined) {
     errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "image")
+  } else {
+    if (kind !== "image") {
       errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "image"' });
+    }
   }
-  const v1 = value["activityType"];
-  if (v1 === undefined)
+  const activityType = value["activityType"];
+  if (activityType === undefined) {
     errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
-  else {
-    checkImageActivityType(v1, path + "/activityType", errors);
+  } else {
+    checkImageActivityType(activityType, path + "/activityType", errors);
   }
-  const v2 = value["images"];
-  if (v2 === undefined)
+  const images = value["images"];
+  if (images === undefined) {
     errors.push({ pointer: path + "/images", keyword: "required", message: "is required" });
-  else {
-    if (!Array.isArray(v2))
+  } else {
+    if (!Array.isArray(images)) {
       errors.push({ pointer: path + "/images", keyword: "type", message: "must be an array" });
-    else {
-      if (v2.length < 1)
+    } else {
+      if (images.length < 1) {
         errors.push({
           pointer: path + "/images",
           keyword: "minItems",
           message: "must have at least 1 item",
         });
-      if (v2.length > 4)
+      }
+      if (images.length > 4) {
         errors.push({
           pointer: path + "/images",
           keyword: "maxItems",
           message: "must have at most 4 items",
         });
-      for (let v3 = 0; v3 < v2.length; v3++) {
-        const v4 = v2[v3];
-        checkGeneratedImage(v4, path + "/images" + "/" + v3, errors);
+      }
+      for (let index0 = 0; index0 < images.length; index0++) {
+        const item1 = images[index0];
+        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors);
       }
     }
   }
@@ -593,30 +621,34 @@ function checkImageSize(value, path, errors) {
         });
     }
   }
-  const v0 = value["width"];
-  if (v0 === undefined)
+  const width = value["width"];
+  if (width === undefined) {
     errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
-  else {
-    if (typeof v0 !== "number" || !Number.isInteger(v0))
+  } else {
+    if (typeof width !== "number" || !Number.isInteger(width)) {
       errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
-    else {
-      if (v0 < 64)
+    } else {
+      if (width < 64) {
         errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 64" });
-      if (v0 > 4096)
+      }
+      if (width > 4096) {
         errors.push({ pointer: path + "/width", keyword: "maximum", message: "must be <= 4096" });
+      }
     }
   }
-  const v1 = value["height"];
-  if (v1 === undefined)
+  const height = value["height"];
+  if (height === undefined) {
     errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
-  else {
-    if (typeof v1 !== "number" || !Number.isInteger(v1))
+  } else {
+    if (typeof height !== "number" || !Number.isInteger(height)) {
       errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
-    else {
-      if (v1 < 64)
+    } else {
+      if (height < 64) {
         errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 64" });
-      if (v1 > 4096)
+      }
+      if (height > 4096) {
         errors.push({ pointer: path + "/height", keyword: "maximum", message: "must be <= 4096" });
+      }
     }
   }
 }
@@ -643,45 +675,49 @@ function checkJobCompleted(value, path, errors) {
         });
     }
   }
-  const v0 = value["status"];
-  if (v0 === undefined)
+  const status = value["status"];
+  if (status === undefined) {
     errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "completed")
+  } else {
+    if (status !== "completed") {
       errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "completed"' });
-  }
-  const v1 = value["jobKind"];
-  if (v1 === undefined)
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
-  else {
-    checkJobKind(v1, path + "/jobKind", errors);
-  }
-  const v2 = value["attempt"];
-  if (v2 === undefined)
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
-    else {
-      if (v2 < 1)
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
-      if (v2 > 10)
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
     }
   }
-  const v3 = value["activityId"];
-  if (v3 === undefined)
+  const jobKind = value["jobKind"];
+  if (jobKind === undefined) {
+    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+  } else {
+    checkJobKind(jobKind, path + "/jobKind", errors);
+  }
+  const attempt = value["attempt"];
+  if (attempt === undefined) {
+    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+  } else {
+    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
+      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+    } else {
+      if (attempt < 1) {
+        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+      }
+      if (attempt > 10) {
+        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+      }
+    }
+  }
+  const activityId = value["activityId"];
+  if (activityId === undefined) {
     errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
-  else {
-    if (typeof v3 !== "string")
+  } else {
+    if (typeof activityId !== "string") {
       errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
-    else {
-      if (!isUuid(v3))
+    } else {
+      if (!isUuid(activityId)) {
         errors.push({
           pointer: path + "/activityId",
           keyword: "format",
           message: "must be a valid uuid",
         });
+      }
     }
   }
 }
@@ -707,51 +743,55 @@ function checkJobError(value, path, errors) {
         });
     }
   }
-  const v0 = value["code"];
-  if (v0 === undefined)
+  const code = value["code"];
+  if (code === undefined) {
     errors.push({ pointer: path + "/code", keyword: "required", message: "is required" });
-  else {
+  } else {
     if (
-      v0 !== "INVALID_REQUEST" &&
-      v0 !== "CONTENT_REJECTED" &&
-      v0 !== "MODEL_UNAVAILABLE" &&
-      v0 !== "TIMEOUT" &&
-      v0 !== "INTERNAL"
-    )
+      code !== "INVALID_REQUEST" &&
+      code !== "CONTENT_REJECTED" &&
+      code !== "MODEL_UNAVAILABLE" &&
+      code !== "TIMEOUT" &&
+      code !== "INTERNAL"
+    ) {
       errors.push({
         pointer: path + "/code",
         keyword: "enum",
         message:
           'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
       });
+    }
   }
-  const v1 = value["message"];
-  if (v1 === undefined)
+  const message = value["message"];
+  if (message === undefined) {
     errors.push({ pointer: path + "/message", keyword: "required", message: "is required" });
-  else {
-    if (typeof v1 !== "string")
+  } else {
+    if (typeof message !== "string") {
       errors.push({ pointer: path + "/message", keyword: "type", message: "must be a string" });
-    else {
-      if (v1.length < 2 && codePointLength(v1) < 1)
+    } else {
+      if (message.length === 0) {
         errors.push({
           pointer: path + "/message",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v1.length > 2000 && codePointLength(v1) > 2000)
+      }
+      if (message.length > 2000 && codePointLength(message) > 2000) {
         errors.push({
           pointer: path + "/message",
           keyword: "maxLength",
           message: "must be at most 2000 characters long",
         });
+      }
     }
   }
-  const v2 = value["retryable"];
-  if (v2 === undefined)
+  const retryable = value["retryable"];
+  if (retryable === undefined) {
     errors.push({ pointer: path + "/retryable", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "boolean")
+  } else {
+    if (typeof retryable !== "boolean") {
       errors.push({ pointer: path + "/retryable", keyword: "type", message: "must be a boolean" });
+    }
   }
 }
 /**
@@ -778,54 +818,58 @@ function checkJobFailed(value, path, errors) {
         });
     }
   }
-  const v0 = value["status"];
-  if (v0 === undefined)
+  const status = value["status"];
+  if (status === undefined) {
     errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "failed")
+  } else {
+    if (status !== "failed") {
       errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "failed"' });
-  }
-  const v1 = value["jobKind"];
-  if (v1 === undefined)
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
-  else {
-    checkJobKind(v1, path + "/jobKind", errors);
-  }
-  const v2 = value["attempt"];
-  if (v2 === undefined)
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
-    else {
-      if (v2 < 1)
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
-      if (v2 > 10)
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
     }
   }
-  const v3 = value["error"];
-  if (v3 === undefined)
-    errors.push({ pointer: path + "/error", keyword: "required", message: "is required" });
-  else {
-    checkJobError(v3, path + "/error", errors);
+  const jobKind = value["jobKind"];
+  if (jobKind === undefined) {
+    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+  } else {
+    checkJobKind(jobKind, path + "/jobKind", errors);
   }
-  const v4 = value["nextRetryAt"];
-  if (v4 !== undefined) {
-    if (v4 !== null) {
-      if (typeof v4 !== "string")
+  const attempt = value["attempt"];
+  if (attempt === undefined) {
+    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+  } else {
+    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
+      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+    } else {
+      if (attempt < 1) {
+        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+      }
+      if (attempt > 10) {
+        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+      }
+    }
+  }
+  const error = value["error"];
+  if (error === undefined) {
+    errors.push({ pointer: path + "/error", keyword: "required", message: "is required" });
+  } else {
+    checkJobError(error, path + "/error", errors);
+  }
+  const nextRetryAt = value["nextRetryAt"];
+  if (nextRetryAt !== undefined) {
+    if (nextRetryAt !== null) {
+      if (typeof nextRetryAt !== "string") {
         errors.push({
           pointer: path + "/nextRetryAt",
           keyword: "type",
           message: "must be a string or null",
         });
-      else {
-        if (!isDateTime(v4))
+      } else {
+        if (!isDateTime(nextRetryAt)) {
           errors.push({
             pointer: path + "/nextRetryAt",
             keyword: "format",
             message: "must be a valid date-time",
           });
+        }
       }
     }
   }
@@ -834,19 +878,21 @@ function checkJobFailed(value, path, errors) {
  * Checks `value` against JobId, adding what is wrong to `errors`.
  */
 function checkJobId(value, path, errors) {
-  if (typeof value !== "string")
+  if (typeof value !== "string") {
     errors.push({ pointer: path, keyword: "type", message: "must be a string" });
-  else {
-    if (!isUuid(value))
+  } else {
+    if (!isUuid(value)) {
       errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+    }
   }
 }
 /**
  * Checks `value` against JobKind, adding what is wrong to `errors`.
  */
 function checkJobKind(value, path, errors) {
-  if (value !== "text" && value !== "image")
+  if (value !== "text" && value !== "image") {
     errors.push({ pointer: path, keyword: "enum", message: 'must be one of "text", "image"' });
+  }
 }
 /**
  * Checks `value` against JobProcessing, adding what is wrong to `errors`.
@@ -872,62 +918,69 @@ function checkJobProcessing(value, path, errors) {
         });
     }
   }
-  const v0 = value["status"];
-  if (v0 === undefined)
+  const status = value["status"];
+  if (status === undefined) {
     errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "processing")
+  } else {
+    if (status !== "processing") {
       errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "processing"' });
+    }
   }
-  const v1 = value["jobKind"];
-  if (v1 === undefined)
+  const jobKind = value["jobKind"];
+  if (jobKind === undefined) {
     errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
-  else {
-    checkJobKind(v1, path + "/jobKind", errors);
+  } else {
+    checkJobKind(jobKind, path + "/jobKind", errors);
   }
-  const v2 = value["attempt"];
-  if (v2 === undefined)
+  const attempt = value["attempt"];
+  if (attempt === undefined) {
     errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
+  } else {
+    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
       errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
-    else {
-      if (v2 < 1)
+    } else {
+      if (attempt < 1) {
         errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
-      if (v2 > 10)
+      }
+      if (attempt > 10) {
         errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+      }
     }
   }
-  const v3 = value["progress"];
-  if (v3 === undefined)
+  const progress = value["progress"];
+  if (progress === undefined) {
     errors.push({ pointer: path + "/progress", keyword: "required", message: "is required" });
-  else {
-    if (typeof v3 !== "number" || !Number.isInteger(v3))
+  } else {
+    if (typeof progress !== "number" || !Number.isInteger(progress)) {
       errors.push({ pointer: path + "/progress", keyword: "type", message: "must be an integer" });
-    else {
-      if (v3 < 0)
+    } else {
+      if (progress < 0) {
         errors.push({ pointer: path + "/progress", keyword: "minimum", message: "must be >= 0" });
-      if (v3 > 100)
+      }
+      if (progress > 100) {
         errors.push({ pointer: path + "/progress", keyword: "maximum", message: "must be <= 100" });
+      }
     }
   }
-  const v4 = value["stage"];
-  if (v4 !== undefined) {
-    if (typeof v4 !== "string")
+  const stage = value["stage"];
+  if (stage !== undefined) {
+    if (typeof stage !== "string") {
       errors.push({ pointer: path + "/stage", keyword: "type", message: "must be a string" });
-    else {
-      if (v4.length < 2 && codePointLength(v4) < 1)
+    } else {
+      if (stage.length === 0) {
         errors.push({
           pointer: path + "/stage",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v4.length > 200 && codePointLength(v4) > 200)
+      }
+      if (stage.length > 200 && codePointLength(stage) > 200) {
         errors.push({
           pointer: path + "/stage",
           keyword: "maxLength",
           message: "must be at most 200 characters long",
         });
+      }
     }
   }
 }
@@ -953,34 +1006,36 @@ function checkJobQueued(value, path, errors) {
         });
     }
   }
-  const v0 = value["status"];
-  if (v0 === undefined)
+  const status = value["status"];
+  if (status === undefined) {
     errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "queued")
+  } else {
+    if (status !== "queued") {
       errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "queued"' });
+    }
   }
-  const v1 = value["jobKind"];
-  if (v1 === undefined)
+  const jobKind = value["jobKind"];
+  if (jobKind === undefined) {
     errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
-  else {
-    checkJobKind(v1, path + "/jobKind", errors);
+  } else {
+    checkJobKind(jobKind, path + "/jobKind", errors);
   }
-  const v2 = value["queuePosition"];
-  if (v2 !== undefined) {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
+  const queuePosition = value["queuePosition"];
+  if (queuePosition !== undefined) {
+    if (typeof queuePosition !== "number" || !Number.isInteger(queuePosition)) {
       errors.push({
         pointer: path + "/queuePosition",
         keyword: "type",
         message: "must be an integer",
       });
-    else {
-      if (v2 < 0)
+    } else {
+      if (queuePosition < 0) {
         errors.push({
           pointer: path + "/queuePosition",
           keyword: "minimum",
           message: "must be >= 0",
         });
+      }
     }
   }
 }
@@ -1007,14 +1062,15 @@ function checkJobStatus(value, path, errors) {
       checkJobFailed(value, path, errors);
       return;
     default:
-      if (tag === undefined)
+      if (tag === undefined) {
         errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
-      else
+      } else {
         errors.push({
           pointer: path + "/status",
           keyword: "oneOf",
           message: 'must be one of "queued", "processing", "completed", "failed"',
         });
+      }
   }
 }
 /**
@@ -1043,80 +1099,85 @@ function checkJobStatusChanged(value, path, errors) {
         });
     }
   }
-  const v0 = value["eventType"];
-  if (v0 === undefined)
+  const eventType = value["eventType"];
+  if (eventType === undefined) {
     errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "JOB_STATUS_CHANGED")
+  } else {
+    if (eventType !== "JOB_STATUS_CHANGED") {
       errors.push({
         pointer: path + "/eventType",
         keyword: "const",
         message: 'must be "JOB_STATUS_CHANGED"',
       });
+    }
   }
-  const v1 = value["version"];
-  if (v1 === undefined)
+  const version = value["version"];
+  if (version === undefined) {
     errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
-  else {
-    if (v1 !== 1)
+  } else {
+    if (version !== 1) {
       errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+    }
   }
-  const v2 = value["eventId"];
-  if (v2 === undefined)
+  const eventId = value["eventId"];
+  if (eventId === undefined) {
     errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
-  else {
-    checkEventId(v2, path + "/eventId", errors);
+  } else {
+    checkEventId(eventId, path + "/eventId", errors);
   }
-  const v3 = value["jobId"];
-  if (v3 === undefined)
+  const jobId = value["jobId"];
+  if (jobId === undefined) {
     errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
-  else {
-    checkJobId(v3, path + "/jobId", errors);
+  } else {
+    checkJobId(jobId, path + "/jobId", errors);
   }
-  const v4 = value["userId"];
-  if (v4 === undefined)
+  const userId = value["userId"];
+  if (userId === undefined) {
     errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
-  else {
-    checkUserId(v4, path + "/userId", errors);
+  } else {
+    checkUserId(userId, path + "/userId", errors);
   }
-  const v5 = value["timestamp"];
-  if (v5 === undefined)
+  const timestamp = value["timestamp"];
+  if (timestamp === undefined) {
     errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
-  else {
-    checkTimestamp(v5, path + "/timestamp", errors);
+  } else {
+    checkTimestamp(timestamp, path + "/timestamp", errors);
   }
-  const v6 = value["payload"];
-  if (v6 === undefined)
+  const payload = value["payload"];
+  if (payload === undefined) {
     errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
-  else {
-    checkJobStatus(v6, path + "/payload", errors);
+  } else {
+    checkJobStatus(payload, path + "/payload", errors);
   }
 }
 /**
  * Checks `value` against LanguageTag, adding what is wrong to `errors`.
  */
 function checkLanguageTag(value, path, errors) {
-  if (typeof value !== "string")
+  if (typeof value !== "string") {
     errors.push({ pointer: path, keyword: "type", message: "must be a string" });
-  else {
-    if (value.length < 4 && codePointLength(value) < 2)
+  } else {
+    if (value.length < 4 && codePointLength(value) < 2) {
       errors.push({
         pointer: path,
         keyword: "minLength",
         message: "must be at least 2 characters long",
       });
-    if (value.length > 16 && codePointLength(value) > 16)
+    }
+    if (value.length > 16 && codePointLength(value) > 16) {
       errors.push({
         pointer: path,
         keyword: "maxLength",
         message: "must be at most 16 characters long",
       });
-    if (!PATTERN_0.test(value))
+    }
+    if (!PATTERN_0.test(value)) {
       errors.push({
         pointer: path,
         keyword: "pattern",
         message: "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
       });
+    }
   }
 }
 /**
@@ -1130,13 +1191,14 @@ function checkTextActivityType(value, path, errors) {
     value !== "story" &&
     value !== "lesson-plan" &&
     value !== "word-search"
-  )
+  ) {
     errors.push({
       pointer: path,
       keyword: "enum",
       message:
         'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
     });
+  }
 }
 /**
  * Checks `value` against TextJobOptions, adding what is wrong to `errors`.
@@ -1161,61 +1223,67 @@ function checkTextJobOptions(value, path, errors) {
         });
     }
   }
-  const v0 = value["difficulty"];
-  if (v0 !== undefined) {
-    if (v0 !== "easy" && v0 !== "medium" && v0 !== "hard")
+  const difficulty = value["difficulty"];
+  if (difficulty !== undefined) {
+    if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") {
       errors.push({
         pointer: path + "/difficulty",
         keyword: "enum",
         message: 'must be one of "easy", "medium", "hard"',
       });
+    }
   }
-  const v1 = value["maxWords"];
-  if (v1 !== undefined) {
-    if (typeof v1 !== "number" || !Number.isInteger(v1))
+  const maxWords = value["maxWords"];
+  if (maxWords !== undefined) {
+    if (typeof maxWords !== "number" || !Number.isInteger(maxWords)) {
       errors.push({ pointer: path + "/maxWords", keyword: "type", message: "must be an integer" });
-    else {
-      if (v1 < 10)
+    } else {
+      if (maxWords < 10) {
         errors.push({ pointer: path + "/maxWords", keyword: "minimum", message: "must be >= 10" });
-      if (v1 > 5000)
+      }
+      if (maxWords > 5000) {
         errors.push({
           pointer: path + "/maxWords",
           keyword: "maximum",
           message: "must be <= 5000",
         });
+      }
     }
   }
-  const v2 = value["questionCount"];
-  if (v2 !== undefined) {
-    if (typeof v2 !== "number" || !Number.isInteger(v2))
+  const questionCount = value["questionCount"];
+  if (questionCount !== undefined) {
+    if (typeof questionCount !== "number" || !Number.isInteger(questionCount)) {
       errors.push({
         pointer: path + "/questionCount",
         keyword: "type",
         message: "must be an integer",
       });
-    else {
-      if (v2 < 1)
+    } else {
+      if (questionCount < 1) {
         errors.push({
           pointer: path + "/questionCount",
           keyword: "minimum",
           message: "must be >= 1",
         });
-      if (v2 > 50)
+      }
+      if (questionCount > 50) {
         errors.push({
           pointer: path + "/questionCount",
           keyword: "maximum",
           message: "must be <= 50",
         });
+      }
     }
   }
-  const v3 = value["includeAnswerKey"];
-  if (v3 !== undefined) {
-    if (typeof v3 !== "boolean")
+  const includeAnswerKey = value["includeAnswerKey"];
+  if (includeAnswerKey !== undefined) {
+    if (typeof includeAnswerKey !== "boolean") {
       errors.push({
         pointer: path + "/includeAnswerKey",
         keyword: "type",
         message: "must be a boolean",
       });
+    }
   }
 }
 /**
@@ -1243,94 +1311,101 @@ function checkTextJobPayload(value, path, errors) {
         });
     }
   }
-  const v0 = value["activityType"];
-  if (v0 === undefined)
+  const activityType = value["activityType"];
+  if (activityType === undefined) {
     errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
-  else {
-    checkTextActivityType(v0, path + "/activityType", errors);
+  } else {
+    checkTextActivityType(activityType, path + "/activityType", errors);
   }
-  const v1 = value["prompt"];
-  if (v1 === undefined)
+  const prompt = value["prompt"];
+  if (prompt === undefined) {
     errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
-  else {
-    if (typeof v1 !== "string")
+  } else {
+    if (typeof prompt !== "string") {
       errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
-    else {
-      if (v1.length < 2 && codePointLength(v1) < 1)
+    } else {
+      if (prompt.length === 0) {
         errors.push({
           pointer: path + "/prompt",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v1.length > 4000 && codePointLength(v1) > 4000)
+      }
+      if (prompt.length > 4000 && codePointLength(prompt) > 4000) {
         errors.push({
           pointer: path + "/prompt",
           keyword: "maxLength",
           message: "must be at most 4000 characters long",
         });
+      }
     }
   }
-  const v2 = value["language"];
-  if (v2 === undefined)
+  const language = value["language"];
+  if (language === undefined) {
     errors.push({ pointer: path + "/language", keyword: "required", message: "is required" });
-  else {
-    checkLanguageTag(v2, path + "/language", errors);
+  } else {
+    checkLanguageTag(language, path + "/language", errors);
   }
-  const v3 = value["gradeLevel"];
-  if (v3 !== undefined) {
-    if (typeof v3 !== "number" || !Number.isInteger(v3))
+  const gradeLevel = value["gradeLevel"];
+  if (gradeLevel !== undefined) {
+    if (typeof gradeLevel !== "number" || !Number.isInteger(gradeLevel)) {
       errors.push({
         pointer: path + "/gradeLevel",
         keyword: "type",
         message: "must be an integer",
       });
-    else {
-      if (v3 < 0)
+    } else {
+      if (gradeLevel < 0) {
         errors.push({ pointer: path + "/gradeLevel", keyword: "minimum", message: "must be >= 0" });
-      if (v3 > 12)
+      }
+      if (gradeLevel > 12) {
         errors.push({
           pointer: path + "/gradeLevel",
           keyword: "maximum",
           message: "must be <= 12",
         });
+      }
     }
   }
-  const v4 = value["options"];
-  if (v4 !== undefined) {
-    checkTextJobOptions(v4, path + "/options", errors);
+  const options = value["options"];
+  if (options !== undefined) {
+    checkTextJobOptions(options, path + "/options", errors);
   }
-  const v5 = value["tags"];
-  if (v5 !== undefined) {
-    if (!Array.isArray(v5))
+  const tags = value["tags"];
+  if (tags !== undefined) {
+    if (!Array.isArray(tags)) {
       errors.push({ pointer: path + "/tags", keyword: "type", message: "must be an array" });
-    else {
-      if (v5.length > 10)
+    } else {
+      if (tags.length > 10) {
         errors.push({
           pointer: path + "/tags",
           keyword: "maxItems",
           message: "must have at most 10 items",
         });
-      for (let v6 = 0; v6 < v5.length; v6++) {
-        const v7 = v5[v6];
-        if (typeof v7 !== "string")
+      }
+      for (let index0 = 0; index0 < tags.length; index0++) {
+        const item1 = tags[index0];
+        if (typeof item1 !== "string") {
           errors.push({
-            pointer: path + "/tags" + "/" + v6,
+            pointer: path + "/tags" + "/" + index0,
             keyword: "type",
             message: "must be a string",
           });
-        else {
-          if (v7.length < 2 && codePointLength(v7) < 1)
+        } else {
+          if (item1.length === 0) {
             errors.push({
-              pointer: path + "/tags" + "/" + v6,
+              pointer: path + "/tags" + "/" + index0,
               keyword: "minLength",
-              message: "must be at least 1 character long",
+              message: "must not be empty",
             });
-          if (v7.length > 40 && codePointLength(v7) > 40)
+          }
+          if (item1.length > 40 && codePointLength(item1) > 40) {
             errors.push({
-              pointer: path + "/tags" + "/" + v6,
+              pointer: path + "/tags" + "/" + index0,
               keyword: "maxLength",
               message: "must be at most 40 characters long",
             });
+          }
         }
       }
     }
@@ -1362,53 +1437,55 @@ function checkTextJobRequested(value, path, errors) {
         });
     }
   }
-  const v0 = value["eventType"];
-  if (v0 === undefined)
+  const eventType = value["eventType"];
+  if (eventType === undefined) {
     errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "TEXT_JOB_REQUESTED")
+  } else {
+    if (eventType !== "TEXT_JOB_REQUESTED") {
       errors.push({
         pointer: path + "/eventType",
         keyword: "const",
         message: 'must be "TEXT_JOB_REQUESTED"',
       });
+    }
   }
-  const v1 = value["version"];
-  if (v1 === undefined)
+  const version = value["version"];
+  if (version === undefined) {
     errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
-  else {
-    if (v1 !== 1)
+  } else {
+    if (version !== 1) {
       errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+    }
   }
-  const v2 = value["eventId"];
-  if (v2 === undefined)
+  const eventId = value["eventId"];
+  if (eventId === undefined) {
     errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
-  else {
-    checkEventId(v2, path + "/eventId", errors);
+  } else {
+    checkEventId(eventId, path + "/eventId", errors);
   }
-  const v3 = value["jobId"];
-  if (v3 === undefined)
+  const jobId = value["jobId"];
+  if (jobId === undefined) {
     errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
-  else {
-    checkJobId(v3, path + "/jobId", errors);
+  } else {
+    checkJobId(jobId, path + "/jobId", errors);
   }
-  const v4 = value["userId"];
-  if (v4 === undefined)
+  const userId = value["userId"];
+  if (userId === undefined) {
     errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
-  else {
-    checkUserId(v4, path + "/userId", errors);
+  } else {
+    checkUserId(userId, path + "/userId", errors);
   }
-  const v5 = value["timestamp"];
-  if (v5 === undefined)
+  const timestamp = value["timestamp"];
+  if (timestamp === undefined) {
     errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
-  else {
-    checkTimestamp(v5, path + "/timestamp", errors);
+  } else {
+    checkTimestamp(timestamp, path + "/timestamp", errors);
   }
-  const v6 = value["payload"];
-  if (v6 === undefined)
+  const payload = value["payload"];
+  if (payload === undefined) {
     errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
-  else {
-    checkTextJobPayload(v6, path + "/payload", errors);
+  } else {
+    checkTextJobPayload(payload, path + "/payload", errors);
   }
 }
 /**
@@ -1435,70 +1512,76 @@ function checkTextOutput(value, path, errors) {
         });
     }
   }
-  const v0 = value["kind"];
-  if (v0 === undefined)
+  const kind = value["kind"];
+  if (kind === undefined) {
     errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
-  else {
-    if (v0 !== "text")
+  } else {
+    if (kind !== "text") {
       errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "text"' });
+    }
   }
-  const v1 = value["activityType"];
-  if (v1 === undefined)
+  const activityType = value["activityType"];
+  if (activityType === undefined) {
     errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
-  else {
-    checkTextActivityType(v1, path + "/activityType", errors);
+  } else {
+    checkTextActivityType(activityType, path + "/activityType", errors);
   }
-  const v2 = value["title"];
-  if (v2 === undefined)
+  const title = value["title"];
+  if (title === undefined) {
     errors.push({ pointer: path + "/title", keyword: "required", message: "is required" });
-  else {
-    if (typeof v2 !== "string")
+  } else {
+    if (typeof title !== "string") {
       errors.push({ pointer: path + "/title", keyword: "type", message: "must be a string" });
-    else {
-      if (v2.length < 2 && codePointLength(v2) < 1)
+    } else {
+      if (title.length === 0) {
         errors.push({
           pointer: path + "/title",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v2.length > 200 && codePointLength(v2) > 200)
+      }
+      if (title.length > 200 && codePointLength(title) > 200) {
         errors.push({
           pointer: path + "/title",
           keyword: "maxLength",
           message: "must be at most 200 characters long",
         });
+      }
     }
   }
-  const v3 = value["content"];
-  if (v3 === undefined)
+  const content = value["content"];
+  if (content === undefined) {
     errors.push({ pointer: path + "/content", keyword: "required", message: "is required" });
-  else {
-    if (typeof v3 !== "string")
+  } else {
+    if (typeof content !== "string") {
       errors.push({ pointer: path + "/content", keyword: "type", message: "must be a string" });
-    else {
-      if (v3.length < 2 && codePointLength(v3) < 1)
+    } else {
+      if (content.length === 0) {
         errors.push({
           pointer: path + "/content",
           keyword: "minLength",
-          message: "must be at least 1 character long",
+          message: "must not be empty",
         });
-      if (v3.length > 100000 && codePointLength(v3) > 100000)
+      }
+      if (content.length > 100000 && codePointLength(content) > 100000) {
         errors.push({
           pointer: path + "/content",
           keyword: "maxLength",
           message: "must be at most 100000 characters long",
         });
+      }
     }
   }
-  const v4 = value["wordCount"];
-  if (v4 === undefined)
+  const wordCount = value["wordCount"];
+  if (wordCount === undefined) {
     errors.push({ pointer: path + "/wordCount", keyword: "required", message: "is required" });
-  else {
-    if (typeof v4 !== "number" || !Number.isInteger(v4))
+  } else {
+    if (typeof wordCount !== "number" || !Number.isInteger(wordCount)) {
       errors.push({ pointer: path + "/wordCount", keyword: "type", message: "must be an integer" });
-    else {
-      if (v4 < 0)
+    } else {
+      if (wordCount < 0) {
         errors.push({ pointer: path + "/wordCount", keyword: "minimum", message: "must be >= 0" });
+      }
     }
   }
 }
@@ -1506,38 +1589,38 @@ function checkTextOutput(value, path, errors) {
  * Checks `value` against Timestamp, adding what is wrong to `errors`.
  */
 function checkTimestamp(value, path, errors) {
-  if (typeof value !== "string")
+  if (typeof value !== "string") {
     errors.push({ pointer: path, keyword: "type", message: "must be a string" });
-  else {
-    if (!isDateTime(value))
+  } else {
+    if (!isDateTime(value)) {
       errors.push({ pointer: path, keyword: "format", message: "must be a valid date-time" });
+    }
   }
 }
 /**
  * Checks `value` against UserId, adding what is wrong to `errors`.
  */
 function checkUserId(value, path, errors) {
-  if (typeof value !== "string")
+  if (typeof value !== "string") {
     errors.push({ pointer: path, keyword: "type", message: "must be a string" });
-  else {
-    if (value.length < 2 && codePointLength(value) < 1)
-      errors.push({
-        pointer: path,
-        keyword: "minLength",
-        message: "must be at least 1 character long",
-      });
-    if (value.length > 128 && codePointLength(value) > 128)
+  } else {
+    if (value.length === 0) {
+      errors.push({ pointer: path, keyword: "minLength", message: "must not be empty" });
+    }
+    if (value.length > 128 && codePointLength(value) > 128) {
       errors.push({
         pointer: path,
         keyword: "maxLength",
         message: "must be at most 128 characters long",
       });
-    if (!PATTERN_1.test(value))
+    }
+    if (!PATTERN_1.test(value)) {
       errors.push({
         pointer: path,
         keyword: "pattern",
         message: "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
       });
+    }
   }
 }
 /**
