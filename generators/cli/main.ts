@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
           ...pathOptions,
           out: { type: "string", describe: "output folder (default: from the config, else out/)" },
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
-        }),
+        }).epilogue(EXIT_CODES_HELP),
       async (args) => {
         exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check }, output);
       },
@@ -39,7 +39,11 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .command(
       "validate <input>",
       "validate events: a JSON file, a JSON array, or NDJSON; '-' reads standard input",
-      (command) => command.positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" }).options(pathOptions),
+      (command) =>
+        command
+          .positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" })
+          .options(pathOptions)
+          .epilogue(EXIT_CODES_HELP),
       async (args) => {
         // yargs-parser reads a lone "-" as an empty string; "-" is the conventional name of standard input.
         const input = args.input === "" ? "-" : args.input;
