@@ -7,12 +7,30 @@ export interface Config {
   readonly schemas: string;
   readonly out: string;
   readonly typescript: TypeScriptConfig;
+  readonly go: GoConfig;
+  readonly python: PythonConfig;
 }
 
 export interface TypeScriptConfig {
   readonly packageName: string;
   readonly version: string;
   readonly description: string;
+}
+
+export interface GoConfig {
+  /** The Go module path, e.g. `contracts.activity-builder.dev/events`. */
+  readonly module: string;
+  /** The Go package name. */
+  readonly package: string;
+  readonly version: string;
+}
+
+export interface PythonConfig {
+  /** The distribution name on PyPI, e.g. `activity-builder-events`. */
+  readonly distribution: string;
+  /** The import name, e.g. `activity_events`. */
+  readonly package: string;
+  readonly version: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -23,10 +41,36 @@ export const DEFAULT_CONFIG: Config = {
     version: "1.0.0",
     description: "Typed events, validators, topics and factories generated from the event contracts.",
   },
+  go: { module: "example.com/events", package: "events", version: "1.0.0" },
+  python: { distribution: "shared-events", package: "shared_events", version: "1.0.0" },
 };
 
-const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/;
+type Section = Record<string, unknown>;
+interface Rule {
+  readonly check: RegExp;
+  readonly what: string;
+}
+
+const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
+const SEMVER: Rule = { check: /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, what: "a semantic version, e.g. 1.0.0" };
+const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
+  "": { schemas: ANY_TEXT, out: ANY_TEXT },
+  typescript: {
+    packageName: { check: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, what: "an npm package name, e.g. @shared/events" },
+    version: SEMVER,
+    description: ANY_TEXT,
+  },
+  go: {
+    module: { check: /^[a-z0-9][a-z0-9.-]*\.[a-z]+(\/[A-Za-z0-9._~-]+)+$/, what: "a Go module path, e.g. example.com/events" },
+    package: { check: /^[a-z][a-z0-9]*$/, what: "a Go package name: lower-case letters and digits" },
+    version: SEMVER,
+  },
+  python: {
+    distribution: { check: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, what: "a Python distribution name, e.g. shared-events" },
+    package: { check: /^[a-z_][a-z0-9_]*$/, what: "a Python package name: lower-case letters, digits and underscores" },
+    version: SEMVER,
+  },
+};
 
 /** Reads the config file; a missing file means the defaults. Unknown keys are errors, not silently ignored. */
 export async function loadConfig(file: string, required: boolean): Promise<Config> {
@@ -47,38 +91,42 @@ export function parseConfig(file: string, text: string): Config {
   const problem = (pointer: string, message: string): void => {
     problems.push({ code: "CONFIG", file, position: parsed.source.positionOf(pointer), pointer, message });
   };
-  const raw = parsed.source.value;
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new ContractProblemsError([{ code: "CONFIG", file, message: "the config must be a JSON object" }]);
-  }
-  const root = raw as Record<string, unknown>;
-  const known = (object: Record<string, unknown>, pointer: string, keys: readonly string[]): void => {
-    for (const key of Object.keys(object)) if (!keys.includes(key)) problem(`${pointer}/${key}`, `unknown setting "${key}"; the settings are ${keys.join(", ")}`);
-  };
-  known(root, "", ["$schema", "schemas", "out", "typescript"]);
-  const setting = (object: Record<string, unknown>, pointer: string, key: string, fallback: string, check?: RegExp, what?: string): string => {
-    const value = object[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== "string" || value === "" || (check !== undefined && !check.test(value))) {
-      problem(`${pointer}/${key}`, `"${key}" must be ${what ?? "a non-empty string"}`);
-      return fallback;
+  const root = parsed.source.value;
+  if (!isSection(root)) throw new ContractProblemsError([{ code: "CONFIG", file, message: "the config must be a JSON object" }]);
+
+  const read = (name: string, defaults: Readonly<Record<string, string>>): Record<string, string> => {
+    const pointer = name === "" ? "" : `/${name}`;
+    const raw = name === "" ? root : (root[name] ?? {});
+    if (!isSection(raw)) {
+      problem(pointer, `"${name}" must be an object`);
+      return { ...defaults };
     }
-    return value;
+    const rules = RULES[name] ?? {};
+    const allowed = name === "" ? [...Object.keys(rules), ...Object.keys(RULES).filter((key) => key !== ""), "$schema"] : Object.keys(rules);
+    for (const key of Object.keys(raw)) {
+      if (!allowed.includes(key)) problem(`${pointer}/${key}`, `unknown setting "${key}"; the settings are ${allowed.join(", ")}`);
+    }
+    const values: Record<string, string> = { ...defaults };
+    for (const [key, rule] of Object.entries(rules)) {
+      const value = raw[key];
+      if (value === undefined) continue;
+      if (typeof value === "string" && rule.check.test(value)) values[key] = value;
+      else problem(`${pointer}/${key}`, `"${key}" must be ${rule.what}`);
+    }
+    return values;
   };
-  const tsRaw = root["typescript"] ?? {};
-  const tsSection = typeof tsRaw === "object" && tsRaw !== null && !Array.isArray(tsRaw) ? (tsRaw as Record<string, unknown>) : {};
-  if (tsSection !== tsRaw) problem("/typescript", `"typescript" must be an object`);
-  known(tsSection, "/typescript", ["packageName", "version", "description"]);
-  const defaults = DEFAULT_CONFIG.typescript;
+  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out });
   const config: Config = {
-    schemas: setting(root, "", "schemas", DEFAULT_CONFIG.schemas),
-    out: setting(root, "", "out", DEFAULT_CONFIG.out),
-    typescript: {
-      packageName: setting(tsSection, "/typescript", "packageName", defaults.packageName, NPM_NAME, "an npm package name, e.g. @shared/events"),
-      version: setting(tsSection, "/typescript", "version", defaults.version, SEMVER, "a semantic version, e.g. 1.0.0"),
-      description: setting(tsSection, "/typescript", "description", defaults.description),
-    },
+    schemas: top["schemas"] ?? DEFAULT_CONFIG.schemas,
+    out: top["out"] ?? DEFAULT_CONFIG.out,
+    typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
+    go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,
+    python: read("python", { ...DEFAULT_CONFIG.python }) as unknown as PythonConfig,
   };
   if (problems.length > 0) throw new ContractProblemsError(problems);
   return config;
+}
+
+function isSection(value: unknown): value is Section {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

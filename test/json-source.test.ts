@@ -46,3 +46,15 @@ describe("JSON with positions", () => {
     expect(outcome.ok).toBe(false);
   });
 });
+
+describe("text that no language can hold", () => {
+  it("refuses lone surrogate escapes in keys and values", () => {
+    const outcome = parseJsonSource("s.json", '{ "a": "x\\ud800y", "\\udc00": 1, "ok": "\\ud83d\\ude00" }');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((problem) => [problem.code, problem.pointer])).toEqual([
+      ["INVALID_UNICODE", "/a"],
+      ["INVALID_UNICODE", "/\udc00"],
+    ]);
+  });
+});

@@ -35,13 +35,13 @@ export function parseJsonSource(file: string, text: string): ParseOutcome {
   if (problems.length > 0 || root === undefined) return { ok: false, problems };
 
   const offsets = new Map<string, number>();
-  const value = toValue(root, "", offsets, (pointer, node) =>
+  const value = toValue(root, "", offsets, (pointer, node, code, message) =>
     problems.push({
-      code: "DUPLICATE_KEY",
+      code,
       file,
       position: position(node.offset),
       pointer,
-      message: "duplicate key: JSON parsers keep only one of them; remove the repeated key",
+      message,
     }),
   );
   if (problems.length > 0) return { ok: false, problems };
@@ -63,7 +63,7 @@ function toValue(
   node: Node,
   pointer: string,
   offsets: Map<string, number>,
-  onDuplicate: (pointer: string, node: Node) => void,
+  onProblem: (pointer: string, node: Node, code: string, message: string) => void,
 ): unknown {
   offsets.set(pointer, node.offset);
   switch (node.type) {
@@ -75,8 +75,9 @@ function toValue(
         if (keyNode === undefined || valueNode === undefined) continue;
         const key = String(keyNode.value);
         const childAt = childPointer(pointer, key);
-        if (Object.hasOwn(result, key)) onDuplicate(childAt, keyNode);
-        result[key] = toValue(valueNode, childAt, offsets, onDuplicate);
+        if (Object.hasOwn(result, key)) onProblem(childAt, keyNode, "DUPLICATE_KEY", "duplicate key: JSON parsers keep only one of them; remove the repeated key");
+        if (LONE_SURROGATE.test(key)) onProblem(childAt, keyNode, "INVALID_UNICODE", INVALID_UNICODE);
+        result[key] = toValue(valueNode, childAt, offsets, onProblem);
         // Point at the key rather than the value: that is where a reader looks for a property.
         offsets.set(childAt, keyNode.offset);
       }
@@ -84,12 +85,17 @@ function toValue(
     }
     case "array":
       return (node.children ?? []).map((child, index) =>
-        toValue(child, childPointer(pointer, index), offsets, onDuplicate),
+        toValue(child, childPointer(pointer, index), offsets, onProblem),
       );
     default:
+      if (typeof node.value === "string" && LONE_SURROGATE.test(node.value)) onProblem(pointer, node, "INVALID_UNICODE", INVALID_UNICODE);
       return node.value as unknown;
   }
 }
+
+/** A UTF-16 surrogate without its partner: valid as a JSON escape, but not text any language can hold. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const INVALID_UNICODE = "invalid Unicode: a lone surrogate escape (\\uD800-\\uDFFF) has no UTF-8 form; use a complete character";
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
