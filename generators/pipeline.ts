@@ -10,8 +10,9 @@ import { ContractProblemsError, compareText, type Problem } from "./problems.js"
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
 import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
 import { typescriptTarget } from "./targets/typescript/index.js";
+import { vectorsTarget } from "./targets/vectors/index.js";
 
-export const TARGETS: readonly Target[] = [typescriptTarget];
+export const TARGETS: readonly Target[] = [typescriptTarget, vectorsTarget];
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 

@@ -21,7 +21,7 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
   return Promise.all(
     files.map(async (file) => {
       const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
-      if (parser === undefined) return file;
+      if (parser === undefined || file.formatted === true) return { path: file.path, content: file.content };
       try {
         return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
       } catch (error) {

@@ -5,6 +5,11 @@ import type { Config } from "../config.js";
 export interface GeneratedFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * Already in its formatter's canonical form (large JSON written with `JSON.stringify(value, null, 2)`,
+   * which prettier leaves unchanged), so formatting can skip it.
+   */
+  readonly formatted?: boolean;
 }
 
 /** Everything a target may read: the model, the configuration and the static templates. No file system. */
