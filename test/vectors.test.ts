@@ -1,43 +1,61 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as events from "../out/ts/dist/esm/index.js";
-import { OUT } from "./support/paths.js";
+import { FIXTURES, OUT } from "./support/paths.js";
 
 interface Vector {
   readonly name: string;
+  readonly eventType: string;
   readonly valid: boolean;
   readonly pointer?: string;
   readonly event: unknown;
 }
 
-const { vectors } = JSON.parse(readFileSync(path.join(OUT, "vectors/vectors.json"), "utf8")) as { vectors: Vector[] };
+const vectorsIn = (out: string): Vector[] => (JSON.parse(readFileSync(path.join(out, "vectors/vectors.json"), "utf8")) as { vectors: Vector[] }).vectors;
 
-/** The shared vectors are the contract between the languages: Go and Python run the same file. */
-describe("the TypeScript validators on the shared test vectors", () => {
-  it("cover every event type with valid and invalid vectors", () => {
-    const byType = new Map<string, { valid: number; invalid: number }>();
-    for (const vector of vectors) {
-      const type = (vector.event as { eventType?: string } | null)?.eventType ?? "";
-      const counts = byType.get(type) ?? { valid: 0, invalid: 0 };
-      counts[vector.valid ? "valid" : "invalid"]++;
-      byType.set(type, counts);
+/** Every vector on which a validator's verdict differs, or that has no error at the vector's pointer. */
+function disagreements(validate: typeof events.validateEvent, list: readonly Vector[]): string[] {
+  const mismatches: string[] = [];
+  for (const vector of list) {
+    const result = validate(vector.event);
+    if (result.ok !== vector.valid) mismatches.push(`${vector.name}: expected ${vector.valid ? "valid" : "invalid"}`);
+    else if (!result.ok && vector.pointer !== undefined && !result.errors.some((error) => error.pointer === vector.pointer)) {
+      mismatches.push(`${vector.name}: no error at ${vector.pointer} (got ${result.errors.map((error) => error.pointer).join(", ")})`);
     }
+  }
+  return mismatches;
+}
+
+/** The shared vectors are the contract between the languages: Go (test/go) and Python (test/python) run the same files. */
+describe("the TypeScript validators on the shared test vectors", () => {
+  const vectors = vectorsIn(OUT);
+
+  it("cover every event type with valid and invalid vectors", () => {
     for (const eventType of Object.keys(events.EVENT_TYPES)) {
-      expect(byType.get(eventType)?.valid, eventType).toBeGreaterThan(5);
-      expect(byType.get(eventType)?.invalid, eventType).toBeGreaterThan(20);
+      const mine = vectors.filter((vector) => vector.eventType === eventType);
+      expect(mine.filter((vector) => vector.valid).length, eventType).toBeGreaterThan(5);
+      expect(mine.filter((vector) => !vector.valid).length, eventType).toBeGreaterThan(20);
     }
   });
 
+  it("cover strings of non-BMP characters and calendar-invalid date-times", () => {
+    expect(vectors.some((vector) => /non-BMP characters, above maxLength/.test(vector.name) && !vector.valid)).toBe(true);
+    expect(vectors.some((vector) => /non-BMP characters, at maxLength/.test(vector.name) && vector.valid)).toBe(true);
+    expect(vectors.some((vector) => /30 February/.test(vector.name) && !vector.valid)).toBe(true);
+  });
+
   it("give every vector's verdict, with an error at the vector's pointer", () => {
-    const mismatches: string[] = [];
-    for (const vector of vectors) {
-      const result = events.validateEvent(vector.event);
-      if (result.ok !== vector.valid) mismatches.push(`${vector.name}: expected ${vector.valid ? "valid" : "invalid"}`);
-      else if (!result.ok && vector.pointer !== undefined && !result.errors.some((error) => error.pointer === vector.pointer)) {
-        mismatches.push(`${vector.name}: no error at ${vector.pointer} (got ${result.errors.map((error) => error.pointer).join(", ")})`);
-      }
-    }
-    expect(mismatches).toEqual([]);
+    expect(disagreements(events.validateEvent, vectors)).toEqual([]);
+  });
+
+  it("give every verdict of the hostile fixture's vectors too", async () => {
+    const hostile = path.join(FIXTURES, "hostile/out");
+    const generated = (await import(pathToFileURL(path.join(hostile, "ts/dist/esm/index.js")).href)) as typeof events;
+    const list = vectorsIn(hostile);
+    expect(list.length).toBeGreaterThan(50);
+    expect(list.some((vector) => vector.name.includes("/payload/__proto__") && !vector.valid)).toBe(true);
+    expect(disagreements(generated.validateEvent, list)).toEqual([]);
   });
 });

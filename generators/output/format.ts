@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import * as prettier from "prettier";
 import type { GeneratedFile } from "../targets/target.js";
 
@@ -21,7 +22,9 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
   return Promise.all(
     files.map(async (file) => {
       const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
-      if (parser === undefined || file.formatted === true) return { path: file.path, content: file.content };
+      if (file.formatted === true) return { path: file.path, content: file.content };
+      if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
+      if (parser === undefined) return { path: file.path, content: file.content };
       try {
         return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
       } catch (error) {
@@ -30,4 +33,21 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
       }
     }),
   );
+}
+
+/** Formats Go source with the toolchain's own gofmt, fed on standard input. */
+function gofmt(path: string, source: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("gofmt", [], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+    child.on("error", (error) => reject(new Error(`gofmt is needed to format Go output (install Go): ${error.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) resolve(out);
+      else reject(new Error(`internal error: generated ${path} does not parse as Go:\n${err}`));
+    });
+    child.stdin.end(source);
+  });
 }

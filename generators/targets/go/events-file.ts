@@ -1,0 +1,145 @@
+import { goComment, goString } from "../../code/go.js";
+import type { ContractsModel, EventContract } from "../../ir/model.js";
+import { GoImports, goField } from "./go-types.js";
+import type { GoNames } from "./naming.js";
+
+/** `events.go`: event-type and topic constants, the sealed Event interface, Decode, and the factories. */
+export function goEventsFile(model: ContractsModel, names: GoNames, packageName: string, header: string): string {
+  const imports = new GoImports();
+  imports.add("encoding/json");
+  imports.add("fmt");
+  const events = model.events;
+  const typeOf = (event: EventContract): string => names.type(event.name) ?? event.name;
+  const topics = [...new Set(events.map((event) => event.kafka.topic))].sort();
+
+  const eventTypeConstants = events.map((event) => `${goComment(`${names.eventTypeConstant(event)}: ${event.description}`, "\t")}\t${names.eventTypeConstant(event)} = ${goString(event.eventType)}`);
+  const topicConstants = topics.map((topic) => `\t${names.topicConstant(topic)} = ${goString(topic)}`);
+  const methods = events.map((event) => {
+    const goType = typeOf(event);
+    const key = keyField(model, names, event);
+    return `// Topic is the Kafka topic of ${event.eventType} events.
+func (${goType}) Topic() string { return ${names.topicConstant(event.kafka.topic)} }
+
+// Key is the Kafka record key of the event: its ${goString(event.kafka.key).slice(1, -1)}.
+func (e ${goType}) Key() string { return ${key} }
+
+func (${goType}) isEvent() {}
+`;
+  });
+  const decodeCases = events.map((event) => `\tcase ${names.eventTypeConstant(event)}:
+		var event ${typeOf(event)}
+		if err := json.Unmarshal(data, &event); err != nil {
+			return nil, err
+		}
+		return event, nil`);
+  const factories = events.map((event) => factory(model, names, event));
+  return `${header}
+package ${packageName}
+
+${imports.render()}
+// The event types of the contracts.
+const (
+${eventTypeConstants.join("\n\n")}
+)
+
+// The Kafka topics of the contracts.
+const (
+${topicConstants.join("\n")}
+)
+
+// EventTypes lists every event type of the contracts, sorted.
+var EventTypes = []string{${events.map((event) => names.eventTypeConstant(event)).join(", ")}}
+
+// Topics maps every event type to its Kafka topic.
+var Topics = map[string]string{
+${events.map((event) => `\t${names.eventTypeConstant(event)}: ${names.topicConstant(event.kafka.topic)},`).join("\n")}
+}
+
+// TopicOf returns the Kafka topic of an event type, or "" for a type the contracts do not know.
+func TopicOf(eventType string) string {
+	return Topics[eventType]
+}
+
+// Event is implemented by every event type of the contracts, and by nothing else. Switch on the concrete
+// type to handle an event:
+//
+//	switch e := event.(type) {
+//	case ${typeOf(events[0] ?? ({} as EventContract))}:
+//		...
+//	}
+type Event interface {
+	// Topic is the Kafka topic the event is published to.
+	Topic() string
+	// Key is the Kafka record key of the event, so that all events of one job stay in order.
+	Key() string
+	isEvent()
+}
+
+${methods.join("\n")}
+// Decode validates an event's JSON against its contract (see Validate) and returns it as its Go type.
+func Decode(data []byte) (Event, error) {
+	if err := Validate(data); err != nil {
+		return nil, err
+	}
+	var head struct {
+		EventType string \`json:"eventType"\`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, err
+	}
+	switch head.EventType {
+${decodeCases.join("\n")}
+	}
+	return nil, fmt.Errorf("unknown event type %q", head.EventType)
+}
+
+${factories.join("\n")}`;
+}
+
+function keyField(model: ContractsModel, names: GoNames, event: EventContract): string {
+  const root = model.types.find((type) => type.name === event.name)?.type;
+  const goType = names.type(event.name) ?? event.name;
+  const property = root?.kind === "object" ? root.properties.find((candidate) => candidate.name === event.kafka.key) : undefined;
+  if (property === undefined) return `""`;
+  const field = goField(model, names, goType, property);
+  return field.type === "string" ? `e.${field.name}` : `fmt.Sprint(e.${field.name})`;
+}
+
+/** Go keywords, predeclared names and the factory's own locals: a parameter named so gets a suffix. */
+const GO_RESERVED: ReadonlySet<string> = new Set(
+  "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var any bool byte error string int int64 float64 true false nil len cap append new make filled event options err".split(" "),
+);
+
+const FILLED: Readonly<Record<string, string>> = { eventId: "filled.eventID", jobId: "filled.jobID", timestamp: "filled.timestamp" };
+
+function factory(model: ContractsModel, names: GoNames, event: EventContract): string {
+  const goType = names.type(event.name) ?? event.name;
+  const root = model.types.find((type) => type.name === event.name)?.type;
+  if (root?.kind !== "object") return "";
+  const parameters: string[] = [];
+  const fields: string[] = [];
+  for (const property of root.properties) {
+    const field = goField(model, names, goType, property);
+    if (property.name === "eventType") fields.push(`${field.name}: ${names.eventTypeConstant(event)},`);
+    else if (property.name === "version") fields.push(`${field.name}: ${event.version},`);
+    else if (property.name in FILLED) fields.push(`${field.name}: ${FILLED[property.name] ?? ""},`);
+    else if (property.required) {
+      const lowered = field.name.charAt(0).toLowerCase() + field.name.slice(1);
+      const parameter = GO_RESERVED.has(lowered) ? `${lowered}Value` : lowered;
+      parameters.push(`${parameter} ${field.type}`);
+      fields.push(`${field.name}: ${parameter},`);
+    }
+  }
+  const name = names.factory(event);
+  return `${goComment(`${name} creates a ${event.eventType} event (version ${event.version}): it fills in eventType, version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event against its contract. The error is a *ValidationError listing every problem.`)}func ${name}(${[...parameters, "options ...Option"].join(", ")}) (${goType}, error) {
+	filled := newEnvelope(options)
+	event := ${goType}{
+		${fields.join("\n\t\t")}
+	}
+	if err := ValidateEvent(event); err != nil {
+		return ${goType}{}, err
+	}
+	return event, nil
+}
+`;
+}

@@ -1,0 +1,18 @@
+module event-contracts.test/bindings
+
+go 1.24
+
+require (
+	contracts.activity-builder.dev/events v0.0.0
+	hostile.example.com/events v0.0.0
+)
+
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
+
+// The generated modules are tested where they are generated.
+replace contracts.activity-builder.dev/events => ../../out/go
+
+replace hostile.example.com/events => ../fixtures/hostile/out/go
