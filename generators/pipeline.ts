@@ -10,10 +10,11 @@ import { ContractProblemsError, compareText, type Problem } from "./problems.js"
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
 import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
 import { goTarget } from "./targets/go/index.js";
+import { pythonTarget } from "./targets/python/index.js";
 import { typescriptTarget } from "./targets/typescript/index.js";
 import { vectorsTarget } from "./targets/vectors/index.js";
 
-export const TARGETS: readonly Target[] = [typescriptTarget, goTarget, vectorsTarget];
+export const TARGETS: readonly Target[] = [typescriptTarget, goTarget, pythonTarget, vectorsTarget];
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 

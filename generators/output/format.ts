@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { PositionEncoding, Workspace } from "@astral-sh/ruff-wasm-nodejs";
 import * as prettier from "prettier";
 import type { GeneratedFile } from "../targets/target.js";
 
@@ -24,6 +25,7 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
       const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
       if (file.formatted === true) return { path: file.path, content: file.content };
       if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
+      if (file.path.endsWith(".py")) return { path: file.path, content: ruffFormat(file.path, file.content) };
       if (parser === undefined) return { path: file.path, content: file.content };
       try {
         return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
@@ -50,4 +52,19 @@ function gofmt(path: string, source: string): Promise<string> {
     });
     child.stdin.end(source);
   });
+}
+
+let ruff: Workspace | undefined;
+
+/**
+ * Formats Python with ruff's own formatter, compiled to WebAssembly (an npm package), so generating needs no
+ * Python tools; the tests run the same ruff version from PyPI with `ruff format --check`.
+ */
+function ruffFormat(path: string, source: string): string {
+  ruff ??= new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
+  try {
+    return ruff.format(source);
+  } catch (error) {
+    throw new Error(`internal error: generated ${path} does not parse as Python: ${String(error)}`);
+  }
 }

@@ -1,0 +1,108 @@
+import Handlebars from "handlebars";
+import { dunderAllOrder, isortOrder, pyString } from "../../code/python.js";
+import { markdownCode, markdownText } from "../typescript/package-files.js";
+import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
+import { namePython } from "./naming.js";
+import { HEADER, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
+
+/** The Python package in `out/python`: pydantic models, validation over the shipped schemas, factories. */
+export const pythonTarget: Target = {
+  name: "python",
+  generate(context: TargetContext): readonly GeneratedFile[] {
+    const { model, config } = context;
+    const names = namePython(model);
+    const root = `src/${config.python.package}`;
+    const handlebars = Handlebars.create();
+    handlebars.registerHelper("md", (value: unknown) => markdownText(String(value)));
+    handlebars.registerHelper("code", (value: unknown) => markdownCode(String(value)));
+    // A TOML basic string has JSON's escapes for the characters a name or version can hold.
+    handlebars.registerHelper("toml", (value: unknown) => JSON.stringify(String(value)));
+    const render = (name: string, data: object): string => handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
+    const events = model.events.map((event) => ({
+      eventType: event.eventType,
+      model: names.type(event.name) ?? event.name,
+      topic: event.kafka.topic,
+      factory: names.factory(event),
+    }));
+    const data = { ...config.python, events, first: events[0] ?? {} };
+    const exported = [
+      "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
+      "decode", "encode", "topic_of", "validate", "validation_errors",
+      ...model.types.map((type) => names.type(type.name)).filter((name): name is string => name !== undefined),
+      ...model.events.map((event) => event.eventType),
+      ...model.events.map((event) => names.factory(event)),
+      ...[...new Set(model.events.map((event) => names.topicConstant(event.kafka.topic)))],
+    ];
+    const fromModels = exported.filter((name) => name === "ContractEvent" || name === "EVENT_MODELS" || model.types.some((type) => names.type(type.name) === name));
+    const fromConstants = exported.filter((name) => name === "EVENT_TYPES" || name === "EventType" || name === "TOPICS" || name === "topic_of" || name.startsWith("TOPIC_") || model.events.some((event) => event.eventType === name));
+    const fromFactories = model.events.map((event) => names.factory(event)).sort(isortOrder);
+    return [
+      { path: "pyproject.toml", content: render("python/pyproject.toml.hbs", data) },
+      { path: "README.md", content: render("python/README.md.hbs", data) },
+      { path: `${root}/py.typed`, content: "" },
+      {
+        path: `${root}/__init__.py`,
+        content: `${HEADER}"""Event contracts of the Activity Builder: models, validation, topics and factories. See README.md."""
+
+from .codec import decode, encode
+from .constants import ${fromConstants.sort(isortOrder).join(", ")}
+from .factories import ${fromFactories.join(", ")}
+from .models import ${fromModels.sort(isortOrder).join(", ")}
+from .validation import ContractValidationError, ValidationIssue, validate, validation_errors
+
+__all__ = [${[...exported].sort(dunderAllOrder).map((name) => pyString(name)).join(", ")}]
+`,
+      },
+      { path: `${root}/models.py`, content: modelsFile(model, names) },
+      { path: `${root}/constants.py`, content: constantsFile(model, names) },
+      { path: `${root}/factories.py`, content: factoriesFile(model, names) },
+      {
+        path: `${root}/codec.py`,
+        content: `${HEADER}"""Decoding events from the wire and encoding them back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import TypeAdapter
+
+from .models import ContractEvent
+from .validation import load_json, validate
+
+_EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
+
+
+def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
+    """Validates an event against its contract (raising ContractValidationError) and returns its model."""
+    value = load_json(data)
+    validate(value if isinstance(value, Mapping) else data)
+    return _EVENTS.validate_python(value)
+
+
+def encode(event: ContractEvent) -> bytes:
+    """The event as JSON on the wire: camelCase names, exactly the fields that were set."""
+    return event.model_dump_json(by_alias=True, exclude_unset=True).encode()
+`,
+      },
+      {
+        path: `${root}/_schemas.py`,
+        content: `${HEADER}"""The schemas shipped in this package, and which one each event type follows."""
+
+from __future__ import annotations
+
+from typing import Final
+
+SCHEMA_FILES: Final[tuple[tuple[str, str], ...]] = (
+${model.schemas.map((schema) => `    (${pyString(schema.file)}, ${pyString(schema.id)}),`).join("\n")}
+)
+EVENT_SCHEMAS: Final[dict[str, str]] = {
+${model.events.map((event) => `    ${pyString(event.eventType)}: ${pyString(event.schemaId)},`).join("\n")}
+}
+`,
+      },
+      { path: `${root}/validation.py`, content: `${HEADER}${template(context, "python/validation.py.tmpl")}` },
+      ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text })),
+    ];
+  },
+};
+
