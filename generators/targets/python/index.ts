@@ -67,15 +67,20 @@ from collections.abc import Mapping
 from pydantic import TypeAdapter
 
 from .models import ContractEvent
-from .validation import load_json, validate
+from .validation import ContractValidationError, ValidationIssue, load_json, validate
 
 _EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
     """Validates an event against its contract (raising ContractValidationError) and returns its model."""
-    value = load_json(data)
-    validate(value if isinstance(value, Mapping) else data)
+    try:
+        value = load_json(data)
+    except ValueError as error:
+        raise ContractValidationError(None, [ValidationIssue("", "json", f"malformed JSON: {error}")]) from error
+    if not isinstance(value, Mapping):
+        raise ContractValidationError(None, [ValidationIssue("", "type", "must be an object")])
+    validate(value)
     return _EVENTS.validate_python(value)
 
 

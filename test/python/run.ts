@@ -1,0 +1,37 @@
+// The Python suite, as `npm test` runs it: a virtual environment with pinned tools (made once, remade when
+// requirements.txt changes), the generated packages installed from their folders, then ruff, mypy --strict
+// and pytest. Everything it needs comes from PyPI through pip.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const VENV = path.join(ROOT, ".venv");
+const BIN = path.join(VENV, "bin");
+const REQUIREMENTS = path.join(ROOT, "test/python/requirements.txt");
+const PACKAGES = [path.join(ROOT, "out/python"), path.join(ROOT, "test/fixtures/hostile/out/python")];
+
+function run(command: string, args: readonly string[], cwd = ROOT): void {
+  console.log(`$ ${path.relative(ROOT, command) || command} ${args.map((arg) => path.relative(ROOT, arg) || arg).join(" ")}`);
+  const result = spawnSync(command, args, { cwd, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+const stamp = path.join(VENV, "requirements.sha256");
+const wanted = createHash("sha256").update(readFileSync(REQUIREMENTS)).digest("hex");
+if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== wanted) {
+  run(process.env["PYTHON"] ?? "python3", ["-m", "venv", "--clear", VENV]);
+  run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "-r", REQUIREMENTS]);
+  writeFileSync(stamp, wanted);
+}
+run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "--force-reinstall", ...PACKAGES]);
+run(path.join(BIN, "ruff"), ["check", ...PACKAGES, path.join(ROOT, "test/python")]);
+run(path.join(BIN, "ruff"), ["format", "--check", ...PACKAGES]);
+for (const folder of PACKAGES) run(path.join(BIN, "mypy"), ["--strict", "src"], folder);
+run(path.join(BIN, "mypy"), ["--strict", "test/python"]);
+run(path.join(BIN, "pytest"), ["-q", "-p", "no:cacheprovider", "test/python"]);
