@@ -24,14 +24,19 @@ export interface Generation {
   readonly files: readonly GeneratedFile[];
 }
 
-/** The whole pipeline but the last step: schemas -> model -> targets -> formatted files, all in memory. */
-export async function generate(schemasDir: string, config: Config): Promise<Generation> {
+export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.name);
+
+/**
+ * The whole pipeline but the last step: schemas -> model -> targets -> formatted files, all in memory.
+ * `targetNames` selects targets (all by default); each target owns the folder of its name in the output.
+ */
+export async function generate(schemasDir: string, config: Config, targetNames: readonly string[] = TARGET_NAMES): Promise<Generation> {
   const schemas = await loadSchemas(schemasDir);
   const model = buildModel(schemas);
   const templates = await loadTemplates();
   const context: TargetContext = { model, config, templates };
   const files: GeneratedFile[] = [];
-  for (const target of TARGETS) {
+  for (const target of TARGETS.filter((candidate) => targetNames.includes(candidate.name))) {
     const generated = await formatFiles(withSchemaPositions(schemas, () => target.generate(context)));
     const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
     for (const file of [...generated, ...derived]) files.push({ path: `${target.name}/${file.path}`, content: file.content });

@@ -1,6 +1,7 @@
 import yargs from "yargs";
 import { ContractProblemsError, UsageError, formatProblem } from "../problems.js";
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
+import { TARGET_NAMES } from "../pipeline.js";
 import { runGenerate } from "./generate-command.js";
 import { processOutput, type Output } from "./io.js";
 import { runValidate } from "./validate-command.js";
@@ -31,9 +32,10 @@ export async function main(argv: readonly string[], output: Output = processOutp
           ...pathOptions,
           out: { type: "string", describe: "output folder (default: from the config, else out/)" },
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
+          target: { type: "string", array: true, choices: TARGET_NAMES, describe: "generate only these targets (repeatable; default: all)" },
         }).epilogue(EXIT_CODES_HELP),
       async (args) => {
-        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check }, output);
+        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, targets: args.target }, output);
       },
     )
     .command(

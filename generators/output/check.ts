@@ -10,9 +10,15 @@ export type Drift =
 
 const MAX_DIFF_LINES = 40;
 
-/** Compares generated files with the output folder, without writing anything. */
-export async function findDrift(outDir: string, files: readonly GeneratedFile[]): Promise<Drift[]> {
+/**
+ * Compares generated files with the output folder, without writing anything. With `folders`, only files
+ * below those folders are compared (the output of the targets that were generated).
+ */
+export async function findDrift(outDir: string, files: readonly GeneratedFile[], folders?: readonly string[]): Promise<Drift[]> {
   const onDisk = await readTree(outDir);
+  if (folders !== undefined) {
+    for (const file of [...onDisk.keys()]) if (!folders.some((folder) => file.startsWith(`${folder}/`))) onDisk.delete(file);
+  }
   const drift: Drift[] = [];
   for (const file of files) {
     const current = onDisk.get(file.path);

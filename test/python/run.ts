@@ -3,7 +3,8 @@
 // and pytest. Everything it needs comes from PyPI through pip.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,7 +30,15 @@ if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== wanted) {
   run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "-r", REQUIREMENTS]);
   writeFileSync(stamp, wanted);
 }
-run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "--force-reinstall", ...PACKAGES]);
+// pip builds a source tree in place (build/, *.egg-info); install from copies so out/ stays exactly as generated.
+const staging = mkdtempSync(path.join(os.tmpdir(), "event-contracts-python-"));
+const copies = PACKAGES.map((folder, index) => {
+  const copy = path.join(staging, String(index));
+  cpSync(folder, copy, { recursive: true });
+  return copy;
+});
+run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "--force-reinstall", ...copies]);
+rmSync(staging, { recursive: true, force: true });
 run(path.join(BIN, "ruff"), ["check", ...PACKAGES, path.join(ROOT, "test/python")]);
 run(path.join(BIN, "ruff"), ["format", "--check", ...PACKAGES]);
 for (const folder of PACKAGES) run(path.join(BIN, "mypy"), ["--strict", "src"], folder);
