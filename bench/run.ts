@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import * as events from "../out/ts/dist/esm/index.js";
+import { goFigures, pythonFigures } from "./bindings.js";
 import { coldStarts, generateWallMs } from "./cold-start.js";
 import { measure } from "./harness.js";
 import { zodTextJobRequested } from "./zod-text-job.js";
@@ -65,6 +66,16 @@ for (const start of coldStarts(ROOT, message)) {
   const isOurs = start.name === "generated validator";
   if (isOurs) verdicts.push(start.ms <= 15);
   console.log(`${start.name.padEnd(32)} ${start.ms.toFixed(1).padStart(8)} ms${isOurs ? `   target <= 15 ms  ${start.ms <= 15 ? "met" : "MISSED"}` : ""}`);
+}
+
+for (const binding of [goFigures(ROOT), pythonFigures(ROOT)]) {
+  console.log(`\n${binding.language} bindings (same message)`);
+  if (binding.skipped !== undefined) {
+    console.log(`  skipped: ${binding.skipped}`);
+    continue;
+  }
+  const base = binding.figures[0]?.[1] ?? 1;
+  for (const [name, ns] of binding.figures) console.log(`${name.padEnd(36)} ${ns.toFixed(0).padStart(8)} ns   ${(ns / base).toFixed(2).padStart(6)}x`);
 }
 
 const generateMs = generateWallMs(ROOT);

@@ -35,13 +35,18 @@ export async function generate(schemasDir: string, config: Config, targetNames: 
   const model = buildModel(schemas);
   const templates = await loadTemplates();
   const context: TargetContext = { model, config, templates };
-  const files: GeneratedFile[] = [];
-  for (const target of TARGETS.filter((candidate) => targetNames.includes(candidate.name))) {
-    const generated = await formatFiles(withSchemaPositions(schemas, () => target.generate(context)));
-    const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
-    for (const file of [...generated, ...derived]) files.push({ path: `${target.name}/${file.path}`, content: file.content });
-  }
-  return { model, files: files.sort((a, b) => compareText(a.path, b.path)) };
+  const selected = TARGETS.filter((candidate) => targetNames.includes(candidate.name));
+  const outputs = selected.map((target) => withSchemaPositions(schemas, () => target.generate(context)));
+  // Formatting runs for all targets at once: gofmt's processes then work on the second core while prettier
+  // and the TypeScript compiler keep this thread busy.
+  const perTarget = await Promise.all(
+    selected.map(async (target, index) => {
+      const generated = await formatFiles(outputs[index] ?? []);
+      const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
+      return [...generated, ...derived].map((file) => ({ path: `${target.name}/${file.path}`, content: file.content }));
+    }),
+  );
+  return { model, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
 }
 
 /** The static template files, keyed by their path below `templates/`. */

@@ -92,6 +92,21 @@ describe("event-contracts generate", () => {
     expect(result.stderr).toContain("2 problems found; nothing was written.");
   });
 
+  it("generates only the targets named with --target and keeps the other folders", () => {
+    const { dir, out } = workspace();
+    cli(["generate", "--out", "out"], { cwd: dir });
+    const goTypes = path.join(out, "go/types.go");
+    writeFileSync(goTypes, "// edited by hand\n");
+    const result = cli(["generate", "--out", "out", "--target", "ts", "--target", "python"], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(readFileSync(goTypes, "utf8")).toBe("// edited by hand\n");
+    expect(cli(["generate", "--out", "out", "--check", "--target", "ts"], { cwd: dir }).status).toBe(0);
+    const check = cli(["generate", "--out", "out", "--check", "--target", "go"], { cwd: dir });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain("changed: go/types.go");
+    expect(cli(["generate", "--target", "cobol", "--check"]).status).toBe(2);
+  });
+
   it("exits 2 when the schemas folder does not exist", () => {
     const result = cli(["generate", "--schemas", "no-such-folder", "--check"]);
     expect(result.status).toBe(2);

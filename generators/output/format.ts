@@ -20,21 +20,33 @@ const PARSERS: readonly (readonly [string, string])[] = [
  * `generate --check` always agree (graphql-code-generator's --check compared unformatted output).
  */
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  // Identical inputs (the ESM and CommonJS declarations, say) are formatted once.
+  const formatted = new Map<string, Promise<string>>();
   return Promise.all(
     files.map(async (file) => {
-      const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
-      if (file.formatted === true) return { path: file.path, content: file.content };
-      if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
-      if (file.path.endsWith(".py")) return { path: file.path, content: ruffFormat(file.path, file.content) };
-      if (parser === undefined) return { path: file.path, content: file.content };
-      try {
-        return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
-      } catch (error) {
-        // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
-        throw new Error(`internal error: generated ${file.path} does not parse: ${(error as Error).message}`);
+      const key = `${file.path.slice(file.path.lastIndexOf("."))}\u0000${file.content}`;
+      let content = formatted.get(key);
+      if (content === undefined) {
+        content = formatOne(file).then((result) => result.content);
+        formatted.set(key, content);
       }
+      return { path: file.path, content: await content };
     }),
   );
+}
+
+async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
+  if (file.formatted === true) return file;
+  if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
+  if (file.path.endsWith(".py")) return { path: file.path, content: ruffFormat(file.path, file.content) };
+  const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
+  if (parser === undefined) return file;
+  try {
+    return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
+  } catch (error) {
+    // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
+    throw new Error(`internal error: generated ${file.path} does not parse: ${(error as Error).message}`);
+  }
 }
 
 /** Formats Go source with the toolchain's own gofmt, fed on standard input. */

@@ -9,6 +9,7 @@ const FIXED_NAMES: readonly string[] = [
   "ValidationResult",
   "ContractValidationError",
   "isObject",
+  "fail",
   "codePointLength",
   "escapePointer",
   "deepFreeze",

@@ -21,6 +21,7 @@ const RESERVED_LOCALS: ReadonlySet<string> = new Set([
   "isObject",
   "codePointLength",
   "escapePointer",
+  "fail",
   ...Object.values(FORMAT_CHECKS),
 ]);
 
@@ -119,7 +120,7 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
 
 class ValidatorEmitter {
   private readonly patterns = new Map<string, Code>();
-  private readonly helpers = new Set<string>(["isObject"]);
+  private readonly helpers = new Set<string>(["fail", "isObject"]);
   private variableCount = 0;
   private readonly localNames = new Set<string>();
 
@@ -167,7 +168,7 @@ ${body}
   }
 
   private error(path: Code, keyword: string, message: string): Code {
-    return ts`errors.push({ pointer: ${path}, keyword: ${keyword}, message: ${message} });`;
+    return ts`fail(errors, ${path}, ${keyword}, ${message});`;
   }
 
   /** The error as a braced block, for `if (…) {…}` and `else {…}`: every branch of the generated code is braced. */

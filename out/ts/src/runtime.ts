@@ -49,6 +49,16 @@ export class ContractValidationError extends Error {
   }
 }
 
+/** Records one problem; the generated validators call it on their error paths only. */
+export function fail(
+  errors: ValidationError[],
+  pointer: string,
+  keyword: string,
+  message: string,
+): void {
+  errors.push({ pointer, keyword, message });
+}
+
 /** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -6,6 +6,7 @@ import {
   type ValidationResult,
   codePointLength,
   escapePointer,
+  fail,
   isDateTime,
   isObject,
   isUri,
@@ -29,7 +30,7 @@ const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
  */
 function checkActivityGenerated(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -43,60 +44,57 @@ function checkActivityGenerated(value: unknown, path: string, errors: Validation
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "ACTIVITY_GENERATED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "ACTIVITY_GENERATED"',
-      });
+      fail(errors, path + "/eventType", "const", 'must be "ACTIVITY_GENERATED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    fail(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      fail(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    fail(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    fail(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    fail(errors, path + "/payload", "required", "is required");
   } else {
     checkActivityResultPayload(payload, path + "/payload", errors);
   }
@@ -107,7 +105,7 @@ function checkActivityGenerated(value: unknown, path: string, errors: Validation
  */
 function checkActivityOutput(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   const tag = value["kind"];
@@ -120,13 +118,9 @@ function checkActivityOutput(value: unknown, path: string, errors: ValidationErr
       return;
     default:
       if (tag === undefined) {
-        errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+        fail(errors, path + "/kind", "required", "is required");
       } else {
-        errors.push({
-          pointer: path + "/kind",
-          keyword: "oneOf",
-          message: 'must be one of "text", "image"',
-        });
+        fail(errors, path + "/kind", "oneOf", 'must be one of "text", "image"');
       }
   }
 }
@@ -136,7 +130,7 @@ function checkActivityOutput(value: unknown, path: string, errors: ValidationErr
  */
 function checkActivityResultPayload(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -147,73 +141,54 @@ function checkActivityResultPayload(value: unknown, path: string, errors: Valida
       case "model":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityId = value["activityId"];
   if (activityId === undefined) {
-    errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityId", "required", "is required");
   } else {
     if (typeof activityId !== "string") {
-      errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/activityId", "type", "must be a string");
     } else {
       if (!isUuid(activityId)) {
-        errors.push({
-          pointer: path + "/activityId",
-          keyword: "format",
-          message: "must be a valid uuid",
-        });
+        fail(errors, path + "/activityId", "format", "must be a valid uuid");
       }
     }
   }
   const output = value["output"];
   if (output === undefined) {
-    errors.push({ pointer: path + "/output", keyword: "required", message: "is required" });
+    fail(errors, path + "/output", "required", "is required");
   } else {
     checkActivityOutput(output, path + "/output", errors);
   }
   const generationMs = value["generationMs"];
   if (generationMs === undefined) {
-    errors.push({ pointer: path + "/generationMs", keyword: "required", message: "is required" });
+    fail(errors, path + "/generationMs", "required", "is required");
   } else {
     if (typeof generationMs !== "number" || !Number.isInteger(generationMs)) {
-      errors.push({
-        pointer: path + "/generationMs",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      fail(errors, path + "/generationMs", "type", "must be an integer");
     } else {
       if (generationMs < 0) {
-        errors.push({
-          pointer: path + "/generationMs",
-          keyword: "minimum",
-          message: "must be >= 0",
-        });
+        fail(errors, path + "/generationMs", "minimum", "must be >= 0");
       }
     }
   }
   const model = value["model"];
   if (model !== undefined) {
     if (typeof model !== "string") {
-      errors.push({ pointer: path + "/model", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/model", "type", "must be a string");
     } else {
       if (model.length === 0) {
-        errors.push({
-          pointer: path + "/model",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/model", "minLength", "must not be empty");
       }
       if (model.length > 100 && codePointLength(model) > 100) {
-        errors.push({
-          pointer: path + "/model",
-          keyword: "maxLength",
-          message: "must be at most 100 characters long",
-        });
+        fail(errors, path + "/model", "maxLength", "must be at most 100 characters long");
       }
     }
   }
@@ -224,10 +199,10 @@ function checkActivityResultPayload(value: unknown, path: string, errors: Valida
  */
 function checkEventId(value: unknown, path: string, errors: ValidationError[]): void {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    fail(errors, path, "type", "must be a string");
   } else {
     if (!isUuid(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+      fail(errors, path, "format", "must be a valid uuid");
     }
   }
 }
@@ -237,7 +212,7 @@ function checkEventId(value: unknown, path: string, errors: ValidationError[]): 
  */
 function checkGeneratedImage(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -249,79 +224,73 @@ function checkGeneratedImage(value: unknown, path: string, errors: ValidationErr
       case "altText":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const url = value["url"];
   if (url === undefined) {
-    errors.push({ pointer: path + "/url", keyword: "required", message: "is required" });
+    fail(errors, path + "/url", "required", "is required");
   } else {
     if (typeof url !== "string") {
-      errors.push({ pointer: path + "/url", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/url", "type", "must be a string");
     } else {
       if (url.length > 2048 && codePointLength(url) > 2048) {
-        errors.push({
-          pointer: path + "/url",
-          keyword: "maxLength",
-          message: "must be at most 2048 characters long",
-        });
+        fail(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
       }
       if (!isUri(url)) {
-        errors.push({ pointer: path + "/url", keyword: "format", message: "must be a valid uri" });
+        fail(errors, path + "/url", "format", "must be a valid uri");
       }
     }
   }
   const mimeType = value["mimeType"];
   if (mimeType === undefined) {
-    errors.push({ pointer: path + "/mimeType", keyword: "required", message: "is required" });
+    fail(errors, path + "/mimeType", "required", "is required");
   } else {
     if (mimeType !== "image/png" && mimeType !== "image/jpeg" && mimeType !== "image/webp") {
-      errors.push({
-        pointer: path + "/mimeType",
-        keyword: "enum",
-        message: 'must be one of "image/png", "image/jpeg", "image/webp"',
-      });
+      fail(
+        errors,
+        path + "/mimeType",
+        "enum",
+        'must be one of "image/png", "image/jpeg", "image/webp"',
+      );
     }
   }
   const width = value["width"];
   if (width === undefined) {
-    errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
+    fail(errors, path + "/width", "required", "is required");
   } else {
     if (typeof width !== "number" || !Number.isInteger(width)) {
-      errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/width", "type", "must be an integer");
     } else {
       if (width < 1) {
-        errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/width", "minimum", "must be >= 1");
       }
     }
   }
   const height = value["height"];
   if (height === undefined) {
-    errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
+    fail(errors, path + "/height", "required", "is required");
   } else {
     if (typeof height !== "number" || !Number.isInteger(height)) {
-      errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/height", "type", "must be an integer");
     } else {
       if (height < 1) {
-        errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/height", "minimum", "must be >= 1");
       }
     }
   }
   const altText = value["altText"];
   if (altText !== undefined) {
     if (typeof altText !== "string") {
-      errors.push({ pointer: path + "/altText", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/altText", "type", "must be a string");
     } else {
       if (altText.length > 500 && codePointLength(altText) > 500) {
-        errors.push({
-          pointer: path + "/altText",
-          keyword: "maxLength",
-          message: "must be at most 500 characters long",
-        });
+        fail(errors, path + "/altText", "maxLength", "must be at most 500 characters long");
       }
     }
   }
@@ -338,12 +307,12 @@ function checkImageActivityType(value: unknown, path: string, errors: Validation
     value !== "flashcard-image" &&
     value !== "poster"
   ) {
-    errors.push({
-      pointer: path,
-      keyword: "enum",
-      message:
-        'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
-    });
+    fail(
+      errors,
+      path,
+      "enum",
+      'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
+    );
   }
 }
 
@@ -352,7 +321,7 @@ function checkImageActivityType(value: unknown, path: string, errors: Validation
  */
 function checkImageJobPayload(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -366,57 +335,42 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
       case "seed":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityType", "required", "is required");
   } else {
     checkImageActivityType(activityType, path + "/activityType", errors);
   }
   const prompt = value["prompt"];
   if (prompt === undefined) {
-    errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
+    fail(errors, path + "/prompt", "required", "is required");
   } else {
     if (typeof prompt !== "string") {
-      errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/prompt", "type", "must be a string");
     } else {
       if (prompt.length === 0) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/prompt", "minLength", "must not be empty");
       }
       if (prompt.length > 2000 && codePointLength(prompt) > 2000) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "maxLength",
-          message: "must be at most 2000 characters long",
-        });
+        fail(errors, path + "/prompt", "maxLength", "must be at most 2000 characters long");
       }
     }
   }
   const negativePrompt = value["negativePrompt"];
   if (negativePrompt !== undefined) {
     if (typeof negativePrompt !== "string") {
-      errors.push({
-        pointer: path + "/negativePrompt",
-        keyword: "type",
-        message: "must be a string",
-      });
+      fail(errors, path + "/negativePrompt", "type", "must be a string");
     } else {
       if (negativePrompt.length > 1000 && codePointLength(negativePrompt) > 1000) {
-        errors.push({
-          pointer: path + "/negativePrompt",
-          keyword: "maxLength",
-          message: "must be at most 1000 characters long",
-        });
+        fail(errors, path + "/negativePrompt", "maxLength", "must be at most 1000 characters long");
       }
     }
   }
@@ -429,29 +383,30 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
       style !== "watercolor" &&
       style !== "pixel-art"
     ) {
-      errors.push({
-        pointer: path + "/style",
-        keyword: "enum",
-        message: 'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
-      });
+      fail(
+        errors,
+        path + "/style",
+        "enum",
+        'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
+      );
     }
   }
   const size = value["size"];
   if (size === undefined) {
-    errors.push({ pointer: path + "/size", keyword: "required", message: "is required" });
+    fail(errors, path + "/size", "required", "is required");
   } else {
     checkImageSize(size, path + "/size", errors);
   }
   const count = value["count"];
   if (count !== undefined) {
     if (typeof count !== "number" || !Number.isInteger(count)) {
-      errors.push({ pointer: path + "/count", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/count", "type", "must be an integer");
     } else {
       if (count < 1) {
-        errors.push({ pointer: path + "/count", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/count", "minimum", "must be >= 1");
       }
       if (count > 4) {
-        errors.push({ pointer: path + "/count", keyword: "maximum", message: "must be <= 4" });
+        fail(errors, path + "/count", "maximum", "must be <= 4");
       }
     }
   }
@@ -459,21 +414,13 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
   if (seed !== undefined) {
     if (seed !== null) {
       if (typeof seed !== "number" || !Number.isInteger(seed)) {
-        errors.push({
-          pointer: path + "/seed",
-          keyword: "type",
-          message: "must be an integer or null",
-        });
+        fail(errors, path + "/seed", "type", "must be an integer or null");
       } else {
         if (seed < 0) {
-          errors.push({ pointer: path + "/seed", keyword: "minimum", message: "must be >= 0" });
+          fail(errors, path + "/seed", "minimum", "must be >= 0");
         }
         if (seed > 4294967295) {
-          errors.push({
-            pointer: path + "/seed",
-            keyword: "maximum",
-            message: "must be <= 4294967295",
-          });
+          fail(errors, path + "/seed", "maximum", "must be <= 4294967295");
         }
       }
     }
@@ -485,7 +432,7 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
  */
 function checkImageJobRequested(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -499,60 +446,57 @@ function checkImageJobRequested(value: unknown, path: string, errors: Validation
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "IMAGE_JOB_REQUESTED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "IMAGE_JOB_REQUESTED"',
-      });
+      fail(errors, path + "/eventType", "const", 'must be "IMAGE_JOB_REQUESTED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    fail(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      fail(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    fail(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    fail(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    fail(errors, path + "/payload", "required", "is required");
   } else {
     checkImageJobPayload(payload, path + "/payload", errors);
   }
@@ -563,7 +507,7 @@ function checkImageJobRequested(value: unknown, path: string, errors: Validation
  */
 function checkImageOutput(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -573,47 +517,40 @@ function checkImageOutput(value: unknown, path: string, errors: ValidationError[
       case "images":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const kind = value["kind"];
   if (kind === undefined) {
-    errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+    fail(errors, path + "/kind", "required", "is required");
   } else {
     if (kind !== "image") {
-      errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "image"' });
+      fail(errors, path + "/kind", "const", 'must be "image"');
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityType", "required", "is required");
   } else {
     checkImageActivityType(activityType, path + "/activityType", errors);
   }
   const images = value["images"];
   if (images === undefined) {
-    errors.push({ pointer: path + "/images", keyword: "required", message: "is required" });
+    fail(errors, path + "/images", "required", "is required");
   } else {
     if (!Array.isArray(images)) {
-      errors.push({ pointer: path + "/images", keyword: "type", message: "must be an array" });
+      fail(errors, path + "/images", "type", "must be an array");
     } else {
       if (images.length < 1) {
-        errors.push({
-          pointer: path + "/images",
-          keyword: "minItems",
-          message: "must have at least 1 item",
-        });
+        fail(errors, path + "/images", "minItems", "must have at least 1 item");
       }
       if (images.length > 4) {
-        errors.push({
-          pointer: path + "/images",
-          keyword: "maxItems",
-          message: "must have at most 4 items",
-        });
+        fail(errors, path + "/images", "maxItems", "must have at most 4 items");
       }
       for (let index0 = 0; index0 < images.length; index0++) {
         const item1: unknown = images[index0];
@@ -628,7 +565,7 @@ function checkImageOutput(value: unknown, path: string, errors: ValidationError[
  */
 function checkImageSize(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -637,40 +574,41 @@ function checkImageSize(value: unknown, path: string, errors: ValidationError[])
       case "height":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const width = value["width"];
   if (width === undefined) {
-    errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
+    fail(errors, path + "/width", "required", "is required");
   } else {
     if (typeof width !== "number" || !Number.isInteger(width)) {
-      errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/width", "type", "must be an integer");
     } else {
       if (width < 64) {
-        errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 64" });
+        fail(errors, path + "/width", "minimum", "must be >= 64");
       }
       if (width > 4096) {
-        errors.push({ pointer: path + "/width", keyword: "maximum", message: "must be <= 4096" });
+        fail(errors, path + "/width", "maximum", "must be <= 4096");
       }
     }
   }
   const height = value["height"];
   if (height === undefined) {
-    errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
+    fail(errors, path + "/height", "required", "is required");
   } else {
     if (typeof height !== "number" || !Number.isInteger(height)) {
-      errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/height", "type", "must be an integer");
     } else {
       if (height < 64) {
-        errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 64" });
+        fail(errors, path + "/height", "minimum", "must be >= 64");
       }
       if (height > 4096) {
-        errors.push({ pointer: path + "/height", keyword: "maximum", message: "must be <= 4096" });
+        fail(errors, path + "/height", "maximum", "must be <= 4096");
       }
     }
   }
@@ -681,7 +619,7 @@ function checkImageSize(value: unknown, path: string, errors: ValidationError[])
  */
 function checkJobCompleted(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -692,55 +630,52 @@ function checkJobCompleted(value: unknown, path: string, errors: ValidationError
       case "activityId":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    fail(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "completed") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "completed"' });
+      fail(errors, path + "/status", "const", 'must be "completed"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    fail(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        fail(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const activityId = value["activityId"];
   if (activityId === undefined) {
-    errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityId", "required", "is required");
   } else {
     if (typeof activityId !== "string") {
-      errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/activityId", "type", "must be a string");
     } else {
       if (!isUuid(activityId)) {
-        errors.push({
-          pointer: path + "/activityId",
-          keyword: "format",
-          message: "must be a valid uuid",
-        });
+        fail(errors, path + "/activityId", "format", "must be a valid uuid");
       }
     }
   }
@@ -751,7 +686,7 @@ function checkJobCompleted(value: unknown, path: string, errors: ValidationError
  */
 function checkJobError(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -761,16 +696,17 @@ function checkJobError(value: unknown, path: string, errors: ValidationError[]):
       case "retryable":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const code = value["code"];
   if (code === undefined) {
-    errors.push({ pointer: path + "/code", keyword: "required", message: "is required" });
+    fail(errors, path + "/code", "required", "is required");
   } else {
     if (
       code !== "INVALID_REQUEST" &&
@@ -779,43 +715,35 @@ function checkJobError(value: unknown, path: string, errors: ValidationError[]):
       code !== "TIMEOUT" &&
       code !== "INTERNAL"
     ) {
-      errors.push({
-        pointer: path + "/code",
-        keyword: "enum",
-        message:
-          'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
-      });
+      fail(
+        errors,
+        path + "/code",
+        "enum",
+        'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
+      );
     }
   }
   const message = value["message"];
   if (message === undefined) {
-    errors.push({ pointer: path + "/message", keyword: "required", message: "is required" });
+    fail(errors, path + "/message", "required", "is required");
   } else {
     if (typeof message !== "string") {
-      errors.push({ pointer: path + "/message", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/message", "type", "must be a string");
     } else {
       if (message.length === 0) {
-        errors.push({
-          pointer: path + "/message",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/message", "minLength", "must not be empty");
       }
       if (message.length > 2000 && codePointLength(message) > 2000) {
-        errors.push({
-          pointer: path + "/message",
-          keyword: "maxLength",
-          message: "must be at most 2000 characters long",
-        });
+        fail(errors, path + "/message", "maxLength", "must be at most 2000 characters long");
       }
     }
   }
   const retryable = value["retryable"];
   if (retryable === undefined) {
-    errors.push({ pointer: path + "/retryable", keyword: "required", message: "is required" });
+    fail(errors, path + "/retryable", "required", "is required");
   } else {
     if (typeof retryable !== "boolean") {
-      errors.push({ pointer: path + "/retryable", keyword: "type", message: "must be a boolean" });
+      fail(errors, path + "/retryable", "type", "must be a boolean");
     }
   }
 }
@@ -825,7 +753,7 @@ function checkJobError(value: unknown, path: string, errors: ValidationError[]):
  */
 function checkJobFailed(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -837,45 +765,46 @@ function checkJobFailed(value: unknown, path: string, errors: ValidationError[])
       case "nextRetryAt":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    fail(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "failed") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "failed"' });
+      fail(errors, path + "/status", "const", 'must be "failed"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    fail(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        fail(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const error = value["error"];
   if (error === undefined) {
-    errors.push({ pointer: path + "/error", keyword: "required", message: "is required" });
+    fail(errors, path + "/error", "required", "is required");
   } else {
     checkJobError(error, path + "/error", errors);
   }
@@ -883,18 +812,10 @@ function checkJobFailed(value: unknown, path: string, errors: ValidationError[])
   if (nextRetryAt !== undefined) {
     if (nextRetryAt !== null) {
       if (typeof nextRetryAt !== "string") {
-        errors.push({
-          pointer: path + "/nextRetryAt",
-          keyword: "type",
-          message: "must be a string or null",
-        });
+        fail(errors, path + "/nextRetryAt", "type", "must be a string or null");
       } else {
         if (!isDateTime(nextRetryAt)) {
-          errors.push({
-            pointer: path + "/nextRetryAt",
-            keyword: "format",
-            message: "must be a valid date-time",
-          });
+          fail(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
         }
       }
     }
@@ -906,10 +827,10 @@ function checkJobFailed(value: unknown, path: string, errors: ValidationError[])
  */
 function checkJobId(value: unknown, path: string, errors: ValidationError[]): void {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    fail(errors, path, "type", "must be a string");
   } else {
     if (!isUuid(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+      fail(errors, path, "format", "must be a valid uuid");
     }
   }
 }
@@ -919,7 +840,7 @@ function checkJobId(value: unknown, path: string, errors: ValidationError[]): vo
  */
 function checkJobKind(value: unknown, path: string, errors: ValidationError[]): void {
   if (value !== "text" && value !== "image") {
-    errors.push({ pointer: path, keyword: "enum", message: 'must be one of "text", "image"' });
+    fail(errors, path, "enum", 'must be one of "text", "image"');
   }
 }
 
@@ -928,7 +849,7 @@ function checkJobKind(value: unknown, path: string, errors: ValidationError[]): 
  */
 function checkJobProcessing(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -940,75 +861,68 @@ function checkJobProcessing(value: unknown, path: string, errors: ValidationErro
       case "stage":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    fail(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "processing") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "processing"' });
+      fail(errors, path + "/status", "const", 'must be "processing"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    fail(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        fail(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        fail(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const progress = value["progress"];
   if (progress === undefined) {
-    errors.push({ pointer: path + "/progress", keyword: "required", message: "is required" });
+    fail(errors, path + "/progress", "required", "is required");
   } else {
     if (typeof progress !== "number" || !Number.isInteger(progress)) {
-      errors.push({ pointer: path + "/progress", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/progress", "type", "must be an integer");
     } else {
       if (progress < 0) {
-        errors.push({ pointer: path + "/progress", keyword: "minimum", message: "must be >= 0" });
+        fail(errors, path + "/progress", "minimum", "must be >= 0");
       }
       if (progress > 100) {
-        errors.push({ pointer: path + "/progress", keyword: "maximum", message: "must be <= 100" });
+        fail(errors, path + "/progress", "maximum", "must be <= 100");
       }
     }
   }
   const stage = value["stage"];
   if (stage !== undefined) {
     if (typeof stage !== "string") {
-      errors.push({ pointer: path + "/stage", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/stage", "type", "must be a string");
     } else {
       if (stage.length === 0) {
-        errors.push({
-          pointer: path + "/stage",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/stage", "minLength", "must not be empty");
       }
       if (stage.length > 200 && codePointLength(stage) > 200) {
-        errors.push({
-          pointer: path + "/stage",
-          keyword: "maxLength",
-          message: "must be at most 200 characters long",
-        });
+        fail(errors, path + "/stage", "maxLength", "must be at most 200 characters long");
       }
     }
   }
@@ -1019,7 +933,7 @@ function checkJobProcessing(value: unknown, path: string, errors: ValidationErro
  */
 function checkJobQueued(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1029,42 +943,35 @@ function checkJobQueued(value: unknown, path: string, errors: ValidationError[])
       case "queuePosition":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    fail(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "queued") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "queued"' });
+      fail(errors, path + "/status", "const", 'must be "queued"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const queuePosition = value["queuePosition"];
   if (queuePosition !== undefined) {
     if (typeof queuePosition !== "number" || !Number.isInteger(queuePosition)) {
-      errors.push({
-        pointer: path + "/queuePosition",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      fail(errors, path + "/queuePosition", "type", "must be an integer");
     } else {
       if (queuePosition < 0) {
-        errors.push({
-          pointer: path + "/queuePosition",
-          keyword: "minimum",
-          message: "must be >= 0",
-        });
+        fail(errors, path + "/queuePosition", "minimum", "must be >= 0");
       }
     }
   }
@@ -1075,7 +982,7 @@ function checkJobQueued(value: unknown, path: string, errors: ValidationError[])
  */
 function checkJobStatus(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   const tag = value["status"];
@@ -1094,13 +1001,14 @@ function checkJobStatus(value: unknown, path: string, errors: ValidationError[])
       return;
     default:
       if (tag === undefined) {
-        errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+        fail(errors, path + "/status", "required", "is required");
       } else {
-        errors.push({
-          pointer: path + "/status",
-          keyword: "oneOf",
-          message: 'must be one of "queued", "processing", "completed", "failed"',
-        });
+        fail(
+          errors,
+          path + "/status",
+          "oneOf",
+          'must be one of "queued", "processing", "completed", "failed"',
+        );
       }
   }
 }
@@ -1110,7 +1018,7 @@ function checkJobStatus(value: unknown, path: string, errors: ValidationError[])
  */
 function checkJobStatusChanged(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1124,60 +1032,57 @@ function checkJobStatusChanged(value: unknown, path: string, errors: ValidationE
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "JOB_STATUS_CHANGED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "JOB_STATUS_CHANGED"',
-      });
+      fail(errors, path + "/eventType", "const", 'must be "JOB_STATUS_CHANGED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    fail(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      fail(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    fail(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    fail(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    fail(errors, path + "/payload", "required", "is required");
   } else {
     checkJobStatus(payload, path + "/payload", errors);
   }
@@ -1188,28 +1093,21 @@ function checkJobStatusChanged(value: unknown, path: string, errors: ValidationE
  */
 function checkLanguageTag(value: unknown, path: string, errors: ValidationError[]): void {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    fail(errors, path, "type", "must be a string");
   } else {
     if (value.length < 4 && codePointLength(value) < 2) {
-      errors.push({
-        pointer: path,
-        keyword: "minLength",
-        message: "must be at least 2 characters long",
-      });
+      fail(errors, path, "minLength", "must be at least 2 characters long");
     }
     if (value.length > 16 && codePointLength(value) > 16) {
-      errors.push({
-        pointer: path,
-        keyword: "maxLength",
-        message: "must be at most 16 characters long",
-      });
+      fail(errors, path, "maxLength", "must be at most 16 characters long");
     }
     if (!PATTERN_0.test(value)) {
-      errors.push({
-        pointer: path,
-        keyword: "pattern",
-        message: "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
-      });
+      fail(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+      );
     }
   }
 }
@@ -1226,12 +1124,12 @@ function checkTextActivityType(value: unknown, path: string, errors: ValidationE
     value !== "lesson-plan" &&
     value !== "word-search"
   ) {
-    errors.push({
-      pointer: path,
-      keyword: "enum",
-      message:
-        'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
-    });
+    fail(
+      errors,
+      path,
+      "enum",
+      'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
+    );
   }
 }
 
@@ -1240,7 +1138,7 @@ function checkTextActivityType(value: unknown, path: string, errors: ValidationE
  */
 function checkTextJobOptions(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1251,73 +1149,50 @@ function checkTextJobOptions(value: unknown, path: string, errors: ValidationErr
       case "includeAnswerKey":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const difficulty = value["difficulty"];
   if (difficulty !== undefined) {
     if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") {
-      errors.push({
-        pointer: path + "/difficulty",
-        keyword: "enum",
-        message: 'must be one of "easy", "medium", "hard"',
-      });
+      fail(errors, path + "/difficulty", "enum", 'must be one of "easy", "medium", "hard"');
     }
   }
   const maxWords = value["maxWords"];
   if (maxWords !== undefined) {
     if (typeof maxWords !== "number" || !Number.isInteger(maxWords)) {
-      errors.push({ pointer: path + "/maxWords", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/maxWords", "type", "must be an integer");
     } else {
       if (maxWords < 10) {
-        errors.push({ pointer: path + "/maxWords", keyword: "minimum", message: "must be >= 10" });
+        fail(errors, path + "/maxWords", "minimum", "must be >= 10");
       }
       if (maxWords > 5000) {
-        errors.push({
-          pointer: path + "/maxWords",
-          keyword: "maximum",
-          message: "must be <= 5000",
-        });
+        fail(errors, path + "/maxWords", "maximum", "must be <= 5000");
       }
     }
   }
   const questionCount = value["questionCount"];
   if (questionCount !== undefined) {
     if (typeof questionCount !== "number" || !Number.isInteger(questionCount)) {
-      errors.push({
-        pointer: path + "/questionCount",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      fail(errors, path + "/questionCount", "type", "must be an integer");
     } else {
       if (questionCount < 1) {
-        errors.push({
-          pointer: path + "/questionCount",
-          keyword: "minimum",
-          message: "must be >= 1",
-        });
+        fail(errors, path + "/questionCount", "minimum", "must be >= 1");
       }
       if (questionCount > 50) {
-        errors.push({
-          pointer: path + "/questionCount",
-          keyword: "maximum",
-          message: "must be <= 50",
-        });
+        fail(errors, path + "/questionCount", "maximum", "must be <= 50");
       }
     }
   }
   const includeAnswerKey = value["includeAnswerKey"];
   if (includeAnswerKey !== undefined) {
     if (typeof includeAnswerKey !== "boolean") {
-      errors.push({
-        pointer: path + "/includeAnswerKey",
-        keyword: "type",
-        message: "must be a boolean",
-      });
+      fail(errors, path + "/includeAnswerKey", "type", "must be a boolean");
     }
   }
 }
@@ -1327,7 +1202,7 @@ function checkTextJobOptions(value: unknown, path: string, errors: ValidationErr
  */
 function checkTextJobPayload(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1340,66 +1215,51 @@ function checkTextJobPayload(value: unknown, path: string, errors: ValidationErr
       case "tags":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityType", "required", "is required");
   } else {
     checkTextActivityType(activityType, path + "/activityType", errors);
   }
   const prompt = value["prompt"];
   if (prompt === undefined) {
-    errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
+    fail(errors, path + "/prompt", "required", "is required");
   } else {
     if (typeof prompt !== "string") {
-      errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/prompt", "type", "must be a string");
     } else {
       if (prompt.length === 0) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/prompt", "minLength", "must not be empty");
       }
       if (prompt.length > 4000 && codePointLength(prompt) > 4000) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "maxLength",
-          message: "must be at most 4000 characters long",
-        });
+        fail(errors, path + "/prompt", "maxLength", "must be at most 4000 characters long");
       }
     }
   }
   const language = value["language"];
   if (language === undefined) {
-    errors.push({ pointer: path + "/language", keyword: "required", message: "is required" });
+    fail(errors, path + "/language", "required", "is required");
   } else {
     checkLanguageTag(language, path + "/language", errors);
   }
   const gradeLevel = value["gradeLevel"];
   if (gradeLevel !== undefined) {
     if (typeof gradeLevel !== "number" || !Number.isInteger(gradeLevel)) {
-      errors.push({
-        pointer: path + "/gradeLevel",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      fail(errors, path + "/gradeLevel", "type", "must be an integer");
     } else {
       if (gradeLevel < 0) {
-        errors.push({ pointer: path + "/gradeLevel", keyword: "minimum", message: "must be >= 0" });
+        fail(errors, path + "/gradeLevel", "minimum", "must be >= 0");
       }
       if (gradeLevel > 12) {
-        errors.push({
-          pointer: path + "/gradeLevel",
-          keyword: "maximum",
-          message: "must be <= 12",
-        });
+        fail(errors, path + "/gradeLevel", "maximum", "must be <= 12");
       }
     }
   }
@@ -1410,37 +1270,26 @@ function checkTextJobPayload(value: unknown, path: string, errors: ValidationErr
   const tags = value["tags"];
   if (tags !== undefined) {
     if (!Array.isArray(tags)) {
-      errors.push({ pointer: path + "/tags", keyword: "type", message: "must be an array" });
+      fail(errors, path + "/tags", "type", "must be an array");
     } else {
       if (tags.length > 10) {
-        errors.push({
-          pointer: path + "/tags",
-          keyword: "maxItems",
-          message: "must have at most 10 items",
-        });
+        fail(errors, path + "/tags", "maxItems", "must have at most 10 items");
       }
       for (let index0 = 0; index0 < tags.length; index0++) {
         const item1: unknown = tags[index0];
         if (typeof item1 !== "string") {
-          errors.push({
-            pointer: path + "/tags" + "/" + index0,
-            keyword: "type",
-            message: "must be a string",
-          });
+          fail(errors, path + "/tags" + "/" + index0, "type", "must be a string");
         } else {
           if (item1.length === 0) {
-            errors.push({
-              pointer: path + "/tags" + "/" + index0,
-              keyword: "minLength",
-              message: "must not be empty",
-            });
+            fail(errors, path + "/tags" + "/" + index0, "minLength", "must not be empty");
           }
           if (item1.length > 40 && codePointLength(item1) > 40) {
-            errors.push({
-              pointer: path + "/tags" + "/" + index0,
-              keyword: "maxLength",
-              message: "must be at most 40 characters long",
-            });
+            fail(
+              errors,
+              path + "/tags" + "/" + index0,
+              "maxLength",
+              "must be at most 40 characters long",
+            );
           }
         }
       }
@@ -1453,7 +1302,7 @@ function checkTextJobPayload(value: unknown, path: string, errors: ValidationErr
  */
 function checkTextJobRequested(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1467,60 +1316,57 @@ function checkTextJobRequested(value: unknown, path: string, errors: ValidationE
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "TEXT_JOB_REQUESTED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "TEXT_JOB_REQUESTED"',
-      });
+      fail(errors, path + "/eventType", "const", 'must be "TEXT_JOB_REQUESTED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    fail(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      fail(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    fail(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    fail(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    fail(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    fail(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    fail(errors, path + "/payload", "required", "is required");
   } else {
     checkTextJobPayload(payload, path + "/payload", errors);
   }
@@ -1531,7 +1377,7 @@ function checkTextJobRequested(value: unknown, path: string, errors: ValidationE
  */
 function checkTextOutput(value: unknown, path: string, errors: ValidationError[]): void {
   if (!isObject(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    fail(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1543,82 +1389,67 @@ function checkTextOutput(value: unknown, path: string, errors: ValidationError[]
       case "wordCount":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + escapePointer(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        fail(
+          errors,
+          path + "/" + escapePointer(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const kind = value["kind"];
   if (kind === undefined) {
-    errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+    fail(errors, path + "/kind", "required", "is required");
   } else {
     if (kind !== "text") {
-      errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "text"' });
+      fail(errors, path + "/kind", "const", 'must be "text"');
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    fail(errors, path + "/activityType", "required", "is required");
   } else {
     checkTextActivityType(activityType, path + "/activityType", errors);
   }
   const title = value["title"];
   if (title === undefined) {
-    errors.push({ pointer: path + "/title", keyword: "required", message: "is required" });
+    fail(errors, path + "/title", "required", "is required");
   } else {
     if (typeof title !== "string") {
-      errors.push({ pointer: path + "/title", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/title", "type", "must be a string");
     } else {
       if (title.length === 0) {
-        errors.push({
-          pointer: path + "/title",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/title", "minLength", "must not be empty");
       }
       if (title.length > 200 && codePointLength(title) > 200) {
-        errors.push({
-          pointer: path + "/title",
-          keyword: "maxLength",
-          message: "must be at most 200 characters long",
-        });
+        fail(errors, path + "/title", "maxLength", "must be at most 200 characters long");
       }
     }
   }
   const content = value["content"];
   if (content === undefined) {
-    errors.push({ pointer: path + "/content", keyword: "required", message: "is required" });
+    fail(errors, path + "/content", "required", "is required");
   } else {
     if (typeof content !== "string") {
-      errors.push({ pointer: path + "/content", keyword: "type", message: "must be a string" });
+      fail(errors, path + "/content", "type", "must be a string");
     } else {
       if (content.length === 0) {
-        errors.push({
-          pointer: path + "/content",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        fail(errors, path + "/content", "minLength", "must not be empty");
       }
       if (content.length > 100000 && codePointLength(content) > 100000) {
-        errors.push({
-          pointer: path + "/content",
-          keyword: "maxLength",
-          message: "must be at most 100000 characters long",
-        });
+        fail(errors, path + "/content", "maxLength", "must be at most 100000 characters long");
       }
     }
   }
   const wordCount = value["wordCount"];
   if (wordCount === undefined) {
-    errors.push({ pointer: path + "/wordCount", keyword: "required", message: "is required" });
+    fail(errors, path + "/wordCount", "required", "is required");
   } else {
     if (typeof wordCount !== "number" || !Number.isInteger(wordCount)) {
-      errors.push({ pointer: path + "/wordCount", keyword: "type", message: "must be an integer" });
+      fail(errors, path + "/wordCount", "type", "must be an integer");
     } else {
       if (wordCount < 0) {
-        errors.push({ pointer: path + "/wordCount", keyword: "minimum", message: "must be >= 0" });
+        fail(errors, path + "/wordCount", "minimum", "must be >= 0");
       }
     }
   }
@@ -1629,10 +1460,10 @@ function checkTextOutput(value: unknown, path: string, errors: ValidationError[]
  */
 function checkTimestamp(value: unknown, path: string, errors: ValidationError[]): void {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    fail(errors, path, "type", "must be a string");
   } else {
     if (!isDateTime(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid date-time" });
+      fail(errors, path, "format", "must be a valid date-time");
     }
   }
 }
@@ -1642,24 +1473,16 @@ function checkTimestamp(value: unknown, path: string, errors: ValidationError[])
  */
 function checkUserId(value: unknown, path: string, errors: ValidationError[]): void {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    fail(errors, path, "type", "must be a string");
   } else {
     if (value.length === 0) {
-      errors.push({ pointer: path, keyword: "minLength", message: "must not be empty" });
+      fail(errors, path, "minLength", "must not be empty");
     }
     if (value.length > 128 && codePointLength(value) > 128) {
-      errors.push({
-        pointer: path,
-        keyword: "maxLength",
-        message: "must be at most 128 characters long",
-      });
+      fail(errors, path, "maxLength", "must be at most 128 characters long");
     }
     if (!PATTERN_1.test(value)) {
-      errors.push({
-        pointer: path,
-        keyword: "pattern",
-        message: "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
-      });
+      fail(errors, path, "pattern", "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$");
     }
   }
 }

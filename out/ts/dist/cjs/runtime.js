@@ -3,6 +3,7 @@
 // event-contracts templates, with no schema text in it.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.ContractValidationError = void 0;
+exports.fail = fail;
 exports.isObject = isObject;
 exports.codePointLength = codePointLength;
 exports.escapePointer = escapePointer;
@@ -38,6 +39,10 @@ class ContractValidationError extends Error {
   }
 }
 exports.ContractValidationError = ContractValidationError;
+/** Records one problem; the generated validators call it on their error paths only. */
+function fail(errors, pointer, keyword, message) {
+  errors.push({ pointer, keyword, message });
+}
 /** A JSON object: not null, not an array. */
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -24,7 +24,7 @@ const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
  */
 function checkActivityGenerated(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -38,60 +38,57 @@ function checkActivityGenerated(value, path, errors) {
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "ACTIVITY_GENERATED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "ACTIVITY_GENERATED"',
-      });
+      (0, runtime_js_1.fail)(errors, path + "/eventType", "const", 'must be "ACTIVITY_GENERATED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      (0, runtime_js_1.fail)(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
     checkActivityResultPayload(payload, path + "/payload", errors);
   }
@@ -101,7 +98,7 @@ function checkActivityGenerated(value, path, errors) {
  */
 function checkActivityOutput(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   const tag = value["kind"];
@@ -114,13 +111,9 @@ function checkActivityOutput(value, path, errors) {
       return;
     default:
       if (tag === undefined) {
-        errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+        (0, runtime_js_1.fail)(errors, path + "/kind", "required", "is required");
       } else {
-        errors.push({
-          pointer: path + "/kind",
-          keyword: "oneOf",
-          message: 'must be one of "text", "image"',
-        });
+        (0, runtime_js_1.fail)(errors, path + "/kind", "oneOf", 'must be one of "text", "image"');
       }
   }
 }
@@ -129,7 +122,7 @@ function checkActivityOutput(value, path, errors) {
  */
 function checkActivityResultPayload(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -140,73 +133,59 @@ function checkActivityResultPayload(value, path, errors) {
       case "model":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityId = value["activityId"];
   if (activityId === undefined) {
-    errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityId", "required", "is required");
   } else {
     if (typeof activityId !== "string") {
-      errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/activityId", "type", "must be a string");
     } else {
       if (!(0, runtime_js_1.isUuid)(activityId)) {
-        errors.push({
-          pointer: path + "/activityId",
-          keyword: "format",
-          message: "must be a valid uuid",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
       }
     }
   }
   const output = value["output"];
   if (output === undefined) {
-    errors.push({ pointer: path + "/output", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/output", "required", "is required");
   } else {
     checkActivityOutput(output, path + "/output", errors);
   }
   const generationMs = value["generationMs"];
   if (generationMs === undefined) {
-    errors.push({ pointer: path + "/generationMs", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/generationMs", "required", "is required");
   } else {
     if (typeof generationMs !== "number" || !Number.isInteger(generationMs)) {
-      errors.push({
-        pointer: path + "/generationMs",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/generationMs", "type", "must be an integer");
     } else {
       if (generationMs < 0) {
-        errors.push({
-          pointer: path + "/generationMs",
-          keyword: "minimum",
-          message: "must be >= 0",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/generationMs", "minimum", "must be >= 0");
       }
     }
   }
   const model = value["model"];
   if (model !== undefined) {
     if (typeof model !== "string") {
-      errors.push({ pointer: path + "/model", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/model", "type", "must be a string");
     } else {
       if (model.length === 0) {
-        errors.push({
-          pointer: path + "/model",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/model", "minLength", "must not be empty");
       }
       if (model.length > 100 && (0, runtime_js_1.codePointLength)(model) > 100) {
-        errors.push({
-          pointer: path + "/model",
-          keyword: "maxLength",
-          message: "must be at most 100 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/model",
+          "maxLength",
+          "must be at most 100 characters long",
+        );
       }
     }
   }
@@ -216,10 +195,10 @@ function checkActivityResultPayload(value, path, errors) {
  */
 function checkEventId(value, path, errors) {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be a string");
   } else {
     if (!(0, runtime_js_1.isUuid)(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+      (0, runtime_js_1.fail)(errors, path, "format", "must be a valid uuid");
     }
   }
 }
@@ -228,7 +207,7 @@ function checkEventId(value, path, errors) {
  */
 function checkGeneratedImage(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -240,79 +219,83 @@ function checkGeneratedImage(value, path, errors) {
       case "altText":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const url = value["url"];
   if (url === undefined) {
-    errors.push({ pointer: path + "/url", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/url", "required", "is required");
   } else {
     if (typeof url !== "string") {
-      errors.push({ pointer: path + "/url", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/url", "type", "must be a string");
     } else {
       if (url.length > 2048 && (0, runtime_js_1.codePointLength)(url) > 2048) {
-        errors.push({
-          pointer: path + "/url",
-          keyword: "maxLength",
-          message: "must be at most 2048 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/url",
+          "maxLength",
+          "must be at most 2048 characters long",
+        );
       }
       if (!(0, runtime_js_1.isUri)(url)) {
-        errors.push({ pointer: path + "/url", keyword: "format", message: "must be a valid uri" });
+        (0, runtime_js_1.fail)(errors, path + "/url", "format", "must be a valid uri");
       }
     }
   }
   const mimeType = value["mimeType"];
   if (mimeType === undefined) {
-    errors.push({ pointer: path + "/mimeType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/mimeType", "required", "is required");
   } else {
     if (mimeType !== "image/png" && mimeType !== "image/jpeg" && mimeType !== "image/webp") {
-      errors.push({
-        pointer: path + "/mimeType",
-        keyword: "enum",
-        message: 'must be one of "image/png", "image/jpeg", "image/webp"',
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path + "/mimeType",
+        "enum",
+        'must be one of "image/png", "image/jpeg", "image/webp"',
+      );
     }
   }
   const width = value["width"];
   if (width === undefined) {
-    errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/width", "required", "is required");
   } else {
     if (typeof width !== "number" || !Number.isInteger(width)) {
-      errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/width", "type", "must be an integer");
     } else {
       if (width < 1) {
-        errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/width", "minimum", "must be >= 1");
       }
     }
   }
   const height = value["height"];
   if (height === undefined) {
-    errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/height", "required", "is required");
   } else {
     if (typeof height !== "number" || !Number.isInteger(height)) {
-      errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/height", "type", "must be an integer");
     } else {
       if (height < 1) {
-        errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/height", "minimum", "must be >= 1");
       }
     }
   }
   const altText = value["altText"];
   if (altText !== undefined) {
     if (typeof altText !== "string") {
-      errors.push({ pointer: path + "/altText", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/altText", "type", "must be a string");
     } else {
       if (altText.length > 500 && (0, runtime_js_1.codePointLength)(altText) > 500) {
-        errors.push({
-          pointer: path + "/altText",
-          keyword: "maxLength",
-          message: "must be at most 500 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/altText",
+          "maxLength",
+          "must be at most 500 characters long",
+        );
       }
     }
   }
@@ -328,12 +311,12 @@ function checkImageActivityType(value, path, errors) {
     value !== "flashcard-image" &&
     value !== "poster"
   ) {
-    errors.push({
-      pointer: path,
-      keyword: "enum",
-      message:
-        'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
-    });
+    (0, runtime_js_1.fail)(
+      errors,
+      path,
+      "enum",
+      'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
+    );
   }
 }
 /**
@@ -341,7 +324,7 @@ function checkImageActivityType(value, path, errors) {
  */
 function checkImageJobPayload(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -355,60 +338,55 @@ function checkImageJobPayload(value, path, errors) {
       case "seed":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityType", "required", "is required");
   } else {
     checkImageActivityType(activityType, path + "/activityType", errors);
   }
   const prompt = value["prompt"];
   if (prompt === undefined) {
-    errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/prompt", "required", "is required");
   } else {
     if (typeof prompt !== "string") {
-      errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/prompt", "type", "must be a string");
     } else {
       if (prompt.length === 0) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/prompt", "minLength", "must not be empty");
       }
       if (prompt.length > 2000 && (0, runtime_js_1.codePointLength)(prompt) > 2000) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "maxLength",
-          message: "must be at most 2000 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/prompt",
+          "maxLength",
+          "must be at most 2000 characters long",
+        );
       }
     }
   }
   const negativePrompt = value["negativePrompt"];
   if (negativePrompt !== undefined) {
     if (typeof negativePrompt !== "string") {
-      errors.push({
-        pointer: path + "/negativePrompt",
-        keyword: "type",
-        message: "must be a string",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/negativePrompt", "type", "must be a string");
     } else {
       if (
         negativePrompt.length > 1000 &&
         (0, runtime_js_1.codePointLength)(negativePrompt) > 1000
       ) {
-        errors.push({
-          pointer: path + "/negativePrompt",
-          keyword: "maxLength",
-          message: "must be at most 1000 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/negativePrompt",
+          "maxLength",
+          "must be at most 1000 characters long",
+        );
       }
     }
   }
@@ -421,29 +399,30 @@ function checkImageJobPayload(value, path, errors) {
       style !== "watercolor" &&
       style !== "pixel-art"
     ) {
-      errors.push({
-        pointer: path + "/style",
-        keyword: "enum",
-        message: 'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path + "/style",
+        "enum",
+        'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
+      );
     }
   }
   const size = value["size"];
   if (size === undefined) {
-    errors.push({ pointer: path + "/size", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/size", "required", "is required");
   } else {
     checkImageSize(size, path + "/size", errors);
   }
   const count = value["count"];
   if (count !== undefined) {
     if (typeof count !== "number" || !Number.isInteger(count)) {
-      errors.push({ pointer: path + "/count", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/count", "type", "must be an integer");
     } else {
       if (count < 1) {
-        errors.push({ pointer: path + "/count", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/count", "minimum", "must be >= 1");
       }
       if (count > 4) {
-        errors.push({ pointer: path + "/count", keyword: "maximum", message: "must be <= 4" });
+        (0, runtime_js_1.fail)(errors, path + "/count", "maximum", "must be <= 4");
       }
     }
   }
@@ -451,21 +430,13 @@ function checkImageJobPayload(value, path, errors) {
   if (seed !== undefined) {
     if (seed !== null) {
       if (typeof seed !== "number" || !Number.isInteger(seed)) {
-        errors.push({
-          pointer: path + "/seed",
-          keyword: "type",
-          message: "must be an integer or null",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/seed", "type", "must be an integer or null");
       } else {
         if (seed < 0) {
-          errors.push({ pointer: path + "/seed", keyword: "minimum", message: "must be >= 0" });
+          (0, runtime_js_1.fail)(errors, path + "/seed", "minimum", "must be >= 0");
         }
         if (seed > 4294967295) {
-          errors.push({
-            pointer: path + "/seed",
-            keyword: "maximum",
-            message: "must be <= 4294967295",
-          });
+          (0, runtime_js_1.fail)(errors, path + "/seed", "maximum", "must be <= 4294967295");
         }
       }
     }
@@ -476,7 +447,7 @@ function checkImageJobPayload(value, path, errors) {
  */
 function checkImageJobRequested(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -490,60 +461,57 @@ function checkImageJobRequested(value, path, errors) {
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "IMAGE_JOB_REQUESTED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "IMAGE_JOB_REQUESTED"',
-      });
+      (0, runtime_js_1.fail)(errors, path + "/eventType", "const", 'must be "IMAGE_JOB_REQUESTED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      (0, runtime_js_1.fail)(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
     checkImageJobPayload(payload, path + "/payload", errors);
   }
@@ -553,7 +521,7 @@ function checkImageJobRequested(value, path, errors) {
  */
 function checkImageOutput(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -563,47 +531,40 @@ function checkImageOutput(value, path, errors) {
       case "images":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const kind = value["kind"];
   if (kind === undefined) {
-    errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/kind", "required", "is required");
   } else {
     if (kind !== "image") {
-      errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "image"' });
+      (0, runtime_js_1.fail)(errors, path + "/kind", "const", 'must be "image"');
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityType", "required", "is required");
   } else {
     checkImageActivityType(activityType, path + "/activityType", errors);
   }
   const images = value["images"];
   if (images === undefined) {
-    errors.push({ pointer: path + "/images", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/images", "required", "is required");
   } else {
     if (!Array.isArray(images)) {
-      errors.push({ pointer: path + "/images", keyword: "type", message: "must be an array" });
+      (0, runtime_js_1.fail)(errors, path + "/images", "type", "must be an array");
     } else {
       if (images.length < 1) {
-        errors.push({
-          pointer: path + "/images",
-          keyword: "minItems",
-          message: "must have at least 1 item",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/images", "minItems", "must have at least 1 item");
       }
       if (images.length > 4) {
-        errors.push({
-          pointer: path + "/images",
-          keyword: "maxItems",
-          message: "must have at most 4 items",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/images", "maxItems", "must have at most 4 items");
       }
       for (let index0 = 0; index0 < images.length; index0++) {
         const item1 = images[index0];
@@ -617,7 +578,7 @@ function checkImageOutput(value, path, errors) {
  */
 function checkImageSize(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -626,40 +587,41 @@ function checkImageSize(value, path, errors) {
       case "height":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const width = value["width"];
   if (width === undefined) {
-    errors.push({ pointer: path + "/width", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/width", "required", "is required");
   } else {
     if (typeof width !== "number" || !Number.isInteger(width)) {
-      errors.push({ pointer: path + "/width", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/width", "type", "must be an integer");
     } else {
       if (width < 64) {
-        errors.push({ pointer: path + "/width", keyword: "minimum", message: "must be >= 64" });
+        (0, runtime_js_1.fail)(errors, path + "/width", "minimum", "must be >= 64");
       }
       if (width > 4096) {
-        errors.push({ pointer: path + "/width", keyword: "maximum", message: "must be <= 4096" });
+        (0, runtime_js_1.fail)(errors, path + "/width", "maximum", "must be <= 4096");
       }
     }
   }
   const height = value["height"];
   if (height === undefined) {
-    errors.push({ pointer: path + "/height", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/height", "required", "is required");
   } else {
     if (typeof height !== "number" || !Number.isInteger(height)) {
-      errors.push({ pointer: path + "/height", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/height", "type", "must be an integer");
     } else {
       if (height < 64) {
-        errors.push({ pointer: path + "/height", keyword: "minimum", message: "must be >= 64" });
+        (0, runtime_js_1.fail)(errors, path + "/height", "minimum", "must be >= 64");
       }
       if (height > 4096) {
-        errors.push({ pointer: path + "/height", keyword: "maximum", message: "must be <= 4096" });
+        (0, runtime_js_1.fail)(errors, path + "/height", "maximum", "must be <= 4096");
       }
     }
   }
@@ -669,7 +631,7 @@ function checkImageSize(value, path, errors) {
  */
 function checkJobCompleted(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -680,55 +642,52 @@ function checkJobCompleted(value, path, errors) {
       case "activityId":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "completed") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "completed"' });
+      (0, runtime_js_1.fail)(errors, path + "/status", "const", 'must be "completed"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const activityId = value["activityId"];
   if (activityId === undefined) {
-    errors.push({ pointer: path + "/activityId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityId", "required", "is required");
   } else {
     if (typeof activityId !== "string") {
-      errors.push({ pointer: path + "/activityId", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/activityId", "type", "must be a string");
     } else {
       if (!(0, runtime_js_1.isUuid)(activityId)) {
-        errors.push({
-          pointer: path + "/activityId",
-          keyword: "format",
-          message: "must be a valid uuid",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
       }
     }
   }
@@ -738,7 +697,7 @@ function checkJobCompleted(value, path, errors) {
  */
 function checkJobError(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -748,16 +707,17 @@ function checkJobError(value, path, errors) {
       case "retryable":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const code = value["code"];
   if (code === undefined) {
-    errors.push({ pointer: path + "/code", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/code", "required", "is required");
   } else {
     if (
       code !== "INVALID_REQUEST" &&
@@ -766,43 +726,40 @@ function checkJobError(value, path, errors) {
       code !== "TIMEOUT" &&
       code !== "INTERNAL"
     ) {
-      errors.push({
-        pointer: path + "/code",
-        keyword: "enum",
-        message:
-          'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path + "/code",
+        "enum",
+        'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
+      );
     }
   }
   const message = value["message"];
   if (message === undefined) {
-    errors.push({ pointer: path + "/message", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/message", "required", "is required");
   } else {
     if (typeof message !== "string") {
-      errors.push({ pointer: path + "/message", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/message", "type", "must be a string");
     } else {
       if (message.length === 0) {
-        errors.push({
-          pointer: path + "/message",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/message", "minLength", "must not be empty");
       }
       if (message.length > 2000 && (0, runtime_js_1.codePointLength)(message) > 2000) {
-        errors.push({
-          pointer: path + "/message",
-          keyword: "maxLength",
-          message: "must be at most 2000 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/message",
+          "maxLength",
+          "must be at most 2000 characters long",
+        );
       }
     }
   }
   const retryable = value["retryable"];
   if (retryable === undefined) {
-    errors.push({ pointer: path + "/retryable", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/retryable", "required", "is required");
   } else {
     if (typeof retryable !== "boolean") {
-      errors.push({ pointer: path + "/retryable", keyword: "type", message: "must be a boolean" });
+      (0, runtime_js_1.fail)(errors, path + "/retryable", "type", "must be a boolean");
     }
   }
 }
@@ -811,7 +768,7 @@ function checkJobError(value, path, errors) {
  */
 function checkJobFailed(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -823,45 +780,46 @@ function checkJobFailed(value, path, errors) {
       case "nextRetryAt":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "failed") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "failed"' });
+      (0, runtime_js_1.fail)(errors, path + "/status", "const", 'must be "failed"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const error = value["error"];
   if (error === undefined) {
-    errors.push({ pointer: path + "/error", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/error", "required", "is required");
   } else {
     checkJobError(error, path + "/error", errors);
   }
@@ -869,18 +827,15 @@ function checkJobFailed(value, path, errors) {
   if (nextRetryAt !== undefined) {
     if (nextRetryAt !== null) {
       if (typeof nextRetryAt !== "string") {
-        errors.push({
-          pointer: path + "/nextRetryAt",
-          keyword: "type",
-          message: "must be a string or null",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/nextRetryAt", "type", "must be a string or null");
       } else {
         if (!(0, runtime_js_1.isDateTime)(nextRetryAt)) {
-          errors.push({
-            pointer: path + "/nextRetryAt",
-            keyword: "format",
-            message: "must be a valid date-time",
-          });
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/nextRetryAt",
+            "format",
+            "must be a valid date-time",
+          );
         }
       }
     }
@@ -891,10 +846,10 @@ function checkJobFailed(value, path, errors) {
  */
 function checkJobId(value, path, errors) {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be a string");
   } else {
     if (!(0, runtime_js_1.isUuid)(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid uuid" });
+      (0, runtime_js_1.fail)(errors, path, "format", "must be a valid uuid");
     }
   }
 }
@@ -903,7 +858,7 @@ function checkJobId(value, path, errors) {
  */
 function checkJobKind(value, path, errors) {
   if (value !== "text" && value !== "image") {
-    errors.push({ pointer: path, keyword: "enum", message: 'must be one of "text", "image"' });
+    (0, runtime_js_1.fail)(errors, path, "enum", 'must be one of "text", "image"');
   }
 }
 /**
@@ -911,7 +866,7 @@ function checkJobKind(value, path, errors) {
  */
 function checkJobProcessing(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -923,75 +878,73 @@ function checkJobProcessing(value, path, errors) {
       case "stage":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "processing") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "processing"' });
+      (0, runtime_js_1.fail)(errors, path + "/status", "const", 'must be "processing"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const attempt = value["attempt"];
   if (attempt === undefined) {
-    errors.push({ pointer: path + "/attempt", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/attempt", "required", "is required");
   } else {
     if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      errors.push({ pointer: path + "/attempt", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/attempt", "type", "must be an integer");
     } else {
       if (attempt < 1) {
-        errors.push({ pointer: path + "/attempt", keyword: "minimum", message: "must be >= 1" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
       }
       if (attempt > 10) {
-        errors.push({ pointer: path + "/attempt", keyword: "maximum", message: "must be <= 10" });
+        (0, runtime_js_1.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
       }
     }
   }
   const progress = value["progress"];
   if (progress === undefined) {
-    errors.push({ pointer: path + "/progress", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/progress", "required", "is required");
   } else {
     if (typeof progress !== "number" || !Number.isInteger(progress)) {
-      errors.push({ pointer: path + "/progress", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/progress", "type", "must be an integer");
     } else {
       if (progress < 0) {
-        errors.push({ pointer: path + "/progress", keyword: "minimum", message: "must be >= 0" });
+        (0, runtime_js_1.fail)(errors, path + "/progress", "minimum", "must be >= 0");
       }
       if (progress > 100) {
-        errors.push({ pointer: path + "/progress", keyword: "maximum", message: "must be <= 100" });
+        (0, runtime_js_1.fail)(errors, path + "/progress", "maximum", "must be <= 100");
       }
     }
   }
   const stage = value["stage"];
   if (stage !== undefined) {
     if (typeof stage !== "string") {
-      errors.push({ pointer: path + "/stage", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/stage", "type", "must be a string");
     } else {
       if (stage.length === 0) {
-        errors.push({
-          pointer: path + "/stage",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/stage", "minLength", "must not be empty");
       }
       if (stage.length > 200 && (0, runtime_js_1.codePointLength)(stage) > 200) {
-        errors.push({
-          pointer: path + "/stage",
-          keyword: "maxLength",
-          message: "must be at most 200 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/stage",
+          "maxLength",
+          "must be at most 200 characters long",
+        );
       }
     }
   }
@@ -1001,7 +954,7 @@ function checkJobProcessing(value, path, errors) {
  */
 function checkJobQueued(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1011,42 +964,35 @@ function checkJobQueued(value, path, errors) {
       case "queuePosition":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const status = value["status"];
   if (status === undefined) {
-    errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/status", "required", "is required");
   } else {
     if (status !== "queued") {
-      errors.push({ pointer: path + "/status", keyword: "const", message: 'must be "queued"' });
+      (0, runtime_js_1.fail)(errors, path + "/status", "const", 'must be "queued"');
     }
   }
   const jobKind = value["jobKind"];
   if (jobKind === undefined) {
-    errors.push({ pointer: path + "/jobKind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobKind", "required", "is required");
   } else {
     checkJobKind(jobKind, path + "/jobKind", errors);
   }
   const queuePosition = value["queuePosition"];
   if (queuePosition !== undefined) {
     if (typeof queuePosition !== "number" || !Number.isInteger(queuePosition)) {
-      errors.push({
-        pointer: path + "/queuePosition",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/queuePosition", "type", "must be an integer");
     } else {
       if (queuePosition < 0) {
-        errors.push({
-          pointer: path + "/queuePosition",
-          keyword: "minimum",
-          message: "must be >= 0",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/queuePosition", "minimum", "must be >= 0");
       }
     }
   }
@@ -1056,7 +1002,7 @@ function checkJobQueued(value, path, errors) {
  */
 function checkJobStatus(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   const tag = value["status"];
@@ -1075,13 +1021,14 @@ function checkJobStatus(value, path, errors) {
       return;
     default:
       if (tag === undefined) {
-        errors.push({ pointer: path + "/status", keyword: "required", message: "is required" });
+        (0, runtime_js_1.fail)(errors, path + "/status", "required", "is required");
       } else {
-        errors.push({
-          pointer: path + "/status",
-          keyword: "oneOf",
-          message: 'must be one of "queued", "processing", "completed", "failed"',
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/status",
+          "oneOf",
+          'must be one of "queued", "processing", "completed", "failed"',
+        );
       }
   }
 }
@@ -1090,7 +1037,7 @@ function checkJobStatus(value, path, errors) {
  */
 function checkJobStatusChanged(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1104,60 +1051,57 @@ function checkJobStatusChanged(value, path, errors) {
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "JOB_STATUS_CHANGED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "JOB_STATUS_CHANGED"',
-      });
+      (0, runtime_js_1.fail)(errors, path + "/eventType", "const", 'must be "JOB_STATUS_CHANGED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      (0, runtime_js_1.fail)(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
     checkJobStatus(payload, path + "/payload", errors);
   }
@@ -1167,28 +1111,21 @@ function checkJobStatusChanged(value, path, errors) {
  */
 function checkLanguageTag(value, path, errors) {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be a string");
   } else {
     if (value.length < 4 && (0, runtime_js_1.codePointLength)(value) < 2) {
-      errors.push({
-        pointer: path,
-        keyword: "minLength",
-        message: "must be at least 2 characters long",
-      });
+      (0, runtime_js_1.fail)(errors, path, "minLength", "must be at least 2 characters long");
     }
     if (value.length > 16 && (0, runtime_js_1.codePointLength)(value) > 16) {
-      errors.push({
-        pointer: path,
-        keyword: "maxLength",
-        message: "must be at most 16 characters long",
-      });
+      (0, runtime_js_1.fail)(errors, path, "maxLength", "must be at most 16 characters long");
     }
     if (!PATTERN_0.test(value)) {
-      errors.push({
-        pointer: path,
-        keyword: "pattern",
-        message: "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+      );
     }
   }
 }
@@ -1204,12 +1141,12 @@ function checkTextActivityType(value, path, errors) {
     value !== "lesson-plan" &&
     value !== "word-search"
   ) {
-    errors.push({
-      pointer: path,
-      keyword: "enum",
-      message:
-        'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
-    });
+    (0, runtime_js_1.fail)(
+      errors,
+      path,
+      "enum",
+      'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
+    );
   }
 }
 /**
@@ -1217,7 +1154,7 @@ function checkTextActivityType(value, path, errors) {
  */
 function checkTextJobOptions(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1228,73 +1165,55 @@ function checkTextJobOptions(value, path, errors) {
       case "includeAnswerKey":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const difficulty = value["difficulty"];
   if (difficulty !== undefined) {
     if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") {
-      errors.push({
-        pointer: path + "/difficulty",
-        keyword: "enum",
-        message: 'must be one of "easy", "medium", "hard"',
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path + "/difficulty",
+        "enum",
+        'must be one of "easy", "medium", "hard"',
+      );
     }
   }
   const maxWords = value["maxWords"];
   if (maxWords !== undefined) {
     if (typeof maxWords !== "number" || !Number.isInteger(maxWords)) {
-      errors.push({ pointer: path + "/maxWords", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/maxWords", "type", "must be an integer");
     } else {
       if (maxWords < 10) {
-        errors.push({ pointer: path + "/maxWords", keyword: "minimum", message: "must be >= 10" });
+        (0, runtime_js_1.fail)(errors, path + "/maxWords", "minimum", "must be >= 10");
       }
       if (maxWords > 5000) {
-        errors.push({
-          pointer: path + "/maxWords",
-          keyword: "maximum",
-          message: "must be <= 5000",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/maxWords", "maximum", "must be <= 5000");
       }
     }
   }
   const questionCount = value["questionCount"];
   if (questionCount !== undefined) {
     if (typeof questionCount !== "number" || !Number.isInteger(questionCount)) {
-      errors.push({
-        pointer: path + "/questionCount",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/questionCount", "type", "must be an integer");
     } else {
       if (questionCount < 1) {
-        errors.push({
-          pointer: path + "/questionCount",
-          keyword: "minimum",
-          message: "must be >= 1",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/questionCount", "minimum", "must be >= 1");
       }
       if (questionCount > 50) {
-        errors.push({
-          pointer: path + "/questionCount",
-          keyword: "maximum",
-          message: "must be <= 50",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/questionCount", "maximum", "must be <= 50");
       }
     }
   }
   const includeAnswerKey = value["includeAnswerKey"];
   if (includeAnswerKey !== undefined) {
     if (typeof includeAnswerKey !== "boolean") {
-      errors.push({
-        pointer: path + "/includeAnswerKey",
-        keyword: "type",
-        message: "must be a boolean",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/includeAnswerKey", "type", "must be a boolean");
     }
   }
 }
@@ -1303,7 +1222,7 @@ function checkTextJobOptions(value, path, errors) {
  */
 function checkTextJobPayload(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1316,66 +1235,56 @@ function checkTextJobPayload(value, path, errors) {
       case "tags":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityType", "required", "is required");
   } else {
     checkTextActivityType(activityType, path + "/activityType", errors);
   }
   const prompt = value["prompt"];
   if (prompt === undefined) {
-    errors.push({ pointer: path + "/prompt", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/prompt", "required", "is required");
   } else {
     if (typeof prompt !== "string") {
-      errors.push({ pointer: path + "/prompt", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/prompt", "type", "must be a string");
     } else {
       if (prompt.length === 0) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/prompt", "minLength", "must not be empty");
       }
       if (prompt.length > 4000 && (0, runtime_js_1.codePointLength)(prompt) > 4000) {
-        errors.push({
-          pointer: path + "/prompt",
-          keyword: "maxLength",
-          message: "must be at most 4000 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/prompt",
+          "maxLength",
+          "must be at most 4000 characters long",
+        );
       }
     }
   }
   const language = value["language"];
   if (language === undefined) {
-    errors.push({ pointer: path + "/language", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/language", "required", "is required");
   } else {
     checkLanguageTag(language, path + "/language", errors);
   }
   const gradeLevel = value["gradeLevel"];
   if (gradeLevel !== undefined) {
     if (typeof gradeLevel !== "number" || !Number.isInteger(gradeLevel)) {
-      errors.push({
-        pointer: path + "/gradeLevel",
-        keyword: "type",
-        message: "must be an integer",
-      });
+      (0, runtime_js_1.fail)(errors, path + "/gradeLevel", "type", "must be an integer");
     } else {
       if (gradeLevel < 0) {
-        errors.push({ pointer: path + "/gradeLevel", keyword: "minimum", message: "must be >= 0" });
+        (0, runtime_js_1.fail)(errors, path + "/gradeLevel", "minimum", "must be >= 0");
       }
       if (gradeLevel > 12) {
-        errors.push({
-          pointer: path + "/gradeLevel",
-          keyword: "maximum",
-          message: "must be <= 12",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/gradeLevel", "maximum", "must be <= 12");
       }
     }
   }
@@ -1386,37 +1295,31 @@ function checkTextJobPayload(value, path, errors) {
   const tags = value["tags"];
   if (tags !== undefined) {
     if (!Array.isArray(tags)) {
-      errors.push({ pointer: path + "/tags", keyword: "type", message: "must be an array" });
+      (0, runtime_js_1.fail)(errors, path + "/tags", "type", "must be an array");
     } else {
       if (tags.length > 10) {
-        errors.push({
-          pointer: path + "/tags",
-          keyword: "maxItems",
-          message: "must have at most 10 items",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/tags", "maxItems", "must have at most 10 items");
       }
       for (let index0 = 0; index0 < tags.length; index0++) {
         const item1 = tags[index0];
         if (typeof item1 !== "string") {
-          errors.push({
-            pointer: path + "/tags" + "/" + index0,
-            keyword: "type",
-            message: "must be a string",
-          });
+          (0, runtime_js_1.fail)(errors, path + "/tags" + "/" + index0, "type", "must be a string");
         } else {
           if (item1.length === 0) {
-            errors.push({
-              pointer: path + "/tags" + "/" + index0,
-              keyword: "minLength",
-              message: "must not be empty",
-            });
+            (0, runtime_js_1.fail)(
+              errors,
+              path + "/tags" + "/" + index0,
+              "minLength",
+              "must not be empty",
+            );
           }
           if (item1.length > 40 && (0, runtime_js_1.codePointLength)(item1) > 40) {
-            errors.push({
-              pointer: path + "/tags" + "/" + index0,
-              keyword: "maxLength",
-              message: "must be at most 40 characters long",
-            });
+            (0, runtime_js_1.fail)(
+              errors,
+              path + "/tags" + "/" + index0,
+              "maxLength",
+              "must be at most 40 characters long",
+            );
           }
         }
       }
@@ -1428,7 +1331,7 @@ function checkTextJobPayload(value, path, errors) {
  */
 function checkTextJobRequested(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1442,60 +1345,57 @@ function checkTextJobRequested(value, path, errors) {
       case "payload":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const eventType = value["eventType"];
   if (eventType === undefined) {
-    errors.push({ pointer: path + "/eventType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventType", "required", "is required");
   } else {
     if (eventType !== "TEXT_JOB_REQUESTED") {
-      errors.push({
-        pointer: path + "/eventType",
-        keyword: "const",
-        message: 'must be "TEXT_JOB_REQUESTED"',
-      });
+      (0, runtime_js_1.fail)(errors, path + "/eventType", "const", 'must be "TEXT_JOB_REQUESTED"');
     }
   }
   const version = value["version"];
   if (version === undefined) {
-    errors.push({ pointer: path + "/version", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/version", "required", "is required");
   } else {
     if (version !== 1) {
-      errors.push({ pointer: path + "/version", keyword: "const", message: "must be 1" });
+      (0, runtime_js_1.fail)(errors, path + "/version", "const", "must be 1");
     }
   }
   const eventId = value["eventId"];
   if (eventId === undefined) {
-    errors.push({ pointer: path + "/eventId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/eventId", "required", "is required");
   } else {
     checkEventId(eventId, path + "/eventId", errors);
   }
   const jobId = value["jobId"];
   if (jobId === undefined) {
-    errors.push({ pointer: path + "/jobId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/jobId", "required", "is required");
   } else {
     checkJobId(jobId, path + "/jobId", errors);
   }
   const userId = value["userId"];
   if (userId === undefined) {
-    errors.push({ pointer: path + "/userId", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/userId", "required", "is required");
   } else {
     checkUserId(userId, path + "/userId", errors);
   }
   const timestamp = value["timestamp"];
   if (timestamp === undefined) {
-    errors.push({ pointer: path + "/timestamp", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/timestamp", "required", "is required");
   } else {
     checkTimestamp(timestamp, path + "/timestamp", errors);
   }
   const payload = value["payload"];
   if (payload === undefined) {
-    errors.push({ pointer: path + "/payload", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
     checkTextJobPayload(payload, path + "/payload", errors);
   }
@@ -1505,7 +1405,7 @@ function checkTextJobRequested(value, path, errors) {
  */
 function checkTextOutput(value, path, errors) {
   if (!(0, runtime_js_1.isObject)(value)) {
-    errors.push({ pointer: path, keyword: "type", message: "must be an object" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
   for (const key in value) {
@@ -1517,82 +1417,77 @@ function checkTextOutput(value, path, errors) {
       case "wordCount":
         break;
       default:
-        errors.push({
-          pointer: path + "/" + (0, runtime_js_1.escapePointer)(key),
-          keyword: "additionalProperties",
-          message: "is not a property of this contract",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/" + (0, runtime_js_1.escapePointer)(key),
+          "additionalProperties",
+          "is not a property of this contract",
+        );
     }
   }
   const kind = value["kind"];
   if (kind === undefined) {
-    errors.push({ pointer: path + "/kind", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/kind", "required", "is required");
   } else {
     if (kind !== "text") {
-      errors.push({ pointer: path + "/kind", keyword: "const", message: 'must be "text"' });
+      (0, runtime_js_1.fail)(errors, path + "/kind", "const", 'must be "text"');
     }
   }
   const activityType = value["activityType"];
   if (activityType === undefined) {
-    errors.push({ pointer: path + "/activityType", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/activityType", "required", "is required");
   } else {
     checkTextActivityType(activityType, path + "/activityType", errors);
   }
   const title = value["title"];
   if (title === undefined) {
-    errors.push({ pointer: path + "/title", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/title", "required", "is required");
   } else {
     if (typeof title !== "string") {
-      errors.push({ pointer: path + "/title", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/title", "type", "must be a string");
     } else {
       if (title.length === 0) {
-        errors.push({
-          pointer: path + "/title",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/title", "minLength", "must not be empty");
       }
       if (title.length > 200 && (0, runtime_js_1.codePointLength)(title) > 200) {
-        errors.push({
-          pointer: path + "/title",
-          keyword: "maxLength",
-          message: "must be at most 200 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/title",
+          "maxLength",
+          "must be at most 200 characters long",
+        );
       }
     }
   }
   const content = value["content"];
   if (content === undefined) {
-    errors.push({ pointer: path + "/content", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/content", "required", "is required");
   } else {
     if (typeof content !== "string") {
-      errors.push({ pointer: path + "/content", keyword: "type", message: "must be a string" });
+      (0, runtime_js_1.fail)(errors, path + "/content", "type", "must be a string");
     } else {
       if (content.length === 0) {
-        errors.push({
-          pointer: path + "/content",
-          keyword: "minLength",
-          message: "must not be empty",
-        });
+        (0, runtime_js_1.fail)(errors, path + "/content", "minLength", "must not be empty");
       }
       if (content.length > 100000 && (0, runtime_js_1.codePointLength)(content) > 100000) {
-        errors.push({
-          pointer: path + "/content",
-          keyword: "maxLength",
-          message: "must be at most 100000 characters long",
-        });
+        (0, runtime_js_1.fail)(
+          errors,
+          path + "/content",
+          "maxLength",
+          "must be at most 100000 characters long",
+        );
       }
     }
   }
   const wordCount = value["wordCount"];
   if (wordCount === undefined) {
-    errors.push({ pointer: path + "/wordCount", keyword: "required", message: "is required" });
+    (0, runtime_js_1.fail)(errors, path + "/wordCount", "required", "is required");
   } else {
     if (typeof wordCount !== "number" || !Number.isInteger(wordCount)) {
-      errors.push({ pointer: path + "/wordCount", keyword: "type", message: "must be an integer" });
+      (0, runtime_js_1.fail)(errors, path + "/wordCount", "type", "must be an integer");
     } else {
       if (wordCount < 0) {
-        errors.push({ pointer: path + "/wordCount", keyword: "minimum", message: "must be >= 0" });
+        (0, runtime_js_1.fail)(errors, path + "/wordCount", "minimum", "must be >= 0");
       }
     }
   }
@@ -1602,10 +1497,10 @@ function checkTextOutput(value, path, errors) {
  */
 function checkTimestamp(value, path, errors) {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be a string");
   } else {
     if (!(0, runtime_js_1.isDateTime)(value)) {
-      errors.push({ pointer: path, keyword: "format", message: "must be a valid date-time" });
+      (0, runtime_js_1.fail)(errors, path, "format", "must be a valid date-time");
     }
   }
 }
@@ -1614,24 +1509,21 @@ function checkTimestamp(value, path, errors) {
  */
 function checkUserId(value, path, errors) {
   if (typeof value !== "string") {
-    errors.push({ pointer: path, keyword: "type", message: "must be a string" });
+    (0, runtime_js_1.fail)(errors, path, "type", "must be a string");
   } else {
     if (value.length === 0) {
-      errors.push({ pointer: path, keyword: "minLength", message: "must not be empty" });
+      (0, runtime_js_1.fail)(errors, path, "minLength", "must not be empty");
     }
     if (value.length > 128 && (0, runtime_js_1.codePointLength)(value) > 128) {
-      errors.push({
-        pointer: path,
-        keyword: "maxLength",
-        message: "must be at most 128 characters long",
-      });
+      (0, runtime_js_1.fail)(errors, path, "maxLength", "must be at most 128 characters long");
     }
     if (!PATTERN_1.test(value)) {
-      errors.push({
-        pointer: path,
-        keyword: "pattern",
-        message: "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
-      });
+      (0, runtime_js_1.fail)(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
+      );
     }
   }
 }

@@ -31,6 +31,13 @@ export declare class ContractValidationError extends Error {
   readonly errors: readonly ValidationError[];
   constructor(eventType: string | undefined, errors: readonly ValidationError[]);
 }
+/** Records one problem; the generated validators call it on their error paths only. */
+export declare function fail(
+  errors: ValidationError[],
+  pointer: string,
+  keyword: string,
+  message: string,
+): void;
 /** A JSON object: not null, not an array. */
 export declare function isObject(value: unknown): value is Record<string, unknown>;
 /** String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */

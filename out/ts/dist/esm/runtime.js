@@ -24,6 +24,10 @@ export class ContractValidationError extends Error {
     this.errors = errors;
   }
 }
+/** Records one problem; the generated validators call it on their error paths only. */
+export function fail(errors, pointer, keyword, message) {
+  errors.push({ pointer, keyword, message });
+}
 /** A JSON object: not null, not an array. */
 export function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
