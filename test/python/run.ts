@@ -16,7 +16,8 @@ const PACKAGES = [path.join(ROOT, "out/python"), path.join(ROOT, "test/fixtures/
 
 function run(command: string, args: readonly string[], cwd = ROOT): void {
   console.log(`$ ${path.relative(ROOT, command) || command} ${args.map((arg) => path.relative(ROOT, arg) || arg).join(" ")}`);
-  const result = spawnSync(command, args, { cwd, stdio: "inherit" });
+  // No tool may leave caches or bytecode in the tree: out/ must stay exactly as generated.
+  const result = spawnSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
   if (result.status !== 0) {
     console.error(`failed (exit ${result.status ?? result.signal})`);
     process.exit(1);
@@ -39,8 +40,9 @@ const copies = PACKAGES.map((folder, index) => {
 });
 run(path.join(BIN, "pip"), ["install", "--quiet", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "--force-reinstall", ...copies]);
 rmSync(staging, { recursive: true, force: true });
-run(path.join(BIN, "ruff"), ["check", ...PACKAGES, path.join(ROOT, "test/python")]);
-run(path.join(BIN, "ruff"), ["format", "--check", ...PACKAGES]);
-for (const folder of PACKAGES) run(path.join(BIN, "mypy"), ["--strict", "src"], folder);
-run(path.join(BIN, "mypy"), ["--strict", "test/python"]);
+run(path.join(BIN, "ruff"), ["check", "--no-cache", ...PACKAGES, path.join(ROOT, "test/python")]);
+run(path.join(BIN, "ruff"), ["format", "--check", "--no-cache", ...PACKAGES]);
+const mypyCache = ["--cache-dir", path.join(VENV, "mypy-cache")];
+for (const folder of PACKAGES) run(path.join(BIN, "mypy"), ["--strict", ...mypyCache, "src"], folder);
+run(path.join(BIN, "mypy"), ["--strict", ...mypyCache, "test/python"]);
 run(path.join(BIN, "pytest"), ["-q", "-p", "no:cacheprovider", "test/python"]);
