@@ -2,7 +2,7 @@
 export const EXIT = {
   /** Everything is fine: files generated, in sync, events valid. */
   OK: 0,
-  /** The command ran and found problems: `--check` drift, invalid events. */
+  /** The command ran and found problems: `--check` drift, invalid events, compatibility violations. */
   PROBLEMS: 1,
   /** The command could not run: bad flags, unreadable files, invalid schemas or config. */
   USAGE: 2,
@@ -11,6 +11,6 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_CODES_HELP = `Exit codes:
-  0  success: output generated or in sync, all events valid
-  1  problems found: --check drift, invalid events
+  0  success: output generated or in sync, all events valid, contracts compatible
+  1  problems found: --check drift, invalid events, compatibility violations
   2  usage or input error: bad flags, unreadable files, invalid schemas or config (nothing is written)`;

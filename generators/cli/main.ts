@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { ContractProblemsError, UsageError, formatProblem } from "../problems.js";
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
 import { TARGET_NAMES } from "../pipeline.js";
+import { runCompat } from "./compat-command.js";
 import { runGenerate } from "./generate-command.js";
 import { processOutput, type Output } from "./io.js";
 import { runValidate } from "./validate-command.js";
@@ -52,7 +53,22 @@ export async function main(argv: readonly string[], output: Output = processOutp
         exitCode = await runValidate({ input, schemas: args.schemas, config: args.config }, output);
       },
     )
-    .demandCommand(1, "name a command: generate or validate")
+    .command(
+      "compat",
+      "check the contract rules between the schemas at a git ref (or a folder) and the working tree's",
+      (command) =>
+        command
+          .options({
+            ...pathOptions,
+            against: { type: "string", demandOption: true, describe: "git ref (read with git show) or folder of schemas to compare with" },
+            format: { choices: ["text", "json", "github"] as const, default: "text" as const, describe: "report format (github: workflow annotations)" },
+          })
+          .epilogue(EXIT_CODES_HELP),
+      async (args) => {
+        exitCode = await runCompat({ against: args.against, format: args.format, schemas: args.schemas, config: args.config }, output);
+      },
+    )
+    .demandCommand(1, "name a command: generate, validate or compat")
     .strict()
     .epilogue(EXIT_CODES_HELP)
     .help()

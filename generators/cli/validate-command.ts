@@ -1,24 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Config } from "../config.js";
 import { buildModel } from "../ir/build.js";
-import { loadTemplates } from "../pipeline.js";
 import { loadSchemas } from "../schema/load.js";
-import { compileTypeScript } from "../targets/typescript/compile.js";
-import { typescriptTarget } from "../targets/typescript/index.js";
+import { loadValidators } from "../output/load-validators.js";
 import { readEvents } from "./event-input.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
 import { resolveSettings, type PathFlags } from "./settings.js";
-
-interface ValidationErrorLike {
-  readonly pointer: string;
-  readonly keyword: string;
-  readonly message: string;
-}
-type ValidateEvent = (value: unknown) => { ok: true } | { ok: false; errors: readonly ValidationErrorLike[] };
 
 export interface ValidateFlags extends PathFlags {
   readonly input: string;
@@ -28,7 +14,7 @@ export interface ValidateFlags extends PathFlags {
 export async function runValidate(flags: ValidateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const events = await readEvents(flags.input);
-  const validateEvent = await loadValidators(settings.schemasDir, settings.config);
+  const validateEvent = await loadValidators(buildModel(await loadSchemas(settings.schemasDir)), settings.config);
   let invalid = 0;
   for (const event of events) {
     const where = `#${event.index}${event.line === undefined ? "" : ` (line ${event.line})`}`;
@@ -52,28 +38,4 @@ export async function runValidate(flags: ValidateFlags, output: Output): Promise
   }
   output.out(summary);
   return EXIT.OK;
-}
-
-/**
- * Builds the package's validators from the schemas in memory and imports them, so `validate` judges events
- * exactly as services using the package do, even before `generate` has been run.
- */
-async function loadValidators(schemasDir: string, config: Config): Promise<ValidateEvent> {
-  const model = buildModel(await loadSchemas(schemasDir));
-  const templates = await loadTemplates();
-  const sources = typescriptTarget.generate({ model, config, templates });
-  const compiled = compileTypeScript(sources).filter((file) => file.path.startsWith("dist/esm/") && file.path.endsWith(".js"));
-  const dir = await mkdtemp(path.join(os.tmpdir(), "event-contracts-validate-"));
-  try {
-    await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    for (const file of compiled) {
-      const target = path.join(dir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    const module = (await import(pathToFileURL(path.join(dir, "dist/esm/validators.js")).href)) as { validateEvent: ValidateEvent };
-    return module.validateEvent;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { diffSnapshots } from "../compat/diff.js";
+import { withCounterexamples } from "../compat/counterexamples.js";
+import { githubReport, jsonReport, summarize, textReport } from "../compat/report.js";
+import { snapshotOfAgainst, snapshotOfDirectory } from "../compat/sources.js";
+import { loadValidators } from "../output/load-validators.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import type { Output } from "./io.js";
+import { resolveSettings, type PathFlags } from "./settings.js";
+
+export type CompatFormat = "text" | "json" | "github";
+
+export interface CompatFlags extends PathFlags {
+  readonly against: string;
+  readonly format: CompatFormat;
+}
+
+/** `compat`: the contract rules between the schemas at `--against` and the working tree's. */
+export async function runCompat(flags: CompatFlags, output: Output): Promise<ExitCode> {
+  const settings = await resolveSettings(flags);
+  const [before, after] = await Promise.all([snapshotOfAgainst(flags.against, settings.schemasDir), snapshotOfDirectory(settings.schemasDir)]);
+  const raw = diffSnapshots(before, after);
+  const needsExamples = raw.some((finding) => finding.severity === "breaking" || finding.severity === "violation");
+  const findings = needsExamples
+    ? withCounterexamples(raw, before, after, await loadValidators(before.model, settings.config), await loadValidators(after.model, settings.config))
+    : raw;
+  const prefix = `${path.relative(process.cwd(), settings.schemasDir).split(path.sep).join("/") || "."}/`;
+  const report = flags.format === "json" ? jsonReport(findings, prefix) : flags.format === "github" ? githubReport(findings, prefix) : textReport(findings, prefix);
+  const violations = summarize(findings).violations;
+  if (report !== "") (violations > 0 ? output.err : output.out)(report);
+  return violations > 0 ? EXIT.PROBLEMS : EXIT.OK;
+}

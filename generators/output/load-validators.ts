@@ -1,0 +1,40 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Config } from "../config.js";
+import type { ContractsModel } from "../ir/model.js";
+import { loadTemplates } from "../pipeline.js";
+import { compileTypeScript } from "../targets/typescript/compile.js";
+import { typescriptTarget } from "../targets/typescript/index.js";
+
+export interface ValidationErrorLike {
+  readonly pointer: string;
+  readonly keyword: string;
+  readonly message: string;
+}
+
+export type ValidateEvent = (value: unknown) => { ok: true } | { ok: false; errors: readonly ValidationErrorLike[] };
+
+/**
+ * Builds the TypeScript package's validators for a model in memory and imports them, so that the CLI judges
+ * events exactly as services using the package do (even before `generate` has run, or for an old commit).
+ */
+export async function loadValidators(model: ContractsModel, config: Config): Promise<ValidateEvent> {
+  const templates = await loadTemplates();
+  const sources = typescriptTarget.generate({ model, config, templates });
+  const compiled = compileTypeScript(sources).filter((file) => file.path.startsWith("dist/esm/") && file.path.endsWith(".js"));
+  const dir = await mkdtemp(path.join(os.tmpdir(), "event-contracts-validators-"));
+  try {
+    await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    for (const file of compiled) {
+      const target = path.join(dir, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
+    const module = (await import(pathToFileURL(path.join(dir, "dist/esm/validators.js")).href)) as { validateEvent: ValidateEvent };
+    return module.validateEvent;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
