@@ -6,6 +6,8 @@ import { ContractProblemsError, type Problem } from "./problems.js";
 export interface Config {
   readonly schemas: string;
   readonly out: string;
+  /** Folder of hand-written upcasters for steps between versions that the schemas cannot declare. */
+  readonly upcasters: string;
   readonly typescript: TypeScriptConfig;
   readonly go: GoConfig;
   readonly python: PythonConfig;
@@ -36,6 +38,7 @@ export interface PythonConfig {
 export const DEFAULT_CONFIG: Config = {
   schemas: "schemas",
   out: "out",
+  upcasters: "upcasters",
   typescript: {
     packageName: "@shared/events",
     version: "1.0.0",
@@ -54,7 +57,7 @@ interface Rule {
 const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
 const SEMVER: Rule = { check: /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, what: "a semantic version, e.g. 1.0.0" };
 const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
-  "": { schemas: ANY_TEXT, out: ANY_TEXT },
+  "": { schemas: ANY_TEXT, out: ANY_TEXT, upcasters: ANY_TEXT },
   typescript: {
     packageName: { check: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, what: "an npm package name, e.g. @shared/events" },
     version: SEMVER,
@@ -115,10 +118,11 @@ export function parseConfig(file: string, text: string): Config {
     }
     return values;
   };
-  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out });
+  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters });
   const config: Config = {
     schemas: top["schemas"] ?? DEFAULT_CONFIG.schemas,
     out: top["out"] ?? DEFAULT_CONFIG.out,
+    upcasters: top["upcasters"] ?? DEFAULT_CONFIG.upcasters,
     typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
     go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,
     python: read("python", { ...DEFAULT_CONFIG.python }) as unknown as PythonConfig,

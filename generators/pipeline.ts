@@ -30,11 +30,17 @@ export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.na
  * The whole pipeline but the last step: schemas -> model -> targets -> formatted files, all in memory.
  * `targetNames` selects targets (all by default); each target owns the folder of its name in the output.
  */
-export async function generate(schemasDir: string, config: Config, targetNames: readonly string[] = TARGET_NAMES): Promise<Generation> {
+export async function generate(
+  schemasDir: string,
+  config: Config,
+  targetNames: readonly string[] = TARGET_NAMES,
+  upcastersDir: string = path.join(path.dirname(schemasDir), "upcasters"),
+): Promise<Generation> {
   const schemas = await loadSchemas(schemasDir);
   const model = buildModel(schemas);
   const templates = await loadTemplates();
-  const context: TargetContext = { model, config, templates };
+  const upcasters = await readFolder(upcastersDir);
+  const context: TargetContext = { model, config, templates, upcasters };
   const selected = TARGETS.filter((candidate) => targetNames.includes(candidate.name));
   const outputs = selected.map((target) => withSchemaPositions(schemas, () => target.generate(context)));
   // Formatting runs for all targets at once: gofmt's processes then work on the second core while prettier
@@ -51,8 +57,13 @@ export async function generate(schemasDir: string, config: Config, targetNames: 
 
 /** The static template files, keyed by their path below `templates/`. */
 export async function loadTemplates(): Promise<ReadonlyMap<string, string>> {
-  const names = await listFiles(TEMPLATES_DIR);
-  const texts = await Promise.all(names.map((name) => readFile(path.join(TEMPLATES_DIR, name), "utf8")));
+  return readFolder(TEMPLATES_DIR);
+}
+
+/** Every file below a folder (none when it does not exist), keyed by its relative path. */
+async function readFolder(folder: string): Promise<ReadonlyMap<string, string>> {
+  const names = await listFiles(folder);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(folder, name), "utf8")));
   return new Map(names.map((name, index) => [name, texts[index] ?? ""]));
 }
 

@@ -174,6 +174,7 @@ describe("topics", () => {
     expect(events.EVENT_CONTRACTS.ACTIVITY_GENERATED).toEqual({
       eventType: "ACTIVITY_GENERATED",
       version: 1,
+      versions: [1],
       topic: "activity-results",
       key: "jobId",
       producers: ["text-service", "image-service"],

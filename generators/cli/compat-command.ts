@@ -22,7 +22,7 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
   const raw = diffSnapshots(before, after);
   const needsExamples = raw.some((finding) => finding.severity === "breaking" || finding.severity === "violation");
   const findings = needsExamples
-    ? withCounterexamples(raw, before, after, await loadValidators(before.model, settings.config), await loadValidators(after.model, settings.config))
+    ? withCounterexamples(raw, before, after, await loadValidators(before.model), await loadValidators(after.model))
     : raw;
   const prefix = `${path.relative(process.cwd(), settings.schemasDir).split(path.sep).join("/") || "."}/`;
   const report = flags.format === "json" ? jsonReport(findings, prefix) : flags.format === "github" ? githubReport(findings, prefix) : textReport(findings, prefix);

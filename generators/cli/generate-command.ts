@@ -17,7 +17,7 @@ export interface GenerateFlags extends PathFlags {
 export async function runGenerate(flags: GenerateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const selected = flags.targets === undefined || flags.targets.length === 0 ? TARGET_NAMES : flags.targets;
-  const { files, model } = await generate(settings.schemasDir, settings.config, selected);
+  const { files, model } = await generate(settings.schemasDir, settings.config, selected, settings.upcastersDir);
   const outName = path.relative(process.cwd(), settings.outDir) || ".";
   if (flags.check) {
     const drift = await findDrift(settings.outDir, files, selected);

@@ -14,6 +14,7 @@ export interface Settings {
   readonly config: Config;
   readonly schemasDir: string;
   readonly outDir: string;
+  readonly upcastersDir: string;
 }
 
 /**
@@ -28,6 +29,7 @@ export async function resolveSettings(flags: PathFlags, cwd: string = process.cw
     config,
     schemasDir: flags.schemas !== undefined ? path.resolve(cwd, flags.schemas) : path.resolve(configDir, config.schemas),
     outDir: flags.out !== undefined ? path.resolve(cwd, flags.out) : path.resolve(configDir, config.out),
+    upcastersDir: path.resolve(configDir, config.upcasters),
   };
 }
 

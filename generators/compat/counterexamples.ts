@@ -2,8 +2,8 @@ import type { ValidateEvent } from "../output/load-validators.js";
 import { completed, isRecord } from "../targets/vectors/samples.js";
 import { mutationsOf } from "../targets/vectors/mutations.js";
 import type { Finding, Snapshot } from "./diff.js";
-import { versionsOf } from "./diff.js";
-import { RULES } from "./rules.js";
+import { versionsOf } from "../ir/model.js";
+import { RULES } from "../ir/change-rules.js";
 
 interface Candidate {
   readonly pointer: string;

@@ -3,6 +3,7 @@ import { childPointer, parsePointer } from "../schema/json-pointer.js";
 import type { LoadedSchema } from "../schema/load.js";
 import { lintEvent } from "./event-rules.js";
 import { exampleProblems } from "./examples.js";
+import { planUpcasts } from "./upcasts.js";
 import { ANNOTATION_KEYWORDS, JSON_SCHEMA_2020_12, ROOT_KEYWORDS, STRUCTURAL_KEYWORDS, SUPPORTED_FORMATS } from "./keywords.js";
 import type {
   ContractsModel,
@@ -53,10 +54,13 @@ class ModelBuilder {
   private readonly types = new Map<string, NamedType>();
   private readonly pendingUnions: PendingUnion[] = [];
   private readonly events: EventContract[] = [];
+  /** Type-name suffix of each schema file: `V1` for a superseded version of an event, "" otherwise. */
+  private readonly suffixes = new Map<string, string>();
 
   constructor(private readonly schemas: readonly LoadedSchema[]) {}
 
   build(): ContractsModel {
+    this.computeVersionSuffixes();
     for (const schema of this.schemas) this.registerDocument(schema);
     for (const schema of this.schemas) this.registerDefinitions(schema);
     for (const definition of [...this.definitions.values()]) this.convertDefinition(definition);
@@ -67,10 +71,35 @@ class ModelBuilder {
     for (const problem of exampleProblems(this.schemas, this.events)) this.problems.add(problem);
     this.problems.throwIfAny();
     return {
-      events: [...this.events].sort((a, b) => compareText(a.eventType, b.eventType)),
+      events: planUpcasts(this.events, [...this.types.values()], (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message)).sort(
+        (a, b) => compareText(a.eventType, b.eventType) || a.version - b.version,
+      ),
       types: [...this.types.values()].sort((a, b) => compareText(a.name, b.name)),
       schemas: this.schemas.map((schema) => ({ file: schema.file, id: idOf(schema) ?? "", text: schema.source.text })),
     };
+  }
+
+  private schemaNamed(file: string): LoadedSchema {
+    const schema = this.schemas.find((candidate) => candidate.file === file);
+    if (schema === undefined) throw new Error(`internal error: no schema ${file}`);
+    return schema;
+  }
+
+  /**
+   * Several files may hold versions of one event type: the newest keeps the plain names, and every type a
+   * superseded version defines gets its version as a suffix (TextJobRequestedV1), so all can live side by side.
+   */
+  private computeVersionSuffixes(): void {
+    const versions = this.schemas.map((schema) => {
+      const properties = (schema.source.value as SchemaObject)["properties"];
+      const constOf = (name: string): unknown => (isSchemaObject(properties) && isSchemaObject(properties[name]) ? properties[name]["const"] : undefined);
+      return { file: schema.file, eventType: constOf("eventType"), version: constOf("version") };
+    });
+    for (const entry of versions) {
+      if (typeof entry.eventType !== "string" || typeof entry.version !== "number") continue;
+      const newest = Math.max(...versions.filter((other) => other.eventType === entry.eventType && typeof other.version === "number").map((other) => other.version as number));
+      this.suffixes.set(entry.file, entry.version === newest ? "" : `V${entry.version}`);
+    }
   }
 
   private report(schema: LoadedSchema, pointer: string, code: string, message: string): void {
@@ -102,7 +131,8 @@ class ModelBuilder {
     if (id === undefined || !isSchemaObject(defs)) return;
     for (const key of Object.keys(defs)) {
       const pointer = childPointer("/$defs", key);
-      const name = pascalCase(key);
+      const base = pascalCase(key);
+      const name = base === undefined ? undefined : base + (this.suffixes.get(schema.file) ?? "");
       if (name === undefined) {
         this.report(schema, pointer, "INVALID_NAME", `"$defs" key "${key}" does not make a type name; use letters and digits, starting with a letter`);
         continue;
@@ -130,7 +160,8 @@ class ModelBuilder {
       return;
     }
     const title = typeof root["title"] === "string" ? root["title"] : "";
-    const name = pascalCase(title);
+    const base = pascalCase(title);
+    const name = base === undefined ? undefined : base + (this.suffixes.get(schema.file) ?? "");
     if (name === undefined) {
       this.report(schema, "/title", "INVALID_NAME", `an event schema needs a "title" that makes a type name (e.g. "Text job requested" -> TextJobRequested)`);
       return;
@@ -139,7 +170,7 @@ class ModelBuilder {
     const type = this.convert(root, place, true);
     if (type === undefined) return;
     this.addNamedType(name, root, type, place);
-    const event = lintEvent(schema, root, name, type, (pointer, code, message) => this.report(schema, pointer, code, message));
+    const event = lintEvent(schema, root, name, type, this.suffixes.get(schema.file) === "", (pointer, code, message) => this.report(schema, pointer, code, message));
     if (event !== undefined) this.events.push(event);
   }
 
@@ -396,12 +427,18 @@ class ModelBuilder {
       const hint = place.nameHint + (pascalCase(name) ?? "Property");
       const type = this.convert(propertySchema, { schema, pointer: propertyPointer, nameHint: hint }, false);
       if (type === undefined) continue;
+      const renamedFrom = isSchemaObject(propertySchema) ? propertySchema["x-renamed-from"] : undefined;
+      if (renamedFrom !== undefined && typeof renamedFrom !== "string") {
+        this.report(schema, childPointer(propertyPointer, "x-renamed-from"), "INVALID_RENAME", `"x-renamed-from" must be the property's name in the previous version`);
+      }
       properties.push({
         name,
         required: required.includes(name),
         type,
         description: typeof description === "string" ? description : "",
         deprecated: isSchemaObject(propertySchema) && propertySchema["deprecated"] === true,
+        ...(typeof renamedFrom === "string" ? { renamedFrom } : {}),
+        ...(isSchemaObject(propertySchema) && "default" in propertySchema ? { default: propertySchema["default"] } : {}),
         origin: { file: schema.file, pointer: propertyPointer },
       });
     }
@@ -417,18 +454,25 @@ class ModelBuilder {
     return { kind: "ref", name };
   }
 
+  /** One file per version of an event type; one topic per event type, the same for all its versions. */
   private checkUniqueEvents(): void {
-    const byType = new Map<string, EventContract>();
-    const byTopic = new Map<string, EventContract>();
+    const byVersion = new Map<string, EventContract>();
+    const topicOwner = new Map<string, EventContract>();
     for (const event of this.events) {
-      const schema = this.schemas.find((candidate) => candidate.file === event.schemaFile);
-      if (schema === undefined) continue;
-      const sameType = byType.get(event.eventType);
-      if (sameType !== undefined) this.report(schema, "/properties/eventType/const", "DUPLICATE_EVENT_TYPE", `eventType ${event.eventType} is also declared by ${sameType.schemaFile}`);
-      const sameTopic = byTopic.get(event.kafka.topic);
-      if (sameTopic !== undefined) this.report(schema, "/x-kafka/topic", "DUPLICATE_TOPIC", `topic ${event.kafka.topic} is also used by ${sameTopic.schemaFile}; each event has a topic of its own`);
-      byType.set(event.eventType, event);
-      byTopic.set(event.kafka.topic, event);
+      const schema = this.schemaNamed(event.schemaFile);
+      const key = `${event.eventType}\u0000${event.version}`;
+      const same = byVersion.get(key);
+      if (same !== undefined) this.report(schema, "/properties/eventType/const", "DUPLICATE_EVENT_TYPE", `${event.eventType} version ${event.version} is also declared by ${same.schemaFile}; each version has one schema`);
+      byVersion.set(key, event);
+      const owner = topicOwner.get(event.kafka.topic);
+      if (owner !== undefined && owner.eventType !== event.eventType) {
+        this.report(schema, "/x-kafka/topic", "DUPLICATE_TOPIC", `topic ${event.kafka.topic} is also used by ${owner.eventType} (${owner.schemaFile}); each event type has a topic of its own`);
+      }
+      topicOwner.set(event.kafka.topic, event);
+      const sibling = this.events.find((other) => other.eventType === event.eventType && other.kafka.topic !== event.kafka.topic);
+      if (sibling !== undefined && event.latest) {
+        this.report(schema, "/x-kafka/topic", "TOPIC_CHANGED", `every version of ${event.eventType} must use one topic: ${sibling.schemaFile} says ${sibling.kafka.topic}`);
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ export function lintEvent(
   root: Readonly<Record<string, unknown>>,
   name: string,
   type: TypeNode,
+  latest: boolean,
   report: Report,
 ): EventContract | undefined {
   if (type.kind !== "object") {
@@ -54,6 +55,7 @@ export function lintEvent(
   return {
     eventType: String(eventType.value),
     version: Number(version.value),
+    latest,
     name,
     title: String(root["title"]),
     description: typeof description === "string" ? description : "",

@@ -11,6 +11,7 @@ export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "$comment",
   "readOnly",
   "writeOnly",
+  "x-renamed-from",
 ]);
 
 export const ROOT_KEYWORDS: ReadonlySet<string> = new Set(["$schema", "$id", "$defs", "x-kafka"]);

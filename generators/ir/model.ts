@@ -55,6 +55,10 @@ export interface Property {
   readonly type: TypeNode;
   readonly description: string;
   readonly deprecated: boolean;
+  /** `x-renamed-from`: the property's name in the previous version, for automatic upcasting. */
+  readonly renamedFrom?: string;
+  /** `default`: the value an upcaster fills in when an event of the previous version lacks the property. */
+  readonly default?: unknown;
   readonly origin: Origin;
 }
 
@@ -133,9 +137,26 @@ export interface KafkaBinding {
   readonly consumers: readonly string[];
 }
 
+/**
+ * How an event of the previous version becomes one of this version. "automatic" steps are declared in the
+ * schema (`x-renamed-from`, `default` on a new required property); "manual" steps call an upcaster written
+ * in the contracts repository (see `upcasters/`).
+ */
+export type UpcastStep =
+  | { readonly kind: "automatic"; readonly from: number; readonly operations: readonly UpcastOperation[] }
+  | { readonly kind: "manual"; readonly from: number; readonly reasons: readonly string[] };
+
+export type UpcastOperation =
+  | { readonly op: "rename"; readonly parent: readonly string[]; readonly from: string; readonly to: string }
+  | { readonly op: "default"; readonly parent: readonly string[]; readonly property: string; readonly value: unknown };
+
 export interface EventContract {
   readonly eventType: string;
   readonly version: number;
+  /** Whether this is the newest version of the event type (older versions are kept, frozen). */
+  readonly latest: boolean;
+  /** From the previous version to this one; absent for the first version the contracts keep. */
+  readonly upcast?: UpcastStep;
   /** Name of the event's named type (from the schema's `title`). */
   readonly name: string;
   readonly title: string;
@@ -155,7 +176,7 @@ export interface SchemaFile {
 }
 
 export interface ContractsModel {
-  /** Sorted by eventType. */
+  /** Sorted by eventType, then version. */
   readonly events: readonly EventContract[];
   /** Sorted by name. */
   readonly types: readonly NamedType[];
@@ -177,4 +198,14 @@ export function resolveType(model: ContractsModel, type: TypeNode): Exclude<Type
   let current = type;
   while (current.kind === "ref") current = typeNamed(model, current.name).type;
   return current;
+}
+
+/** The newest version of each event type. */
+export function latestEvents(model: ContractsModel): readonly EventContract[] {
+  return model.events.filter((event) => event.latest);
+}
+
+/** Every version of an event type, oldest first. */
+export function versionsOf(model: ContractsModel, eventType: string): readonly EventContract[] {
+  return model.events.filter((event) => event.eventType === eventType);
 }

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Config } from "../config.js";
 import type { ContractsModel } from "../ir/model.js";
 import { loadTemplates } from "../pipeline.js";
 import { compileTypeScript } from "../targets/typescript/compile.js";
-import { typescriptTarget } from "../targets/typescript/index.js";
+import { nameTypeScript } from "../targets/typescript/naming.js";
+import { validatorsFile } from "../targets/typescript/validators-file.js";
 
 export interface ValidationErrorLike {
   readonly pointer: string;
@@ -20,9 +20,13 @@ export type ValidateEvent = (value: unknown) => { ok: true } | { ok: false; erro
  * Builds the TypeScript package's validators for a model in memory and imports them, so that the CLI judges
  * events exactly as services using the package do (even before `generate` has run, or for an old commit).
  */
-export async function loadValidators(model: ContractsModel, config: Config): Promise<ValidateEvent> {
+export async function loadValidators(model: ContractsModel): Promise<ValidateEvent> {
   const templates = await loadTemplates();
-  const sources = typescriptTarget.generate({ model, config, templates });
+  // Only the validators and the runtime they import: types are erased, and nothing else is needed to judge.
+  const sources = [
+    { path: "src/runtime.ts", content: templates.get("typescript/runtime.ts") ?? "" },
+    { path: "src/validators.ts", content: validatorsFile(model, nameTypeScript(model)) },
+  ];
   const compiled = compileTypeScript(sources).filter((file) => file.path.startsWith("dist/esm/") && file.path.endsWith(".js"));
   const dir = await mkdtemp(path.join(os.tmpdir(), "event-contracts-validators-"));
   try {

@@ -18,6 +18,8 @@ export interface TargetContext {
   readonly config: Config;
   /** Template files by path relative to `templates/`, e.g. `typescript/runtime.ts`. */
   readonly templates: ReadonlyMap<string, string>;
+  /** Hand-written upcasters by path relative to the upcasters folder, e.g. `task-assigned/v1-to-v2.ts`. */
+  readonly upcasters: ReadonlyMap<string, string>;
 }
 
 /**

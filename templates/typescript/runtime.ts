@@ -23,6 +23,15 @@ export type ValidationResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly errors: readonly ValidationError[] };
 
+/** How strictly to validate. */
+export interface ValidationOptions {
+  /**
+   * "reject" (the default) makes unknown properties errors: producers publish exactly the contract.
+   * "allow" ignores them: a consumer on an older package keeps working when producers add optional fields.
+   */
+  readonly unknownProperties?: "reject" | "allow";
+}
+
 /** Thrown by `assert*` functions and factories when a value breaks its contract; lists every problem. */
 export class ContractValidationError extends Error {
   readonly code: "CONTRACT_VALIDATION" = "CONTRACT_VALIDATION";
@@ -75,6 +84,27 @@ export function deepFreeze<T>(value: T): T {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
+}
+
+/** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
+export function renameProperty(target: Record<string, unknown>, parent: readonly string[], from: string, to: string): void {
+  const object = objectAt(target, parent);
+  if (object === undefined || !Object.hasOwn(object, from)) return;
+  Object.defineProperty(object, to, { value: object[from], enumerable: true, writable: true, configurable: true });
+  delete object[from];
+}
+
+/** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
+export function defaultProperty(target: Record<string, unknown>, parent: readonly string[], property: string, value: unknown): void {
+  const object = objectAt(target, parent);
+  if (object === undefined || Object.hasOwn(object, property)) return;
+  Object.defineProperty(object, property, { value: JSON.parse(JSON.stringify(value)) as unknown, enumerable: true, writable: true, configurable: true });
+}
+
+function objectAt(target: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
+  let current: unknown = target;
+  for (const key of path) current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
+  return isObject(current) ? current : undefined;
 }
 
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */

@@ -1,5 +1,5 @@
 import { docComment, join, objectKey, propertyName, ts, type Code } from "../../code/typescript.js";
-import type { ContractsModel, EventContract, Property } from "../../ir/model.js";
+import { latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 import { typeExpression } from "./type-expressions.js";
@@ -13,10 +13,11 @@ const DEFAULTED: Readonly<Record<string, Code>> = {
 
 /** `src/factories.ts`: one `create<Event>` per event, filling the envelope and validating. */
 export function factoriesFile(model: ContractsModel, names: TypeScriptNames): string {
-  const factories = model.events.map((event) => factory(model, event, names));
-  const typeImports = new Set<string>(model.events.map((event) => event.name));
-  for (const event of model.events) for (const property of inputProperties(model, event)) collectRefs(property.type, typeImports);
-  const validators = model.events.map((event) => names.assert(event)).sort((a, b) => (a.text < b.text ? -1 : 1));
+  const events = latestEvents(model);
+  const factories = events.map((event) => factory(model, event, names));
+  const typeImports = new Set<string>(events.map((event) => event.name));
+  for (const event of events) for (const property of inputProperties(model, event)) collectRefs(property.type, typeImports);
+  const validators = events.map((event) => names.assert(event)).sort((a, b) => (a.text < b.text ? -1 : 1));
   return join([
     GENERATED_HEADER,
     ts`import { deepFreeze, newEventId, nowTimestamp } from "./runtime.js";`,

@@ -1,5 +1,6 @@
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
 import { compileTypeScript } from "./compile.js";
+import { decodeFile } from "./decode-file.js";
 import { factoriesFile } from "./factories-file.js";
 import { GENERATED_HEADER } from "./header.js";
 import { nameTypeScript } from "./naming.js";
@@ -9,11 +10,12 @@ import { typesFile } from "./types-file.js";
 import { validatorsFile } from "./validators-file.js";
 
 const INDEX = `${GENERATED_HEADER.text}
-export { ContractValidationError, type ValidationError, type ValidationResult } from "./runtime.js";
+export { ContractValidationError, type ValidationError, type ValidationOptions, type ValidationResult } from "./runtime.js";
 export * from "./types.js";
 export * from "./topics.js";
 export * from "./validators.js";
 export * from "./factories.js";
+export * from "./decode.js";
 `;
 
 /** The npm package in `out/ts`: sources, compiled ESM + CommonJS with declarations, schemas, README. */
@@ -22,7 +24,10 @@ export const typescriptTarget: Target = {
   generate(context: TargetContext): readonly GeneratedFile[] {
     const { model } = context;
     const names = nameTypeScript(model);
+    const decode = decodeFile(model, names, context.upcasters);
     return [
+      { path: "src/decode.ts", content: decode.source },
+      ...decode.upcasters,
       ...packageFiles(context, names),
       { path: "src/index.ts", content: INDEX },
       { path: "src/types.ts", content: typesFile(model, names) },

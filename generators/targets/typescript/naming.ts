@@ -8,6 +8,7 @@ const FIXED_NAMES: readonly string[] = [
   "ValidationError",
   "ValidationResult",
   "ContractValidationError",
+  "ValidationOptions",
   "isObject",
   "fail",
   "codePointLength",
@@ -37,6 +38,12 @@ const FIXED_NAMES: readonly string[] = [
   "validateEvent",
   "assertEvent",
   "isContractEvent",
+  "AnyVersionEvent",
+  // decode.ts
+  "decodeEvent",
+  "upcastEvent",
+  "renameProperty",
+  "defaultProperty",
 ];
 
 /**
@@ -60,6 +67,10 @@ export interface TypeScriptNames {
   assert(event: EventContract): Name;
   create(event: EventContract): Name;
   init(event: EventContract): Name;
+  /** The current version's name with its version, e.g. `NoteCreatedV2` (only made when there are several). */
+  versioned(event: EventContract): Name;
+  /** The internal function that turns an event of this (older) version into the next version. */
+  upcast(event: EventContract): Name;
 }
 
 export function nameTypeScript(model: ContractsModel): TypeScriptNames {
@@ -88,15 +99,16 @@ export function nameTypeScript(model: ContractsModel): TypeScriptNames {
   for (const event of model.events) {
     const type = model.types.find((candidate) => candidate.name === event.name);
     if (type === undefined) continue;
-    for (const [prefix, suffix, role] of [
+    const roles: (readonly [string, string, string])[] = [
       ["validate", "", "validator"],
       ["is", "", "type guard"],
       ["assert", "", "assertion"],
-      ["create", "", "factory"],
-      ["", "Init", "factory input type"],
-    ] as const) {
-      claim(`${prefix}${event.name}${suffix}`, type, role);
-    }
+    ];
+    if (event.latest) roles.push(["create", "", "factory"], ["", "Init", "factory input type"]);
+    else roles.push(["upcast", "", "upcaster"]);
+    const several = model.events.some((other) => other.eventType === event.eventType && other.version !== event.version);
+    if (event.latest && several) roles.push(["", `V${event.version}`, "versioned alias"], ["validate", `V${event.version}`, "versioned validator"]);
+    for (const [prefix, suffix, role] of roles) claim(`${prefix}${event.name}${suffix}`, type, role);
   }
   if (problems.length > 0) throw new ContractProblemsError(problems);
   return {
@@ -107,5 +119,7 @@ export function nameTypeScript(model: ContractsModel): TypeScriptNames {
     assert: (event) => Name.of(`assert${event.name}`),
     create: (event) => Name.of(`create${event.name}`),
     init: (event) => Name.of(`${event.name}Init`),
+    versioned: (event) => Name.of(`${event.name}V${event.version}`),
+    upcast: (event) => Name.of(`upcast${event.name}`),
   };
 }

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import type { ContractsModel } from "../../ir/model.js";
+import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
 
@@ -17,14 +17,15 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
   const render = (name: string, data: object): string =>
     handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
 
-  const first = model.events[0];
+  const events = latestEvents(model);
+  const first = events[0];
   const firstExample = first?.examples[0] as { payload?: unknown } | undefined;
   const data = {
     packageName: config.typescript.packageName,
     version: config.typescript.version,
     description: config.typescript.description,
     schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
-    events: model.events.map((event) => ({
+    events: events.map((event) => ({
       eventType: event.eventType,
       version: event.version,
       topic: event.kafka.topic,

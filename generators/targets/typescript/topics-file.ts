@@ -1,6 +1,6 @@
 import { docComment, join, literal, objectKey, propertyName, ts } from "../../code/typescript.js";
 import { compareText } from "../../problems.js";
-import type { ContractsModel } from "../../ir/model.js";
+import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
 import { ContractProblemsError } from "../../problems.js";
 import { GENERATED_HEADER } from "./header.js";
@@ -8,26 +8,28 @@ import type { TypeScriptNames } from "./naming.js";
 
 /** `src/topics.ts`: topic and event-type constants, the contract metadata, and routing helpers. */
 export function topicsFile(model: ContractsModel, names: TypeScriptNames): string {
-  const topics = [...new Set(model.events.map((event) => event.kafka.topic))].sort(compareText);
+  const events = latestEvents(model);
+  const topics = [...new Set(events.map((event) => event.kafka.topic))].sort(compareText);
   const topicConstants = new Map<string, string>();
   for (const topic of topics) {
     const constant = upperSnakeCase(topic);
     const other = topicConstants.get(constant);
     if (other !== undefined || !/^[A-Z]/.test(constant)) {
-      const event = model.events.find((candidate) => candidate.kafka.topic === topic);
+      const event = events.find((candidate) => candidate.kafka.topic === topic);
       throw new ContractProblemsError([{ code: "NAME_COLLISION", file: event?.schemaFile ?? "", pointer: "/x-kafka/topic", message: `topic "${topic}" makes the constant TOPICS.${constant}${other === undefined ? ", which is not an identifier" : `, like topic "${other}"`}; rename the topic` }]);
     }
     topicConstants.set(constant, topic);
   }
   const topicEntries = topics.map((topic) => {
-    const events = model.events.filter((event) => event.kafka.topic === topic).map((event) => event.eventType);
-    return join([docComment([`Carries ${events.join(", ")}.`]), ts`${objectKey(upperSnakeCase(topic))}: ${topic},`]);
+    const carried = events.filter((event) => event.kafka.topic === topic).map((event) => event.eventType);
+    return join([docComment([`Carries ${carried.join(", ")}.`]), ts`${objectKey(upperSnakeCase(topic))}: ${topic},`]);
   });
-  const eventTypeEntries = model.events.map((event) => join([docComment([event.description]), ts`${objectKey(event.eventType)}: ${event.eventType},`]));
-  const contractEntries = model.events.map((event) => {
+  const eventTypeEntries = events.map((event) => join([docComment([event.description]), ts`${objectKey(event.eventType)}: ${event.eventType},`]));
+  const contractEntries = events.map((event) => {
     const info = {
       eventType: event.eventType,
       version: event.version,
+      versions: model.events.filter((candidate) => candidate.eventType === event.eventType).map((candidate) => candidate.version),
       topic: event.kafka.topic,
       key: event.kafka.key,
       producers: event.kafka.producers,
@@ -38,12 +40,12 @@ export function topicsFile(model: ContractsModel, names: TypeScriptNames): strin
     return ts`${objectKey(event.eventType)}: ${literal(info)},`;
   });
   const topicMapEntries = topics.map((topic) => {
-    const events = model.events.filter((event) => event.kafka.topic === topic).map((event) => ts`${names.type(event.name)}`);
-    return ts`readonly ${propertyName(topic)}: ${join(events, " | ")};`;
+    const carried = events.filter((event) => event.kafka.topic === topic).map((event) => ts`${names.type(event.name)}`);
+    return ts`readonly ${propertyName(topic)}: ${join(carried, " | ")};`;
   });
-  const keyCases = model.events.map((event) => ts`case ${event.eventType}:
+  const keyCases = events.map((event) => ts`case ${event.eventType}:
       return String(event[${event.kafka.key}]);`);
-  const typeImports = ["ContractEvent", "EventType", ...model.events.map((event) => event.name)].sort();
+  const typeImports = ["ContractEvent", "EventType", ...events.map((event) => event.name)].sort();
   return join([
     GENERATED_HEADER,
     ts`import type { ${join(typeImports.map((name) => ts`${names.type(name)}`), ", ")} } from "./types.js";`,
@@ -61,8 +63,10 @@ ${join(eventTypeEntries)}
       docComment(["What the contracts say about one event type: where it goes and who talks about it."]),
       ts`export interface EventContractInfo {
   readonly eventType: EventType;
-  /** Current version of the event's schema. */
+  /** Current version of the event's schema: what producers publish. */
   readonly version: number;
+  /** Every version consumers may receive, oldest first; decodeEvent upcasts them all to the current one. */
+  readonly versions: readonly number[];
   readonly topic: Topic;
   /** The envelope property used as the Kafka record key. */
   readonly key: string;

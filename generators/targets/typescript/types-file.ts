@@ -1,5 +1,5 @@
 import { docComment, join, propertyName, ts, type Code } from "../../code/typescript.js";
-import type { ContractsModel, NamedType, Property } from "../../ir/model.js";
+import { latestEvents, type ContractsModel, type NamedType, type Property } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 import { constraintSummary, typeExpression } from "./type-expressions.js";
@@ -7,13 +7,22 @@ import { constraintSummary, typeExpression } from "./type-expressions.js";
 /** `src/types.ts`: an interface or alias per named type, the event union and the eventType map. */
 export function typesFile(model: ContractsModel, names: TypeScriptNames): string {
   const declarations = model.types.map((type) => declaration(type, names));
-  const events = model.events.map((event) => ts`${names.type(event.name)}`);
-  const mapEntries = model.events.map((event) => ts`readonly ${propertyName(event.eventType)}: ${names.type(event.name)};`);
+  const latest = latestEvents(model);
+  const events = latest.map((event) => ts`${names.type(event.name)}`);
+  const everyVersion = model.events.map((event) => ts`${names.type(event.name)}`);
+  const mapEntries = latest.map((event) => ts`readonly ${propertyName(event.eventType)}: ${names.type(event.name)};`);
+  // With several versions, the current one is also reachable under its versioned name.
+  const aliases = latest
+    .filter((event) => model.events.some((other) => other.eventType === event.eventType && other.version !== event.version))
+    .map((event) => join([docComment([`Version ${event.version} of ${event.eventType}, the current one.`]), ts`export type ${names.versioned(event)} = ${names.type(event.name)};`]));
   return join([
     GENERATED_HEADER,
     ...declarations,
-    docComment(["Every event of the contracts, discriminated on `eventType`."]),
+    ...aliases,
+    docComment(["Every event of the contracts in its current version, discriminated on `eventType`: what producers publish and what `decodeEvent` returns."]),
     ts`export type ContractEvent = ${join(events, " | ")};`,
+    docComment(["Every version of every event the contracts keep: what a consumer may receive before upcasting."]),
+    ts`export type AnyVersionEvent = ${join(everyVersion, " | ")};`,
     docComment(["Each event type's identifier mapped to its event's type."]),
     ts`export interface EventTypeMap {
 ${join(mapEntries)}

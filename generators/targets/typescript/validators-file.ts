@@ -1,6 +1,6 @@
 import { Code, docComment, isIdentifier, join, regExp, ts } from "../../code/typescript.js";
 import { escapePointerSegment } from "../../schema/json-pointer.js";
-import type { ContractsModel, NamedType, StringFormat, TypeNode } from "../../ir/model.js";
+import { latestEvents, type ContractsModel, type NamedType, type StringFormat, type TypeNode } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 
@@ -18,6 +18,7 @@ const RESERVED_LOCALS: ReadonlySet<string> = new Set([
   "errors",
   "key",
   "tag",
+  "tolerant",
   "isObject",
   "codePointLength",
   "escapePointer",
@@ -34,47 +35,63 @@ const INHERITED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNa
  * Errors are collected, not thrown, and each names a JSON pointer; pointers are only built on error paths.
  */
 export function validatorsFile(model: ContractsModel, names: TypeScriptNames): string {
-  const emitter = new ValidatorEmitter(names);
+  const emitter = new ValidatorEmitter(names, model);
   const checks = model.types.map((type) => emitter.checkFunction(type));
   const publicApi = model.events.flatMap((event) => {
     const type = names.type(event.name);
     const example = `const result = ${names.validate(event).text}(JSON.parse(message));`;
+    const several = model.events.some((other) => other.eventType === event.eventType && other.version !== event.version);
+    const which = several ? `version ${event.version}${event.latest ? ", the current one" : ", superseded"}` : `version ${event.version}`;
     return [
       join([
-        docComment([`Validates a ${event.eventType} event (version ${event.version}) against its contract.`], [
+        docComment([`Validates a ${event.eventType} event (${which}) against its contract. Unknown properties are errors unless \`options.unknownProperties\` is "allow" (consumers).`], [
           "@example",
           example,
           "if (!result.ok) console.error(result.errors);",
         ]),
-        ts`export function ${names.validate(event)}(value: unknown): ValidationResult<${type}> {
+        ts`export function ${names.validate(event)}(value: unknown, options?: ValidationOptions): ValidationResult<${type}> {
   const errors: ValidationError[] = [];
-  ${names.check(event.name)}(value, "", errors);
+  ${names.check(event.name)}(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value as ${type} } : { ok: false, errors };
 }`,
       ]),
+      ...(event.latest && several
+        ? [join([docComment([`${names.validate(event).text} under its versioned name.`]), ts`export const ${Code.trusted(`validate${names.versioned(event).text}`)}: typeof ${names.validate(event)} = ${names.validate(event)};`])]
+        : []),
       join([
-        docComment([`Whether a value is a valid ${event.eventType} event; narrows its type.`]),
-        ts`export function ${names.is(event)}(value: unknown): value is ${type} {
-  return ${names.validate(event)}(value).ok;
+        docComment([`Whether a value is a valid ${event.eventType} event (${which}); narrows its type.`]),
+        ts`export function ${names.is(event)}(value: unknown, options?: ValidationOptions): value is ${type} {
+  return ${names.validate(event)}(value, options).ok;
 }`,
       ]),
       join([
-        docComment([`Returns the value typed as a ${event.eventType} event, or throws ContractValidationError listing every problem.`]),
-        ts`export function ${names.assert(event)}(value: unknown): ${type} {
-  const result = ${names.validate(event)}(value);
+        docComment([`Returns the value typed as a ${event.eventType} event (${which}), or throws ContractValidationError listing every problem.`]),
+        ts`export function ${names.assert(event)}(value: unknown, options?: ValidationOptions): ${type} {
+  const result = ${names.validate(event)}(value, options);
   if (!result.ok) throw new ContractValidationError(${event.eventType}, result.errors);
   return result.value;
 }`,
       ]),
     ];
   });
-  const eventTypes = model.events.map((event) => JSON.stringify(event.eventType)).join(", ");
-  const dispatch = model.events.map(
-    (event) => ts`case ${event.eventType}:
-      return ${names.validate(event)}(value);`,
-  );
-  const typeImports = [...model.events.map((event) => event.name), "ContractEvent"].sort();
-  const runtimeImports = ["ContractValidationError", "type ValidationError", "type ValidationResult", ...emitter.runtimeHelpers()];
+  const latest = latestEvents(model);
+  const eventTypes = latest.map((event) => JSON.stringify(event.eventType)).join(", ");
+  const dispatch = latest.map((event) => {
+    const versions = model.events.filter((candidate) => candidate.eventType === event.eventType);
+    if (versions.length === 1) return ts`case ${event.eventType}:
+      return ${names.validate(event)}(value, options);`;
+    const byVersion = versions.map((version) => ts`case ${version.version}:
+          return ${names.validate(version)}(value, options);`);
+    const known = versions.map((version) => version.version).join(", ");
+    return ts`case ${event.eventType}:
+      switch (value["version"]) {
+        ${join(byVersion)}
+        default:
+          return { ok: false, errors: [{ pointer: "/version", keyword: "version", message: ${`must be one of the versions the contracts keep: ${known}`} }] };
+      }`;
+  });
+  const typeImports = [...model.events.map((event) => event.name), "AnyVersionEvent"].sort();
+  const runtimeImports = ["ContractValidationError", "type ValidationError", "type ValidationOptions", "type ValidationResult", ...emitter.runtimeHelpers()];
   return join([
     GENERATED_HEADER,
     Code.trusted(`import { ${runtimeImports.join(", ")} } from "./runtime.js";`),
@@ -83,12 +100,12 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
     ...checks,
     ...publicApi,
     join([
-      docComment(["Validates any event of the contracts, choosing the contract by `eventType`."], [
+      docComment(["Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions."], [
         "@example",
         "const result = validateEvent(JSON.parse(message));",
-        "if (result.ok) handle(result.value); // result.value is a ContractEvent",
+        "if (result.ok) handle(result.value); // result.value is an AnyVersionEvent",
       ]),
-      ts`export function validateEvent(value: unknown): ValidationResult<ContractEvent> {
+      ts`export function validateEvent(value: unknown, options?: ValidationOptions): ValidationResult<AnyVersionEvent> {
   if (!isObject(value)) return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
   switch (value["eventType"]) {
     ${join(dispatch)}
@@ -99,14 +116,14 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
     ]),
     join([
       docComment(["Whether a value is a valid event of any of the contracts; narrows its type."]),
-      ts`export function isContractEvent(value: unknown): value is ContractEvent {
-  return validateEvent(value).ok;
+      ts`export function isContractEvent(value: unknown, options?: ValidationOptions): value is AnyVersionEvent {
+  return validateEvent(value, options).ok;
 }`,
     ]),
     join([
       docComment(["Returns the value typed as a contract event, or throws ContractValidationError listing every problem."]),
-      ts`export function assertEvent(value: unknown): ContractEvent {
-  const result = validateEvent(value);
+      ts`export function assertEvent(value: unknown, options?: ValidationOptions): AnyVersionEvent {
+  const result = validateEvent(value, options);
   if (!result.ok) {
     const eventType = isObject(value) && typeof value["eventType"] === "string" ? value["eventType"] : undefined;
     throw new ContractValidationError(eventType, result.errors);
@@ -118,13 +135,53 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
   ], "\n\n").text;
 }
 
+/** Named types whose values contain an object somewhere (directly, or through arrays, maps, unions, refs). */
+function typesReachingObjects(model: ContractsModel): ReadonlySet<string> {
+  const reaching = new Set<string>();
+  const reaches = (type: TypeNode): boolean => {
+    switch (type.kind) {
+      case "object":
+      case "union":
+        return true;
+      case "ref":
+        return reaching.has(type.name);
+      case "array":
+        return reaches(type.items);
+      case "map":
+        return reaches(type.values);
+      case "nullable":
+        return reaches(type.inner);
+      default:
+        return false;
+    }
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const named of model.types) {
+      if (!reaching.has(named.name) && reaches(named.type)) {
+        reaching.add(named.name);
+        changed = true;
+      }
+    }
+  }
+  return reaching;
+}
+
 class ValidatorEmitter {
   private readonly patterns = new Map<string, Code>();
   private readonly helpers = new Set<string>(["fail", "isObject"]);
   private variableCount = 0;
   private readonly localNames = new Set<string>();
 
-  constructor(private readonly names: TypeScriptNames) {}
+  /** Named types whose check reaches an object, and so takes the `tolerant` flag. */
+  private readonly tolerance: ReadonlySet<string>;
+
+  constructor(
+    private readonly names: TypeScriptNames,
+    model: ContractsModel,
+  ) {
+    this.tolerance = typesReachingObjects(model);
+  }
 
   runtimeHelpers(): string[] {
     return [...this.helpers].sort();
@@ -146,7 +203,8 @@ class ValidatorEmitter {
         : named.type.kind === "union"
           ? this.unionBody(named.type, value, path)
           : this.check(named.type, value, path);
-    return join([doc, ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]): void {
+    const flag = this.tolerance.has(named.name) ? ts`, tolerant: boolean` : ts``;
+    return join([doc, ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]${flag}): void {
 ${body}
 }`]);
   }
@@ -189,16 +247,18 @@ ${body}
   ${this.error(path, "type", "must be an object")}
   return;
 }`,
-      ts`for (const key in ${value}) {
+      ts`if (!tolerant) {
+  for (const key in ${value}) {
   switch (key) {
     ${join(known)}
       break;
     default:
       ${this.error(unknownKey, "additionalProperties", "is not a property of this contract")}
   }
+  }
 }`,
     ];
-    if (properties.length === 0) lines[1] = ts`for (const key in ${value}) ${this.errorBlock(unknownKey, "additionalProperties", "is not a property of this contract")}`;
+    if (properties.length === 0) lines[1] = ts`if (!tolerant) for (const key in ${value}) ${this.errorBlock(unknownKey, "additionalProperties", "is not a property of this contract")}`;
     for (const property of properties) {
       const variable = this.propertyLocal(property.name);
       const propertyPath = this.childPath(path, property.name);
@@ -225,7 +285,7 @@ ${missing}`);
     const values = type.variants.map((variant) => JSON.stringify(variant.value)).join(", ");
     const cases = type.variants.map(
       (variant) => ts`case ${variant.value}:
-      ${this.names.check(variant.type.name)}(${value}, ${path}, errors);
+      ${this.names.check(variant.type.name)}(${value}, ${path}, errors${this.tolerance.has(variant.type.name) ? ts`, tolerant` : ts``});
       return;`,
     );
     return ts`if (!isObject(${value})) {
@@ -252,7 +312,7 @@ switch (tag) {
     switch (type.kind) {
       case "ref":
         // Every named type has a check function of its own; V8 inlines the small ones.
-        return ts`${this.names.check(type.name)}(${value}, ${path}, errors);`;
+        return ts`${this.names.check(type.name)}(${value}, ${path}, errors${this.tolerance.has(type.name) ? ts`, tolerant` : ts``});`;
       case "nullable":
         return ts`if (${value} !== null) {
 ${this.check(type.inner, value, path, true)}

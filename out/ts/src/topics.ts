@@ -65,8 +65,10 @@ export const EVENT_TYPES = {
  */
 export interface EventContractInfo {
   readonly eventType: EventType;
-  /** Current version of the event's schema. */
+  /** Current version of the event's schema: what producers publish. */
   readonly version: number;
+  /** Every version consumers may receive, oldest first; decodeEvent upcasts them all to the current one. */
+  readonly versions: readonly number[];
   readonly topic: Topic;
   /** The envelope property used as the Kafka record key. */
   readonly key: string;
@@ -87,6 +89,7 @@ export const EVENT_CONTRACTS = {
   ACTIVITY_GENERATED: {
     eventType: "ACTIVITY_GENERATED",
     version: 1,
+    versions: [1],
     topic: "activity-results",
     key: "jobId",
     producers: ["text-service", "image-service"],
@@ -97,6 +100,7 @@ export const EVENT_CONTRACTS = {
   IMAGE_JOB_REQUESTED: {
     eventType: "IMAGE_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "image-jobs",
     key: "jobId",
     producers: ["api-gateway"],
@@ -107,6 +111,7 @@ export const EVENT_CONTRACTS = {
   JOB_STATUS_CHANGED: {
     eventType: "JOB_STATUS_CHANGED",
     version: 1,
+    versions: [1],
     topic: "job-status",
     key: "jobId",
     producers: ["api-gateway", "text-service", "image-service"],
@@ -117,6 +122,7 @@ export const EVENT_CONTRACTS = {
   TEXT_JOB_REQUESTED: {
     eventType: "TEXT_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "text-jobs",
     key: "jobId",
     producers: ["api-gateway"],

@@ -3,6 +3,7 @@
 import {
   ContractValidationError,
   type ValidationError,
+  type ValidationOptions,
   type ValidationResult,
   codePointLength,
   escapePointer,
@@ -15,7 +16,7 @@ import {
 
 import type {
   ActivityGenerated,
-  ContractEvent,
+  AnyVersionEvent,
   ImageJobRequested,
   JobStatusChanged,
   TextJobRequested,
@@ -28,28 +29,35 @@ const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
 /**
  * Checks `value` against ActivityGenerated, adding what is wrong to `errors`.
  */
-function checkActivityGenerated(value: unknown, path: string, errors: ValidationError[]): void {
+function checkActivityGenerated(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -96,14 +104,19 @@ function checkActivityGenerated(value: unknown, path: string, errors: Validation
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkActivityResultPayload(payload, path + "/payload", errors);
+    checkActivityResultPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 
 /**
  * Checks `value` against ActivityOutput, adding what is wrong to `errors`.
  */
-function checkActivityOutput(value: unknown, path: string, errors: ValidationError[]): void {
+function checkActivityOutput(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
@@ -111,10 +124,10 @@ function checkActivityOutput(value: unknown, path: string, errors: ValidationErr
   const tag = value["kind"];
   switch (tag) {
     case "text":
-      checkTextOutput(value, path, errors);
+      checkTextOutput(value, path, errors, tolerant);
       return;
     case "image":
-      checkImageOutput(value, path, errors);
+      checkImageOutput(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -128,25 +141,32 @@ function checkActivityOutput(value: unknown, path: string, errors: ValidationErr
 /**
  * Checks `value` against ActivityResultPayload, adding what is wrong to `errors`.
  */
-function checkActivityResultPayload(value: unknown, path: string, errors: ValidationError[]): void {
+function checkActivityResultPayload(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityId":
-      case "output":
-      case "generationMs":
-      case "model":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityId":
+        case "output":
+        case "generationMs":
+        case "model":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityId = value["activityId"];
@@ -165,7 +185,7 @@ function checkActivityResultPayload(value: unknown, path: string, errors: Valida
   if (output === undefined) {
     fail(errors, path + "/output", "required", "is required");
   } else {
-    checkActivityOutput(output, path + "/output", errors);
+    checkActivityOutput(output, path + "/output", errors, tolerant);
   }
   const generationMs = value["generationMs"];
   if (generationMs === undefined) {
@@ -210,26 +230,33 @@ function checkEventId(value: unknown, path: string, errors: ValidationError[]): 
 /**
  * Checks `value` against GeneratedImage, adding what is wrong to `errors`.
  */
-function checkGeneratedImage(value: unknown, path: string, errors: ValidationError[]): void {
+function checkGeneratedImage(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "url":
-      case "mimeType":
-      case "width":
-      case "height":
-      case "altText":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "url":
+        case "mimeType":
+        case "width":
+        case "height":
+        case "altText":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const url = value["url"];
@@ -319,28 +346,35 @@ function checkImageActivityType(value: unknown, path: string, errors: Validation
 /**
  * Checks `value` against ImageJobPayload, adding what is wrong to `errors`.
  */
-function checkImageJobPayload(value: unknown, path: string, errors: ValidationError[]): void {
+function checkImageJobPayload(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "negativePrompt":
-      case "style":
-      case "size":
-      case "count":
-      case "seed":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "negativePrompt":
+        case "style":
+        case "size":
+        case "count":
+        case "seed":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -395,7 +429,7 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
   if (size === undefined) {
     fail(errors, path + "/size", "required", "is required");
   } else {
-    checkImageSize(size, path + "/size", errors);
+    checkImageSize(size, path + "/size", errors, tolerant);
   }
   const count = value["count"];
   if (count !== undefined) {
@@ -430,28 +464,35 @@ function checkImageJobPayload(value: unknown, path: string, errors: ValidationEr
 /**
  * Checks `value` against ImageJobRequested, adding what is wrong to `errors`.
  */
-function checkImageJobRequested(value: unknown, path: string, errors: ValidationError[]): void {
+function checkImageJobRequested(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -498,31 +539,38 @@ function checkImageJobRequested(value: unknown, path: string, errors: Validation
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkImageJobPayload(payload, path + "/payload", errors);
+    checkImageJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 
 /**
  * Checks `value` against ImageOutput, adding what is wrong to `errors`.
  */
-function checkImageOutput(value: unknown, path: string, errors: ValidationError[]): void {
+function checkImageOutput(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "images":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "images":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -554,7 +602,7 @@ function checkImageOutput(value: unknown, path: string, errors: ValidationError[
       }
       for (let index0 = 0; index0 < images.length; index0++) {
         const item1: unknown = images[index0];
-        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors);
+        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors, tolerant);
       }
     }
   }
@@ -563,23 +611,30 @@ function checkImageOutput(value: unknown, path: string, errors: ValidationError[
 /**
  * Checks `value` against ImageSize, adding what is wrong to `errors`.
  */
-function checkImageSize(value: unknown, path: string, errors: ValidationError[]): void {
+function checkImageSize(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "width":
-      case "height":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "width":
+        case "height":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const width = value["width"];
@@ -617,25 +672,32 @@ function checkImageSize(value: unknown, path: string, errors: ValidationError[])
 /**
  * Checks `value` against JobCompleted, adding what is wrong to `errors`.
  */
-function checkJobCompleted(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobCompleted(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "activityId":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "activityId":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -684,24 +746,31 @@ function checkJobCompleted(value: unknown, path: string, errors: ValidationError
 /**
  * Checks `value` against JobError, adding what is wrong to `errors`.
  */
-function checkJobError(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobError(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "code":
-      case "message":
-      case "retryable":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "code":
+        case "message":
+        case "retryable":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const code = value["code"];
@@ -751,26 +820,33 @@ function checkJobError(value: unknown, path: string, errors: ValidationError[]):
 /**
  * Checks `value` against JobFailed, adding what is wrong to `errors`.
  */
-function checkJobFailed(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobFailed(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "error":
-      case "nextRetryAt":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "error":
+        case "nextRetryAt":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -806,7 +882,7 @@ function checkJobFailed(value: unknown, path: string, errors: ValidationError[])
   if (error === undefined) {
     fail(errors, path + "/error", "required", "is required");
   } else {
-    checkJobError(error, path + "/error", errors);
+    checkJobError(error, path + "/error", errors, tolerant);
   }
   const nextRetryAt = value["nextRetryAt"];
   if (nextRetryAt !== undefined) {
@@ -847,26 +923,33 @@ function checkJobKind(value: unknown, path: string, errors: ValidationError[]): 
 /**
  * Checks `value` against JobProcessing, adding what is wrong to `errors`.
  */
-function checkJobProcessing(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobProcessing(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "progress":
-      case "stage":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "progress":
+        case "stage":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -931,24 +1014,31 @@ function checkJobProcessing(value: unknown, path: string, errors: ValidationErro
 /**
  * Checks `value` against JobQueued, adding what is wrong to `errors`.
  */
-function checkJobQueued(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobQueued(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "queuePosition":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "queuePosition":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -980,7 +1070,12 @@ function checkJobQueued(value: unknown, path: string, errors: ValidationError[])
 /**
  * Checks `value` against JobStatus, adding what is wrong to `errors`.
  */
-function checkJobStatus(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobStatus(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
@@ -988,16 +1083,16 @@ function checkJobStatus(value: unknown, path: string, errors: ValidationError[])
   const tag = value["status"];
   switch (tag) {
     case "queued":
-      checkJobQueued(value, path, errors);
+      checkJobQueued(value, path, errors, tolerant);
       return;
     case "processing":
-      checkJobProcessing(value, path, errors);
+      checkJobProcessing(value, path, errors, tolerant);
       return;
     case "completed":
-      checkJobCompleted(value, path, errors);
+      checkJobCompleted(value, path, errors, tolerant);
       return;
     case "failed":
-      checkJobFailed(value, path, errors);
+      checkJobFailed(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -1016,28 +1111,35 @@ function checkJobStatus(value: unknown, path: string, errors: ValidationError[])
 /**
  * Checks `value` against JobStatusChanged, adding what is wrong to `errors`.
  */
-function checkJobStatusChanged(value: unknown, path: string, errors: ValidationError[]): void {
+function checkJobStatusChanged(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1084,7 +1186,7 @@ function checkJobStatusChanged(value: unknown, path: string, errors: ValidationE
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkJobStatus(payload, path + "/payload", errors);
+    checkJobStatus(payload, path + "/payload", errors, tolerant);
   }
 }
 
@@ -1136,25 +1238,32 @@ function checkTextActivityType(value: unknown, path: string, errors: ValidationE
 /**
  * Checks `value` against TextJobOptions, adding what is wrong to `errors`.
  */
-function checkTextJobOptions(value: unknown, path: string, errors: ValidationError[]): void {
+function checkTextJobOptions(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "difficulty":
-      case "maxWords":
-      case "questionCount":
-      case "includeAnswerKey":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "difficulty":
+        case "maxWords":
+        case "questionCount":
+        case "includeAnswerKey":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const difficulty = value["difficulty"];
@@ -1200,27 +1309,34 @@ function checkTextJobOptions(value: unknown, path: string, errors: ValidationErr
 /**
  * Checks `value` against TextJobPayload, adding what is wrong to `errors`.
  */
-function checkTextJobPayload(value: unknown, path: string, errors: ValidationError[]): void {
+function checkTextJobPayload(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "language":
-      case "gradeLevel":
-      case "options":
-      case "tags":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "language":
+        case "gradeLevel":
+        case "options":
+        case "tags":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -1265,7 +1381,7 @@ function checkTextJobPayload(value: unknown, path: string, errors: ValidationErr
   }
   const options = value["options"];
   if (options !== undefined) {
-    checkTextJobOptions(options, path + "/options", errors);
+    checkTextJobOptions(options, path + "/options", errors, tolerant);
   }
   const tags = value["tags"];
   if (tags !== undefined) {
@@ -1300,28 +1416,35 @@ function checkTextJobPayload(value: unknown, path: string, errors: ValidationErr
 /**
  * Checks `value` against TextJobRequested, adding what is wrong to `errors`.
  */
-function checkTextJobRequested(value: unknown, path: string, errors: ValidationError[]): void {
+function checkTextJobRequested(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1368,33 +1491,40 @@ function checkTextJobRequested(value: unknown, path: string, errors: ValidationE
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkTextJobPayload(payload, path + "/payload", errors);
+    checkTextJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 
 /**
  * Checks `value` against TextOutput, adding what is wrong to `errors`.
  */
-function checkTextOutput(value: unknown, path: string, errors: ValidationError[]): void {
+function checkTextOutput(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+  tolerant: boolean,
+): void {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "title":
-      case "content":
-      case "wordCount":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "title":
+        case "content":
+        case "wordCount":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -1488,143 +1618,182 @@ function checkUserId(value: unknown, path: string, errors: ValidationError[]): v
 }
 
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract.
+ * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateActivityGenerated(value: unknown): ValidationResult<ActivityGenerated> {
+export function validateActivityGenerated(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<ActivityGenerated> {
   const errors: ValidationError[] = [];
-  checkActivityGenerated(value, "", errors);
+  checkActivityGenerated(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0
     ? { ok: true, value: value as ActivityGenerated }
     : { ok: false, errors };
 }
 
 /**
- * Whether a value is a valid ACTIVITY_GENERATED event; narrows its type.
+ * Whether a value is a valid ACTIVITY_GENERATED event (version 1); narrows its type.
  */
-export function isActivityGenerated(value: unknown): value is ActivityGenerated {
-  return validateActivityGenerated(value).ok;
+export function isActivityGenerated(
+  value: unknown,
+  options?: ValidationOptions,
+): value is ActivityGenerated {
+  return validateActivityGenerated(value, options).ok;
 }
 
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertActivityGenerated(value: unknown): ActivityGenerated {
-  const result = validateActivityGenerated(value);
+export function assertActivityGenerated(
+  value: unknown,
+  options?: ValidationOptions,
+): ActivityGenerated {
+  const result = validateActivityGenerated(value, options);
   if (!result.ok) throw new ContractValidationError("ACTIVITY_GENERATED", result.errors);
   return result.value;
 }
 
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateImageJobRequested(value: unknown): ValidationResult<ImageJobRequested> {
+export function validateImageJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<ImageJobRequested> {
   const errors: ValidationError[] = [];
-  checkImageJobRequested(value, "", errors);
+  checkImageJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0
     ? { ok: true, value: value as ImageJobRequested }
     : { ok: false, errors };
 }
 
 /**
- * Whether a value is a valid IMAGE_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid IMAGE_JOB_REQUESTED event (version 1); narrows its type.
  */
-export function isImageJobRequested(value: unknown): value is ImageJobRequested {
-  return validateImageJobRequested(value).ok;
+export function isImageJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): value is ImageJobRequested {
+  return validateImageJobRequested(value, options).ok;
 }
 
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertImageJobRequested(value: unknown): ImageJobRequested {
-  const result = validateImageJobRequested(value);
+export function assertImageJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): ImageJobRequested {
+  const result = validateImageJobRequested(value, options);
   if (!result.ok) throw new ContractValidationError("IMAGE_JOB_REQUESTED", result.errors);
   return result.value;
 }
 
 /**
- * Validates a JOB_STATUS_CHANGED event (version 1) against its contract.
+ * Validates a JOB_STATUS_CHANGED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateJobStatusChanged(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateJobStatusChanged(value: unknown): ValidationResult<JobStatusChanged> {
+export function validateJobStatusChanged(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<JobStatusChanged> {
   const errors: ValidationError[] = [];
-  checkJobStatusChanged(value, "", errors);
+  checkJobStatusChanged(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0
     ? { ok: true, value: value as JobStatusChanged }
     : { ok: false, errors };
 }
 
 /**
- * Whether a value is a valid JOB_STATUS_CHANGED event; narrows its type.
+ * Whether a value is a valid JOB_STATUS_CHANGED event (version 1); narrows its type.
  */
-export function isJobStatusChanged(value: unknown): value is JobStatusChanged {
-  return validateJobStatusChanged(value).ok;
+export function isJobStatusChanged(
+  value: unknown,
+  options?: ValidationOptions,
+): value is JobStatusChanged {
+  return validateJobStatusChanged(value, options).ok;
 }
 
 /**
- * Returns the value typed as a JOB_STATUS_CHANGED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a JOB_STATUS_CHANGED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertJobStatusChanged(value: unknown): JobStatusChanged {
-  const result = validateJobStatusChanged(value);
+export function assertJobStatusChanged(
+  value: unknown,
+  options?: ValidationOptions,
+): JobStatusChanged {
+  const result = validateJobStatusChanged(value, options);
   if (!result.ok) throw new ContractValidationError("JOB_STATUS_CHANGED", result.errors);
   return result.value;
 }
 
 /**
- * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateTextJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateTextJobRequested(value: unknown): ValidationResult<TextJobRequested> {
+export function validateTextJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<TextJobRequested> {
   const errors: ValidationError[] = [];
-  checkTextJobRequested(value, "", errors);
+  checkTextJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0
     ? { ok: true, value: value as TextJobRequested }
     : { ok: false, errors };
 }
 
 /**
- * Whether a value is a valid TEXT_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid TEXT_JOB_REQUESTED event (version 1); narrows its type.
  */
-export function isTextJobRequested(value: unknown): value is TextJobRequested {
-  return validateTextJobRequested(value).ok;
+export function isTextJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): value is TextJobRequested {
+  return validateTextJobRequested(value, options).ok;
 }
 
 /**
- * Returns the value typed as a TEXT_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a TEXT_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertTextJobRequested(value: unknown): TextJobRequested {
-  const result = validateTextJobRequested(value);
+export function assertTextJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): TextJobRequested {
+  const result = validateTextJobRequested(value, options);
   if (!result.ok) throw new ContractValidationError("TEXT_JOB_REQUESTED", result.errors);
   return result.value;
 }
 
 /**
- * Validates any event of the contracts, choosing the contract by `eventType`.
+ * Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions.
  * @example
  * const result = validateEvent(JSON.parse(message));
- * if (result.ok) handle(result.value); // result.value is a ContractEvent
+ * if (result.ok) handle(result.value); // result.value is an AnyVersionEvent
  */
-export function validateEvent(value: unknown): ValidationResult<ContractEvent> {
+export function validateEvent(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<AnyVersionEvent> {
   if (!isObject(value))
     return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
   switch (value["eventType"]) {
     case "ACTIVITY_GENERATED":
-      return validateActivityGenerated(value);
+      return validateActivityGenerated(value, options);
     case "IMAGE_JOB_REQUESTED":
-      return validateImageJobRequested(value);
+      return validateImageJobRequested(value, options);
     case "JOB_STATUS_CHANGED":
-      return validateJobStatusChanged(value);
+      return validateJobStatusChanged(value, options);
     case "TEXT_JOB_REQUESTED":
-      return validateTextJobRequested(value);
+      return validateTextJobRequested(value, options);
     default:
       return {
         ok: false,
@@ -1643,15 +1812,18 @@ export function validateEvent(value: unknown): ValidationResult<ContractEvent> {
 /**
  * Whether a value is a valid event of any of the contracts; narrows its type.
  */
-export function isContractEvent(value: unknown): value is ContractEvent {
-  return validateEvent(value).ok;
+export function isContractEvent(
+  value: unknown,
+  options?: ValidationOptions,
+): value is AnyVersionEvent {
+  return validateEvent(value, options).ok;
 }
 
 /**
  * Returns the value typed as a contract event, or throws ContractValidationError listing every problem.
  */
-export function assertEvent(value: unknown): ContractEvent {
-  const result = validateEvent(value);
+export function assertEvent(value: unknown, options?: ValidationOptions): AnyVersionEvent {
+  const result = validateEvent(value, options);
   if (!result.ok) {
     const eventType =
       isObject(value) && typeof value["eventType"] === "string" ? value["eventType"] : undefined;

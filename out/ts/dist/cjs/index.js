@@ -40,3 +40,4 @@ __exportStar(require("./types.js"), exports);
 __exportStar(require("./topics.js"), exports);
 __exportStar(require("./validators.js"), exports);
 __exportStar(require("./factories.js"), exports);
+__exportStar(require("./decode.js"), exports);

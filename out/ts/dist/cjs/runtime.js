@@ -8,6 +8,8 @@ exports.isObject = isObject;
 exports.codePointLength = codePointLength;
 exports.escapePointer = escapePointer;
 exports.deepFreeze = deepFreeze;
+exports.renameProperty = renameProperty;
+exports.defaultProperty = defaultProperty;
 exports.newEventId = newEventId;
 exports.nowTimestamp = nowTimestamp;
 exports.isDate = isDate;
@@ -71,6 +73,35 @@ function deepFreeze(value) {
     for (const key of Object.keys(value)) deepFreeze(value[key]);
   }
   return value;
+}
+/** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
+function renameProperty(target, parent, from, to) {
+  const object = objectAt(target, parent);
+  if (object === undefined || !Object.hasOwn(object, from)) return;
+  Object.defineProperty(object, to, {
+    value: object[from],
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  delete object[from];
+}
+/** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
+function defaultProperty(target, parent, property, value) {
+  const object = objectAt(target, parent);
+  if (object === undefined || Object.hasOwn(object, property)) return;
+  Object.defineProperty(object, property, {
+    value: JSON.parse(JSON.stringify(value)),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+function objectAt(target, path) {
+  let current = target;
+  for (const key of path)
+    current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
+  return isObject(current) ? current : undefined;
 }
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 function newEventId() {

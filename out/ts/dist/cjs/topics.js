@@ -55,6 +55,7 @@ exports.EVENT_CONTRACTS = {
   ACTIVITY_GENERATED: {
     eventType: "ACTIVITY_GENERATED",
     version: 1,
+    versions: [1],
     topic: "activity-results",
     key: "jobId",
     producers: ["text-service", "image-service"],
@@ -65,6 +66,7 @@ exports.EVENT_CONTRACTS = {
   IMAGE_JOB_REQUESTED: {
     eventType: "IMAGE_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "image-jobs",
     key: "jobId",
     producers: ["api-gateway"],
@@ -75,6 +77,7 @@ exports.EVENT_CONTRACTS = {
   JOB_STATUS_CHANGED: {
     eventType: "JOB_STATUS_CHANGED",
     version: 1,
+    versions: [1],
     topic: "job-status",
     key: "jobId",
     producers: ["api-gateway", "text-service", "image-service"],
@@ -85,6 +88,7 @@ exports.EVENT_CONTRACTS = {
   TEXT_JOB_REQUESTED: {
     eventType: "TEXT_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "text-jobs",
     key: "jobId",
     producers: ["api-gateway"],

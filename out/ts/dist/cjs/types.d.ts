@@ -535,9 +535,14 @@ export type Timestamp = string;
  */
 export type UserId = string;
 /**
- * Every event of the contracts, discriminated on `eventType`.
+ * Every event of the contracts in its current version, discriminated on `eventType`: what producers publish and what `decodeEvent` returns.
  */
 export type ContractEvent =
+  ActivityGenerated | ImageJobRequested | JobStatusChanged | TextJobRequested;
+/**
+ * Every version of every event the contracts keep: what a consumer may receive before upcasting.
+ */
+export type AnyVersionEvent =
   ActivityGenerated | ImageJobRequested | JobStatusChanged | TextJobRequested;
 /**
  * Each event type's identifier mapped to its event's type.

@@ -1,91 +1,125 @@
-import { type ValidationResult } from "./runtime.js";
+import { type ValidationOptions, type ValidationResult } from "./runtime.js";
 import type {
   ActivityGenerated,
-  ContractEvent,
+  AnyVersionEvent,
   ImageJobRequested,
   JobStatusChanged,
   TextJobRequested,
 } from "./types.js";
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract.
+ * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
 export declare function validateActivityGenerated(
   value: unknown,
+  options?: ValidationOptions,
 ): ValidationResult<ActivityGenerated>;
 /**
- * Whether a value is a valid ACTIVITY_GENERATED event; narrows its type.
+ * Whether a value is a valid ACTIVITY_GENERATED event (version 1); narrows its type.
  */
-export declare function isActivityGenerated(value: unknown): value is ActivityGenerated;
+export declare function isActivityGenerated(
+  value: unknown,
+  options?: ValidationOptions,
+): value is ActivityGenerated;
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
-export declare function assertActivityGenerated(value: unknown): ActivityGenerated;
+export declare function assertActivityGenerated(
+  value: unknown,
+  options?: ValidationOptions,
+): ActivityGenerated;
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
 export declare function validateImageJobRequested(
   value: unknown,
+  options?: ValidationOptions,
 ): ValidationResult<ImageJobRequested>;
 /**
- * Whether a value is a valid IMAGE_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid IMAGE_JOB_REQUESTED event (version 1); narrows its type.
  */
-export declare function isImageJobRequested(value: unknown): value is ImageJobRequested;
+export declare function isImageJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): value is ImageJobRequested;
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export declare function assertImageJobRequested(value: unknown): ImageJobRequested;
+export declare function assertImageJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): ImageJobRequested;
 /**
- * Validates a JOB_STATUS_CHANGED event (version 1) against its contract.
+ * Validates a JOB_STATUS_CHANGED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateJobStatusChanged(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
 export declare function validateJobStatusChanged(
   value: unknown,
+  options?: ValidationOptions,
 ): ValidationResult<JobStatusChanged>;
 /**
- * Whether a value is a valid JOB_STATUS_CHANGED event; narrows its type.
+ * Whether a value is a valid JOB_STATUS_CHANGED event (version 1); narrows its type.
  */
-export declare function isJobStatusChanged(value: unknown): value is JobStatusChanged;
+export declare function isJobStatusChanged(
+  value: unknown,
+  options?: ValidationOptions,
+): value is JobStatusChanged;
 /**
- * Returns the value typed as a JOB_STATUS_CHANGED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a JOB_STATUS_CHANGED event (version 1), or throws ContractValidationError listing every problem.
  */
-export declare function assertJobStatusChanged(value: unknown): JobStatusChanged;
+export declare function assertJobStatusChanged(
+  value: unknown,
+  options?: ValidationOptions,
+): JobStatusChanged;
 /**
- * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateTextJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
 export declare function validateTextJobRequested(
   value: unknown,
+  options?: ValidationOptions,
 ): ValidationResult<TextJobRequested>;
 /**
- * Whether a value is a valid TEXT_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid TEXT_JOB_REQUESTED event (version 1); narrows its type.
  */
-export declare function isTextJobRequested(value: unknown): value is TextJobRequested;
+export declare function isTextJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): value is TextJobRequested;
 /**
- * Returns the value typed as a TEXT_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a TEXT_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export declare function assertTextJobRequested(value: unknown): TextJobRequested;
+export declare function assertTextJobRequested(
+  value: unknown,
+  options?: ValidationOptions,
+): TextJobRequested;
 /**
- * Validates any event of the contracts, choosing the contract by `eventType`.
+ * Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions.
  * @example
  * const result = validateEvent(JSON.parse(message));
- * if (result.ok) handle(result.value); // result.value is a ContractEvent
+ * if (result.ok) handle(result.value); // result.value is an AnyVersionEvent
  */
-export declare function validateEvent(value: unknown): ValidationResult<ContractEvent>;
+export declare function validateEvent(
+  value: unknown,
+  options?: ValidationOptions,
+): ValidationResult<AnyVersionEvent>;
 /**
  * Whether a value is a valid event of any of the contracts; narrows its type.
  */
-export declare function isContractEvent(value: unknown): value is ContractEvent;
+export declare function isContractEvent(
+  value: unknown,
+  options?: ValidationOptions,
+): value is AnyVersionEvent;
 /**
  * Returns the value typed as a contract event, or throws ContractValidationError listing every problem.
  */
-export declare function assertEvent(value: unknown): ContractEvent;
+export declare function assertEvent(value: unknown, options?: ValidationOptions): AnyVersionEvent;

@@ -22,28 +22,30 @@ const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
 /**
  * Checks `value` against ActivityGenerated, adding what is wrong to `errors`.
  */
-function checkActivityGenerated(value, path, errors) {
+function checkActivityGenerated(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -90,13 +92,13 @@ function checkActivityGenerated(value, path, errors) {
   if (payload === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
-    checkActivityResultPayload(payload, path + "/payload", errors);
+    checkActivityResultPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against ActivityOutput, adding what is wrong to `errors`.
  */
-function checkActivityOutput(value, path, errors) {
+function checkActivityOutput(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
@@ -104,10 +106,10 @@ function checkActivityOutput(value, path, errors) {
   const tag = value["kind"];
   switch (tag) {
     case "text":
-      checkTextOutput(value, path, errors);
+      checkTextOutput(value, path, errors, tolerant);
       return;
     case "image":
-      checkImageOutput(value, path, errors);
+      checkImageOutput(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -120,25 +122,27 @@ function checkActivityOutput(value, path, errors) {
 /**
  * Checks `value` against ActivityResultPayload, adding what is wrong to `errors`.
  */
-function checkActivityResultPayload(value, path, errors) {
+function checkActivityResultPayload(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityId":
-      case "output":
-      case "generationMs":
-      case "model":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityId":
+        case "output":
+        case "generationMs":
+        case "model":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityId = value["activityId"];
@@ -157,7 +161,7 @@ function checkActivityResultPayload(value, path, errors) {
   if (output === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/output", "required", "is required");
   } else {
-    checkActivityOutput(output, path + "/output", errors);
+    checkActivityOutput(output, path + "/output", errors, tolerant);
   }
   const generationMs = value["generationMs"];
   if (generationMs === undefined) {
@@ -205,26 +209,28 @@ function checkEventId(value, path, errors) {
 /**
  * Checks `value` against GeneratedImage, adding what is wrong to `errors`.
  */
-function checkGeneratedImage(value, path, errors) {
+function checkGeneratedImage(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "url":
-      case "mimeType":
-      case "width":
-      case "height":
-      case "altText":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "url":
+        case "mimeType":
+        case "width":
+        case "height":
+        case "altText":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const url = value["url"];
@@ -322,28 +328,30 @@ function checkImageActivityType(value, path, errors) {
 /**
  * Checks `value` against ImageJobPayload, adding what is wrong to `errors`.
  */
-function checkImageJobPayload(value, path, errors) {
+function checkImageJobPayload(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "negativePrompt":
-      case "style":
-      case "size":
-      case "count":
-      case "seed":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "negativePrompt":
+        case "style":
+        case "size":
+        case "count":
+        case "seed":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -411,7 +419,7 @@ function checkImageJobPayload(value, path, errors) {
   if (size === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/size", "required", "is required");
   } else {
-    checkImageSize(size, path + "/size", errors);
+    checkImageSize(size, path + "/size", errors, tolerant);
   }
   const count = value["count"];
   if (count !== undefined) {
@@ -445,28 +453,30 @@ function checkImageJobPayload(value, path, errors) {
 /**
  * Checks `value` against ImageJobRequested, adding what is wrong to `errors`.
  */
-function checkImageJobRequested(value, path, errors) {
+function checkImageJobRequested(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -513,30 +523,32 @@ function checkImageJobRequested(value, path, errors) {
   if (payload === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
-    checkImageJobPayload(payload, path + "/payload", errors);
+    checkImageJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against ImageOutput, adding what is wrong to `errors`.
  */
-function checkImageOutput(value, path, errors) {
+function checkImageOutput(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "images":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "images":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -568,7 +580,7 @@ function checkImageOutput(value, path, errors) {
       }
       for (let index0 = 0; index0 < images.length; index0++) {
         const item1 = images[index0];
-        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors);
+        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors, tolerant);
       }
     }
   }
@@ -576,23 +588,25 @@ function checkImageOutput(value, path, errors) {
 /**
  * Checks `value` against ImageSize, adding what is wrong to `errors`.
  */
-function checkImageSize(value, path, errors) {
+function checkImageSize(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "width":
-      case "height":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "width":
+        case "height":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const width = value["width"];
@@ -629,25 +643,27 @@ function checkImageSize(value, path, errors) {
 /**
  * Checks `value` against JobCompleted, adding what is wrong to `errors`.
  */
-function checkJobCompleted(value, path, errors) {
+function checkJobCompleted(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "activityId":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "activityId":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -695,24 +711,26 @@ function checkJobCompleted(value, path, errors) {
 /**
  * Checks `value` against JobError, adding what is wrong to `errors`.
  */
-function checkJobError(value, path, errors) {
+function checkJobError(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "code":
-      case "message":
-      case "retryable":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "code":
+        case "message":
+        case "retryable":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const code = value["code"];
@@ -766,26 +784,28 @@ function checkJobError(value, path, errors) {
 /**
  * Checks `value` against JobFailed, adding what is wrong to `errors`.
  */
-function checkJobFailed(value, path, errors) {
+function checkJobFailed(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "error":
-      case "nextRetryAt":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "error":
+        case "nextRetryAt":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -821,7 +841,7 @@ function checkJobFailed(value, path, errors) {
   if (error === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/error", "required", "is required");
   } else {
-    checkJobError(error, path + "/error", errors);
+    checkJobError(error, path + "/error", errors, tolerant);
   }
   const nextRetryAt = value["nextRetryAt"];
   if (nextRetryAt !== undefined) {
@@ -864,26 +884,28 @@ function checkJobKind(value, path, errors) {
 /**
  * Checks `value` against JobProcessing, adding what is wrong to `errors`.
  */
-function checkJobProcessing(value, path, errors) {
+function checkJobProcessing(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "progress":
-      case "stage":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "progress":
+        case "stage":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -952,24 +974,26 @@ function checkJobProcessing(value, path, errors) {
 /**
  * Checks `value` against JobQueued, adding what is wrong to `errors`.
  */
-function checkJobQueued(value, path, errors) {
+function checkJobQueued(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "queuePosition":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "queuePosition":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -1000,7 +1024,7 @@ function checkJobQueued(value, path, errors) {
 /**
  * Checks `value` against JobStatus, adding what is wrong to `errors`.
  */
-function checkJobStatus(value, path, errors) {
+function checkJobStatus(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
@@ -1008,16 +1032,16 @@ function checkJobStatus(value, path, errors) {
   const tag = value["status"];
   switch (tag) {
     case "queued":
-      checkJobQueued(value, path, errors);
+      checkJobQueued(value, path, errors, tolerant);
       return;
     case "processing":
-      checkJobProcessing(value, path, errors);
+      checkJobProcessing(value, path, errors, tolerant);
       return;
     case "completed":
-      checkJobCompleted(value, path, errors);
+      checkJobCompleted(value, path, errors, tolerant);
       return;
     case "failed":
-      checkJobFailed(value, path, errors);
+      checkJobFailed(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -1035,28 +1059,30 @@ function checkJobStatus(value, path, errors) {
 /**
  * Checks `value` against JobStatusChanged, adding what is wrong to `errors`.
  */
-function checkJobStatusChanged(value, path, errors) {
+function checkJobStatusChanged(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1103,7 +1129,7 @@ function checkJobStatusChanged(value, path, errors) {
   if (payload === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
-    checkJobStatus(payload, path + "/payload", errors);
+    checkJobStatus(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
@@ -1152,25 +1178,27 @@ function checkTextActivityType(value, path, errors) {
 /**
  * Checks `value` against TextJobOptions, adding what is wrong to `errors`.
  */
-function checkTextJobOptions(value, path, errors) {
+function checkTextJobOptions(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "difficulty":
-      case "maxWords":
-      case "questionCount":
-      case "includeAnswerKey":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "difficulty":
+        case "maxWords":
+        case "questionCount":
+        case "includeAnswerKey":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const difficulty = value["difficulty"];
@@ -1220,27 +1248,29 @@ function checkTextJobOptions(value, path, errors) {
 /**
  * Checks `value` against TextJobPayload, adding what is wrong to `errors`.
  */
-function checkTextJobPayload(value, path, errors) {
+function checkTextJobPayload(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "language":
-      case "gradeLevel":
-      case "options":
-      case "tags":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "language":
+        case "gradeLevel":
+        case "options":
+        case "tags":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -1290,7 +1320,7 @@ function checkTextJobPayload(value, path, errors) {
   }
   const options = value["options"];
   if (options !== undefined) {
-    checkTextJobOptions(options, path + "/options", errors);
+    checkTextJobOptions(options, path + "/options", errors, tolerant);
   }
   const tags = value["tags"];
   if (tags !== undefined) {
@@ -1329,28 +1359,30 @@ function checkTextJobPayload(value, path, errors) {
 /**
  * Checks `value` against TextJobRequested, adding what is wrong to `errors`.
  */
-function checkTextJobRequested(value, path, errors) {
+function checkTextJobRequested(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1397,32 +1429,34 @@ function checkTextJobRequested(value, path, errors) {
   if (payload === undefined) {
     (0, runtime_js_1.fail)(errors, path + "/payload", "required", "is required");
   } else {
-    checkTextJobPayload(payload, path + "/payload", errors);
+    checkTextJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against TextOutput, adding what is wrong to `errors`.
  */
-function checkTextOutput(value, path, errors) {
+function checkTextOutput(value, path, errors, tolerant) {
   if (!(0, runtime_js_1.isObject)(value)) {
     (0, runtime_js_1.fail)(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "title":
-      case "content":
-      case "wordCount":
-        break;
-      default:
-        (0, runtime_js_1.fail)(
-          errors,
-          path + "/" + (0, runtime_js_1.escapePointer)(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "title":
+        case "content":
+        case "wordCount":
+          break;
+        default:
+          (0, runtime_js_1.fail)(
+            errors,
+            path + "/" + (0, runtime_js_1.escapePointer)(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -1528,127 +1562,127 @@ function checkUserId(value, path, errors) {
   }
 }
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract.
+ * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-function validateActivityGenerated(value) {
+function validateActivityGenerated(value, options) {
   const errors = [];
-  checkActivityGenerated(value, "", errors);
+  checkActivityGenerated(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid ACTIVITY_GENERATED event; narrows its type.
+ * Whether a value is a valid ACTIVITY_GENERATED event (version 1); narrows its type.
  */
-function isActivityGenerated(value) {
-  return validateActivityGenerated(value).ok;
+function isActivityGenerated(value, options) {
+  return validateActivityGenerated(value, options).ok;
 }
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
-function assertActivityGenerated(value) {
-  const result = validateActivityGenerated(value);
+function assertActivityGenerated(value, options) {
+  const result = validateActivityGenerated(value, options);
   if (!result.ok)
     throw new runtime_js_1.ContractValidationError("ACTIVITY_GENERATED", result.errors);
   return result.value;
 }
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-function validateImageJobRequested(value) {
+function validateImageJobRequested(value, options) {
   const errors = [];
-  checkImageJobRequested(value, "", errors);
+  checkImageJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid IMAGE_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid IMAGE_JOB_REQUESTED event (version 1); narrows its type.
  */
-function isImageJobRequested(value) {
-  return validateImageJobRequested(value).ok;
+function isImageJobRequested(value, options) {
+  return validateImageJobRequested(value, options).ok;
 }
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-function assertImageJobRequested(value) {
-  const result = validateImageJobRequested(value);
+function assertImageJobRequested(value, options) {
+  const result = validateImageJobRequested(value, options);
   if (!result.ok)
     throw new runtime_js_1.ContractValidationError("IMAGE_JOB_REQUESTED", result.errors);
   return result.value;
 }
 /**
- * Validates a JOB_STATUS_CHANGED event (version 1) against its contract.
+ * Validates a JOB_STATUS_CHANGED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateJobStatusChanged(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-function validateJobStatusChanged(value) {
+function validateJobStatusChanged(value, options) {
   const errors = [];
-  checkJobStatusChanged(value, "", errors);
+  checkJobStatusChanged(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid JOB_STATUS_CHANGED event; narrows its type.
+ * Whether a value is a valid JOB_STATUS_CHANGED event (version 1); narrows its type.
  */
-function isJobStatusChanged(value) {
-  return validateJobStatusChanged(value).ok;
+function isJobStatusChanged(value, options) {
+  return validateJobStatusChanged(value, options).ok;
 }
 /**
- * Returns the value typed as a JOB_STATUS_CHANGED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a JOB_STATUS_CHANGED event (version 1), or throws ContractValidationError listing every problem.
  */
-function assertJobStatusChanged(value) {
-  const result = validateJobStatusChanged(value);
+function assertJobStatusChanged(value, options) {
+  const result = validateJobStatusChanged(value, options);
   if (!result.ok)
     throw new runtime_js_1.ContractValidationError("JOB_STATUS_CHANGED", result.errors);
   return result.value;
 }
 /**
- * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateTextJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-function validateTextJobRequested(value) {
+function validateTextJobRequested(value, options) {
   const errors = [];
-  checkTextJobRequested(value, "", errors);
+  checkTextJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid TEXT_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid TEXT_JOB_REQUESTED event (version 1); narrows its type.
  */
-function isTextJobRequested(value) {
-  return validateTextJobRequested(value).ok;
+function isTextJobRequested(value, options) {
+  return validateTextJobRequested(value, options).ok;
 }
 /**
- * Returns the value typed as a TEXT_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a TEXT_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-function assertTextJobRequested(value) {
-  const result = validateTextJobRequested(value);
+function assertTextJobRequested(value, options) {
+  const result = validateTextJobRequested(value, options);
   if (!result.ok)
     throw new runtime_js_1.ContractValidationError("TEXT_JOB_REQUESTED", result.errors);
   return result.value;
 }
 /**
- * Validates any event of the contracts, choosing the contract by `eventType`.
+ * Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions.
  * @example
  * const result = validateEvent(JSON.parse(message));
- * if (result.ok) handle(result.value); // result.value is a ContractEvent
+ * if (result.ok) handle(result.value); // result.value is an AnyVersionEvent
  */
-function validateEvent(value) {
+function validateEvent(value, options) {
   if (!(0, runtime_js_1.isObject)(value))
     return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
   switch (value["eventType"]) {
     case "ACTIVITY_GENERATED":
-      return validateActivityGenerated(value);
+      return validateActivityGenerated(value, options);
     case "IMAGE_JOB_REQUESTED":
-      return validateImageJobRequested(value);
+      return validateImageJobRequested(value, options);
     case "JOB_STATUS_CHANGED":
-      return validateJobStatusChanged(value);
+      return validateJobStatusChanged(value, options);
     case "TEXT_JOB_REQUESTED":
-      return validateTextJobRequested(value);
+      return validateTextJobRequested(value, options);
     default:
       return {
         ok: false,
@@ -1666,14 +1700,14 @@ function validateEvent(value) {
 /**
  * Whether a value is a valid event of any of the contracts; narrows its type.
  */
-function isContractEvent(value) {
-  return validateEvent(value).ok;
+function isContractEvent(value, options) {
+  return validateEvent(value, options).ok;
 }
 /**
  * Returns the value typed as a contract event, or throws ContractValidationError listing every problem.
  */
-function assertEvent(value) {
-  const result = validateEvent(value);
+function assertEvent(value, options) {
+  const result = validateEvent(value, options);
   if (!result.ok) {
     const eventType =
       (0, runtime_js_1.isObject)(value) && typeof value["eventType"] === "string"

@@ -4,3 +4,4 @@ export * from "./types.js";
 export * from "./topics.js";
 export * from "./validators.js";
 export * from "./factories.js";
+export * from "./decode.js";

@@ -24,6 +24,14 @@ export type ValidationResult<T> =
       readonly ok: false;
       readonly errors: readonly ValidationError[];
     };
+/** How strictly to validate. */
+export interface ValidationOptions {
+  /**
+   * "reject" (the default) makes unknown properties errors: producers publish exactly the contract.
+   * "allow" ignores them: a consumer on an older package keeps working when producers add optional fields.
+   */
+  readonly unknownProperties?: "reject" | "allow";
+}
 /** Thrown by `assert*` functions and factories when a value breaks its contract; lists every problem. */
 export declare class ContractValidationError extends Error {
   readonly code: "CONTRACT_VALIDATION";
@@ -46,6 +54,20 @@ export declare function codePointLength(text: string): number;
 export declare function escapePointer(segment: string): string;
 /** Freezes a value and everything inside it, so a published event cannot be changed afterwards. */
 export declare function deepFreeze<T>(value: T): T;
+/** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
+export declare function renameProperty(
+  target: Record<string, unknown>,
+  parent: readonly string[],
+  from: string,
+  to: string,
+): void;
+/** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
+export declare function defaultProperty(
+  target: Record<string, unknown>,
+  parent: readonly string[],
+  property: string,
+  value: unknown,
+): void;
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 export declare function newEventId(): string;
 /** The current time as an RFC 3339 UTC timestamp with milliseconds. */

@@ -57,6 +57,35 @@ export function deepFreeze(value) {
   }
   return value;
 }
+/** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
+export function renameProperty(target, parent, from, to) {
+  const object = objectAt(target, parent);
+  if (object === undefined || !Object.hasOwn(object, from)) return;
+  Object.defineProperty(object, to, {
+    value: object[from],
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  delete object[from];
+}
+/** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
+export function defaultProperty(target, parent, property, value) {
+  const object = objectAt(target, parent);
+  if (object === undefined || Object.hasOwn(object, property)) return;
+  Object.defineProperty(object, property, {
+    value: JSON.parse(JSON.stringify(value)),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+function objectAt(target, path) {
+  let current = target;
+  for (const key of path)
+    current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
+  return isObject(current) ? current : undefined;
+}
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 export function newEventId() {
   const webCrypto = globalThis.crypto;

@@ -59,8 +59,10 @@ export declare const EVENT_TYPES: {
  */
 export interface EventContractInfo {
   readonly eventType: EventType;
-  /** Current version of the event's schema. */
+  /** Current version of the event's schema: what producers publish. */
   readonly version: number;
+  /** Every version consumers may receive, oldest first; decodeEvent upcasts them all to the current one. */
+  readonly versions: readonly number[];
   readonly topic: Topic;
   /** The envelope property used as the Kafka record key. */
   readonly key: string;
@@ -80,6 +82,7 @@ export declare const EVENT_CONTRACTS: {
   readonly ACTIVITY_GENERATED: {
     readonly eventType: "ACTIVITY_GENERATED";
     readonly version: 1;
+    readonly versions: readonly [1];
     readonly topic: "activity-results";
     readonly key: "jobId";
     readonly producers: readonly ["text-service", "image-service"];
@@ -90,6 +93,7 @@ export declare const EVENT_CONTRACTS: {
   readonly IMAGE_JOB_REQUESTED: {
     readonly eventType: "IMAGE_JOB_REQUESTED";
     readonly version: 1;
+    readonly versions: readonly [1];
     readonly topic: "image-jobs";
     readonly key: "jobId";
     readonly producers: readonly ["api-gateway"];
@@ -100,6 +104,7 @@ export declare const EVENT_CONTRACTS: {
   readonly JOB_STATUS_CHANGED: {
     readonly eventType: "JOB_STATUS_CHANGED";
     readonly version: 1;
+    readonly versions: readonly [1];
     readonly topic: "job-status";
     readonly key: "jobId";
     readonly producers: readonly ["api-gateway", "text-service", "image-service"];
@@ -110,6 +115,7 @@ export declare const EVENT_CONTRACTS: {
   readonly TEXT_JOB_REQUESTED: {
     readonly eventType: "TEXT_JOB_REQUESTED";
     readonly version: 1;
+    readonly versions: readonly [1];
     readonly topic: "text-jobs";
     readonly key: "jobId";
     readonly producers: readonly ["api-gateway"];

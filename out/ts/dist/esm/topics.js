@@ -50,6 +50,7 @@ export const EVENT_CONTRACTS = {
   ACTIVITY_GENERATED: {
     eventType: "ACTIVITY_GENERATED",
     version: 1,
+    versions: [1],
     topic: "activity-results",
     key: "jobId",
     producers: ["text-service", "image-service"],
@@ -60,6 +61,7 @@ export const EVENT_CONTRACTS = {
   IMAGE_JOB_REQUESTED: {
     eventType: "IMAGE_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "image-jobs",
     key: "jobId",
     producers: ["api-gateway"],
@@ -70,6 +72,7 @@ export const EVENT_CONTRACTS = {
   JOB_STATUS_CHANGED: {
     eventType: "JOB_STATUS_CHANGED",
     version: 1,
+    versions: [1],
     topic: "job-status",
     key: "jobId",
     producers: ["api-gateway", "text-service", "image-service"],
@@ -80,6 +83,7 @@ export const EVENT_CONTRACTS = {
   TEXT_JOB_REQUESTED: {
     eventType: "TEXT_JOB_REQUESTED",
     version: 1,
+    versions: [1],
     topic: "text-jobs",
     key: "jobId",
     producers: ["api-gateway"],

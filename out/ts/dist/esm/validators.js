@@ -14,28 +14,30 @@ const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
 /**
  * Checks `value` against ActivityGenerated, adding what is wrong to `errors`.
  */
-function checkActivityGenerated(value, path, errors) {
+function checkActivityGenerated(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -82,13 +84,13 @@ function checkActivityGenerated(value, path, errors) {
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkActivityResultPayload(payload, path + "/payload", errors);
+    checkActivityResultPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against ActivityOutput, adding what is wrong to `errors`.
  */
-function checkActivityOutput(value, path, errors) {
+function checkActivityOutput(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
@@ -96,10 +98,10 @@ function checkActivityOutput(value, path, errors) {
   const tag = value["kind"];
   switch (tag) {
     case "text":
-      checkTextOutput(value, path, errors);
+      checkTextOutput(value, path, errors, tolerant);
       return;
     case "image":
-      checkImageOutput(value, path, errors);
+      checkImageOutput(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -112,25 +114,27 @@ function checkActivityOutput(value, path, errors) {
 /**
  * Checks `value` against ActivityResultPayload, adding what is wrong to `errors`.
  */
-function checkActivityResultPayload(value, path, errors) {
+function checkActivityResultPayload(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityId":
-      case "output":
-      case "generationMs":
-      case "model":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityId":
+        case "output":
+        case "generationMs":
+        case "model":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityId = value["activityId"];
@@ -149,7 +153,7 @@ function checkActivityResultPayload(value, path, errors) {
   if (output === undefined) {
     fail(errors, path + "/output", "required", "is required");
   } else {
-    checkActivityOutput(output, path + "/output", errors);
+    checkActivityOutput(output, path + "/output", errors, tolerant);
   }
   const generationMs = value["generationMs"];
   if (generationMs === undefined) {
@@ -192,26 +196,28 @@ function checkEventId(value, path, errors) {
 /**
  * Checks `value` against GeneratedImage, adding what is wrong to `errors`.
  */
-function checkGeneratedImage(value, path, errors) {
+function checkGeneratedImage(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "url":
-      case "mimeType":
-      case "width":
-      case "height":
-      case "altText":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "url":
+        case "mimeType":
+        case "width":
+        case "height":
+        case "altText":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const url = value["url"];
@@ -299,28 +305,30 @@ function checkImageActivityType(value, path, errors) {
 /**
  * Checks `value` against ImageJobPayload, adding what is wrong to `errors`.
  */
-function checkImageJobPayload(value, path, errors) {
+function checkImageJobPayload(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "negativePrompt":
-      case "style":
-      case "size":
-      case "count":
-      case "seed":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "negativePrompt":
+        case "style":
+        case "size":
+        case "count":
+        case "seed":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -375,7 +383,7 @@ function checkImageJobPayload(value, path, errors) {
   if (size === undefined) {
     fail(errors, path + "/size", "required", "is required");
   } else {
-    checkImageSize(size, path + "/size", errors);
+    checkImageSize(size, path + "/size", errors, tolerant);
   }
   const count = value["count"];
   if (count !== undefined) {
@@ -409,28 +417,30 @@ function checkImageJobPayload(value, path, errors) {
 /**
  * Checks `value` against ImageJobRequested, adding what is wrong to `errors`.
  */
-function checkImageJobRequested(value, path, errors) {
+function checkImageJobRequested(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -477,30 +487,32 @@ function checkImageJobRequested(value, path, errors) {
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkImageJobPayload(payload, path + "/payload", errors);
+    checkImageJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against ImageOutput, adding what is wrong to `errors`.
  */
-function checkImageOutput(value, path, errors) {
+function checkImageOutput(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "images":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "images":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -532,7 +544,7 @@ function checkImageOutput(value, path, errors) {
       }
       for (let index0 = 0; index0 < images.length; index0++) {
         const item1 = images[index0];
-        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors);
+        checkGeneratedImage(item1, path + "/images" + "/" + index0, errors, tolerant);
       }
     }
   }
@@ -540,23 +552,25 @@ function checkImageOutput(value, path, errors) {
 /**
  * Checks `value` against ImageSize, adding what is wrong to `errors`.
  */
-function checkImageSize(value, path, errors) {
+function checkImageSize(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "width":
-      case "height":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "width":
+        case "height":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const width = value["width"];
@@ -593,25 +607,27 @@ function checkImageSize(value, path, errors) {
 /**
  * Checks `value` against JobCompleted, adding what is wrong to `errors`.
  */
-function checkJobCompleted(value, path, errors) {
+function checkJobCompleted(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "activityId":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "activityId":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -659,24 +675,26 @@ function checkJobCompleted(value, path, errors) {
 /**
  * Checks `value` against JobError, adding what is wrong to `errors`.
  */
-function checkJobError(value, path, errors) {
+function checkJobError(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "code":
-      case "message":
-      case "retryable":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "code":
+        case "message":
+        case "retryable":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const code = value["code"];
@@ -725,26 +743,28 @@ function checkJobError(value, path, errors) {
 /**
  * Checks `value` against JobFailed, adding what is wrong to `errors`.
  */
-function checkJobFailed(value, path, errors) {
+function checkJobFailed(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "error":
-      case "nextRetryAt":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "error":
+        case "nextRetryAt":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -780,7 +800,7 @@ function checkJobFailed(value, path, errors) {
   if (error === undefined) {
     fail(errors, path + "/error", "required", "is required");
   } else {
-    checkJobError(error, path + "/error", errors);
+    checkJobError(error, path + "/error", errors, tolerant);
   }
   const nextRetryAt = value["nextRetryAt"];
   if (nextRetryAt !== undefined) {
@@ -818,26 +838,28 @@ function checkJobKind(value, path, errors) {
 /**
  * Checks `value` against JobProcessing, adding what is wrong to `errors`.
  */
-function checkJobProcessing(value, path, errors) {
+function checkJobProcessing(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "attempt":
-      case "progress":
-      case "stage":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "attempt":
+        case "progress":
+        case "stage":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -901,24 +923,26 @@ function checkJobProcessing(value, path, errors) {
 /**
  * Checks `value` against JobQueued, adding what is wrong to `errors`.
  */
-function checkJobQueued(value, path, errors) {
+function checkJobQueued(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "status":
-      case "jobKind":
-      case "queuePosition":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "status":
+        case "jobKind":
+        case "queuePosition":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const status = value["status"];
@@ -949,7 +973,7 @@ function checkJobQueued(value, path, errors) {
 /**
  * Checks `value` against JobStatus, adding what is wrong to `errors`.
  */
-function checkJobStatus(value, path, errors) {
+function checkJobStatus(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
@@ -957,16 +981,16 @@ function checkJobStatus(value, path, errors) {
   const tag = value["status"];
   switch (tag) {
     case "queued":
-      checkJobQueued(value, path, errors);
+      checkJobQueued(value, path, errors, tolerant);
       return;
     case "processing":
-      checkJobProcessing(value, path, errors);
+      checkJobProcessing(value, path, errors, tolerant);
       return;
     case "completed":
-      checkJobCompleted(value, path, errors);
+      checkJobCompleted(value, path, errors, tolerant);
       return;
     case "failed":
-      checkJobFailed(value, path, errors);
+      checkJobFailed(value, path, errors, tolerant);
       return;
     default:
       if (tag === undefined) {
@@ -984,28 +1008,30 @@ function checkJobStatus(value, path, errors) {
 /**
  * Checks `value` against JobStatusChanged, adding what is wrong to `errors`.
  */
-function checkJobStatusChanged(value, path, errors) {
+function checkJobStatusChanged(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1052,7 +1078,7 @@ function checkJobStatusChanged(value, path, errors) {
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkJobStatus(payload, path + "/payload", errors);
+    checkJobStatus(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
@@ -1101,25 +1127,27 @@ function checkTextActivityType(value, path, errors) {
 /**
  * Checks `value` against TextJobOptions, adding what is wrong to `errors`.
  */
-function checkTextJobOptions(value, path, errors) {
+function checkTextJobOptions(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "difficulty":
-      case "maxWords":
-      case "questionCount":
-      case "includeAnswerKey":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "difficulty":
+        case "maxWords":
+        case "questionCount":
+        case "includeAnswerKey":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const difficulty = value["difficulty"];
@@ -1164,27 +1192,29 @@ function checkTextJobOptions(value, path, errors) {
 /**
  * Checks `value` against TextJobPayload, adding what is wrong to `errors`.
  */
-function checkTextJobPayload(value, path, errors) {
+function checkTextJobPayload(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "activityType":
-      case "prompt":
-      case "language":
-      case "gradeLevel":
-      case "options":
-      case "tags":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "activityType":
+        case "prompt":
+        case "language":
+        case "gradeLevel":
+        case "options":
+        case "tags":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const activityType = value["activityType"];
@@ -1229,7 +1259,7 @@ function checkTextJobPayload(value, path, errors) {
   }
   const options = value["options"];
   if (options !== undefined) {
-    checkTextJobOptions(options, path + "/options", errors);
+    checkTextJobOptions(options, path + "/options", errors, tolerant);
   }
   const tags = value["tags"];
   if (tags !== undefined) {
@@ -1263,28 +1293,30 @@ function checkTextJobPayload(value, path, errors) {
 /**
  * Checks `value` against TextJobRequested, adding what is wrong to `errors`.
  */
-function checkTextJobRequested(value, path, errors) {
+function checkTextJobRequested(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "eventType":
-      case "version":
-      case "eventId":
-      case "jobId":
-      case "userId":
-      case "timestamp":
-      case "payload":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "eventType":
+        case "version":
+        case "eventId":
+        case "jobId":
+        case "userId":
+        case "timestamp":
+        case "payload":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const eventType = value["eventType"];
@@ -1331,32 +1363,34 @@ function checkTextJobRequested(value, path, errors) {
   if (payload === undefined) {
     fail(errors, path + "/payload", "required", "is required");
   } else {
-    checkTextJobPayload(payload, path + "/payload", errors);
+    checkTextJobPayload(payload, path + "/payload", errors, tolerant);
   }
 }
 /**
  * Checks `value` against TextOutput, adding what is wrong to `errors`.
  */
-function checkTextOutput(value, path, errors) {
+function checkTextOutput(value, path, errors, tolerant) {
   if (!isObject(value)) {
     fail(errors, path, "type", "must be an object");
     return;
   }
-  for (const key in value) {
-    switch (key) {
-      case "kind":
-      case "activityType":
-      case "title":
-      case "content":
-      case "wordCount":
-        break;
-      default:
-        fail(
-          errors,
-          path + "/" + escapePointer(key),
-          "additionalProperties",
-          "is not a property of this contract",
-        );
+  if (!tolerant) {
+    for (const key in value) {
+      switch (key) {
+        case "kind":
+        case "activityType":
+        case "title":
+        case "content":
+        case "wordCount":
+          break;
+        default:
+          fail(
+            errors,
+            path + "/" + escapePointer(key),
+            "additionalProperties",
+            "is not a property of this contract",
+          );
+      }
     }
   }
   const kind = value["kind"];
@@ -1447,123 +1481,123 @@ function checkUserId(value, path, errors) {
   }
 }
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract.
+ * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateActivityGenerated(value) {
+export function validateActivityGenerated(value, options) {
   const errors = [];
-  checkActivityGenerated(value, "", errors);
+  checkActivityGenerated(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid ACTIVITY_GENERATED event; narrows its type.
+ * Whether a value is a valid ACTIVITY_GENERATED event (version 1); narrows its type.
  */
-export function isActivityGenerated(value) {
-  return validateActivityGenerated(value).ok;
+export function isActivityGenerated(value, options) {
+  return validateActivityGenerated(value, options).ok;
 }
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertActivityGenerated(value) {
-  const result = validateActivityGenerated(value);
+export function assertActivityGenerated(value, options) {
+  const result = validateActivityGenerated(value, options);
   if (!result.ok) throw new ContractValidationError("ACTIVITY_GENERATED", result.errors);
   return result.value;
 }
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateImageJobRequested(value) {
+export function validateImageJobRequested(value, options) {
   const errors = [];
-  checkImageJobRequested(value, "", errors);
+  checkImageJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid IMAGE_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid IMAGE_JOB_REQUESTED event (version 1); narrows its type.
  */
-export function isImageJobRequested(value) {
-  return validateImageJobRequested(value).ok;
+export function isImageJobRequested(value, options) {
+  return validateImageJobRequested(value, options).ok;
 }
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertImageJobRequested(value) {
-  const result = validateImageJobRequested(value);
+export function assertImageJobRequested(value, options) {
+  const result = validateImageJobRequested(value, options);
   if (!result.ok) throw new ContractValidationError("IMAGE_JOB_REQUESTED", result.errors);
   return result.value;
 }
 /**
- * Validates a JOB_STATUS_CHANGED event (version 1) against its contract.
+ * Validates a JOB_STATUS_CHANGED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateJobStatusChanged(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateJobStatusChanged(value) {
+export function validateJobStatusChanged(value, options) {
   const errors = [];
-  checkJobStatusChanged(value, "", errors);
+  checkJobStatusChanged(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid JOB_STATUS_CHANGED event; narrows its type.
+ * Whether a value is a valid JOB_STATUS_CHANGED event (version 1); narrows its type.
  */
-export function isJobStatusChanged(value) {
-  return validateJobStatusChanged(value).ok;
+export function isJobStatusChanged(value, options) {
+  return validateJobStatusChanged(value, options).ok;
 }
 /**
- * Returns the value typed as a JOB_STATUS_CHANGED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a JOB_STATUS_CHANGED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertJobStatusChanged(value) {
-  const result = validateJobStatusChanged(value);
+export function assertJobStatusChanged(value, options) {
+  const result = validateJobStatusChanged(value, options);
   if (!result.ok) throw new ContractValidationError("JOB_STATUS_CHANGED", result.errors);
   return result.value;
 }
 /**
- * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract.
+ * Validates a TEXT_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateTextJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
  */
-export function validateTextJobRequested(value) {
+export function validateTextJobRequested(value, options) {
   const errors = [];
-  checkTextJobRequested(value, "", errors);
+  checkTextJobRequested(value, "", errors, options?.unknownProperties === "allow");
   return errors.length === 0 ? { ok: true, value: value } : { ok: false, errors };
 }
 /**
- * Whether a value is a valid TEXT_JOB_REQUESTED event; narrows its type.
+ * Whether a value is a valid TEXT_JOB_REQUESTED event (version 1); narrows its type.
  */
-export function isTextJobRequested(value) {
-  return validateTextJobRequested(value).ok;
+export function isTextJobRequested(value, options) {
+  return validateTextJobRequested(value, options).ok;
 }
 /**
- * Returns the value typed as a TEXT_JOB_REQUESTED event, or throws ContractValidationError listing every problem.
+ * Returns the value typed as a TEXT_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
-export function assertTextJobRequested(value) {
-  const result = validateTextJobRequested(value);
+export function assertTextJobRequested(value, options) {
+  const result = validateTextJobRequested(value, options);
   if (!result.ok) throw new ContractValidationError("TEXT_JOB_REQUESTED", result.errors);
   return result.value;
 }
 /**
- * Validates any event of the contracts, choosing the contract by `eventType`.
+ * Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions.
  * @example
  * const result = validateEvent(JSON.parse(message));
- * if (result.ok) handle(result.value); // result.value is a ContractEvent
+ * if (result.ok) handle(result.value); // result.value is an AnyVersionEvent
  */
-export function validateEvent(value) {
+export function validateEvent(value, options) {
   if (!isObject(value))
     return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
   switch (value["eventType"]) {
     case "ACTIVITY_GENERATED":
-      return validateActivityGenerated(value);
+      return validateActivityGenerated(value, options);
     case "IMAGE_JOB_REQUESTED":
-      return validateImageJobRequested(value);
+      return validateImageJobRequested(value, options);
     case "JOB_STATUS_CHANGED":
-      return validateJobStatusChanged(value);
+      return validateJobStatusChanged(value, options);
     case "TEXT_JOB_REQUESTED":
-      return validateTextJobRequested(value);
+      return validateTextJobRequested(value, options);
     default:
       return {
         ok: false,
@@ -1581,14 +1615,14 @@ export function validateEvent(value) {
 /**
  * Whether a value is a valid event of any of the contracts; narrows its type.
  */
-export function isContractEvent(value) {
-  return validateEvent(value).ok;
+export function isContractEvent(value, options) {
+  return validateEvent(value, options).ok;
 }
 /**
  * Returns the value typed as a contract event, or throws ContractValidationError listing every problem.
  */
-export function assertEvent(value) {
-  const result = validateEvent(value);
+export function assertEvent(value, options) {
+  const result = validateEvent(value, options);
   if (!result.ok) {
     const eventType =
       isObject(value) && typeof value["eventType"] === "string" ? value["eventType"] : undefined;
