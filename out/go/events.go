@@ -100,9 +100,15 @@ func (e TextJobRequested) Key() string { return e.JobID }
 
 func (TextJobRequested) isEvent() {}
 
-// Decode validates an event's JSON against its contract (see Validate) and returns it as its Go type.
+// Decode reads an event as a consumer should: it validates the event against the version it declares,
+// allowing unknown properties (producers may be on a newer module), upcasts an older version to the current
+// one (see Upcast), and returns it as its Go type.
 func Decode(data []byte) (Event, error) {
-	if err := Validate(data); err != nil {
+	if err := ValidateTolerant(data); err != nil {
+		return nil, err
+	}
+	data, err := Upcast(data)
+	if err != nil {
 		return nil, err
 	}
 	var head struct {

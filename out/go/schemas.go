@@ -18,10 +18,10 @@ var schemaFiles = []struct{ name, id string }{
 	{name: "text-job.json", id: "https://contracts.activity-builder.dev/events/text-job.json"},
 }
 
-// eventSchemas maps each event type to the $id of its schema.
-var eventSchemas = map[string]string{
-	EventTypeActivityGenerated: "https://contracts.activity-builder.dev/events/activity-result.json",
-	EventTypeImageJobRequested: "https://contracts.activity-builder.dev/events/image-job.json",
-	EventTypeJobStatusChanged:  "https://contracts.activity-builder.dev/events/job-status.json",
-	EventTypeTextJobRequested:  "https://contracts.activity-builder.dev/events/text-job.json",
+// eventSchemas maps each version of each event type to the $id of its schema.
+var eventSchemas = map[eventVersion]string{
+	{EventTypeActivityGenerated, 1}: "https://contracts.activity-builder.dev/events/activity-result.json",
+	{EventTypeImageJobRequested, 1}: "https://contracts.activity-builder.dev/events/image-job.json",
+	{EventTypeJobStatusChanged, 1}:  "https://contracts.activity-builder.dev/events/job-status.json",
+	{EventTypeTextJobRequested, 1}:  "https://contracts.activity-builder.dev/events/text-job.json",
 }

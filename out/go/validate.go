@@ -51,70 +51,132 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
+// eventVersion names one version of one event type.
+type eventVersion struct {
+	eventType string
+	version   int64
+}
+
+// validators holds the compiled schemas of every kept version, strict (producers) and tolerant (consumers).
+type validators struct {
+	strict, tolerant map[eventVersion]*jsonschema.Schema
+}
+
 var (
 	compileOnce sync.Once
-	compiled    map[string]*jsonschema.Schema
+	compiled    validators
 	compileErr  error
 )
 
 // compile builds the validators of the embedded canonical schemas once, on first use.
-func compile() (map[string]*jsonschema.Schema, error) {
+func compile() (validators, error) {
 	compileOnce.Do(func() {
-		compiler := jsonschema.NewCompiler()
-		compiler.DefaultDraft(jsonschema.Draft2020)
-		compiler.AssertFormat()
-		compiler.UseRegexpEngine(ecmaRegexp)
-		for _, format := range contractFormats {
-			compiler.RegisterFormat(format)
-		}
-		for _, file := range schemaFiles {
-			data, err := schemaFS.ReadFile("schemas/" + file.name)
-			if err != nil {
-				compileErr = err
-				return
-			}
-			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-			if err != nil {
-				compileErr = fmt.Errorf("schema %s: %w", file.name, err)
-				return
-			}
-			if err := compiler.AddResource(file.id, doc); err != nil {
-				compileErr = err
-				return
-			}
-		}
-		compiled = map[string]*jsonschema.Schema{}
-		for eventType, id := range eventSchemas {
-			schema, err := compiler.Compile(id)
-			if err != nil {
-				compileErr = err
-				return
-			}
-			compiled[eventType] = schema
+		compiled.strict, compileErr = compileSet(false)
+		if compileErr == nil {
+			compiled.tolerant, compileErr = compileSet(true)
 		}
 	})
 	return compiled, compileErr
 }
 
-// Validate checks an event's JSON against its contract, chosen by its eventType, and returns a
-// *ValidationError listing every problem, or nil.
+// compileSet compiles every event schema; tolerant drops "additionalProperties": false, so that unknown
+// properties are allowed, as a consumer on an older module needs when producers add optional fields.
+func compileSet(tolerant bool) (map[eventVersion]*jsonschema.Schema, error) {
+	compiler := jsonschema.NewCompiler()
+	compiler.DefaultDraft(jsonschema.Draft2020)
+	compiler.AssertFormat()
+	compiler.UseRegexpEngine(ecmaRegexp)
+	for _, format := range contractFormats {
+		compiler.RegisterFormat(format)
+	}
+	for _, file := range schemaFiles {
+		data, err := schemaFS.ReadFile("schemas/" + file.name)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", file.name, err)
+		}
+		if tolerant {
+			doc = allowUnknownProperties(doc)
+		}
+		if err := compiler.AddResource(file.id, doc); err != nil {
+			return nil, err
+		}
+	}
+	schemas := map[eventVersion]*jsonschema.Schema{}
+	for key, id := range eventSchemas {
+		schema, err := compiler.Compile(id)
+		if err != nil {
+			return nil, err
+		}
+		schemas[key] = schema
+	}
+	return schemas, nil
+}
+
+// allowUnknownProperties removes every "additionalProperties": false from a schema document.
+func allowUnknownProperties(node any) any {
+	switch value := node.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(value))
+		for key, child := range value {
+			if key == "additionalProperties" && child == false {
+				continue
+			}
+			out[key] = allowUnknownProperties(child)
+		}
+		return out
+	case []any:
+		out := make([]any, len(value))
+		for i, child := range value {
+			out[i] = allowUnknownProperties(child)
+		}
+		return out
+	default:
+		return node
+	}
+}
+
+// Validate checks an event's JSON against its contract, chosen by its eventType and version, as a producer
+// must: unknown properties are errors. It returns a *ValidationError listing every problem, or nil.
 func Validate(data []byte) error {
+	return validate(data, false)
+}
+
+// ValidateTolerant is Validate for consumers: unknown properties are allowed, so that an additive change
+// deployed to producers first never breaks a consumer still on the previous module.
+func ValidateTolerant(data []byte) error {
+	return validate(data, true)
+}
+
+func validate(data []byte, tolerant bool) error {
 	instance, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		return &ValidationError{Errors: []FieldError{{Pointer: "", Keyword: "json", Message: "malformed JSON: " + err.Error()}}}
 	}
-	schemas, err := compile()
+	sets, err := compile()
 	if err != nil {
 		return fmt.Errorf("compiling the embedded schemas: %w", err)
+	}
+	schemas := sets.strict
+	if tolerant {
+		schemas = sets.tolerant
 	}
 	object, ok := instance.(map[string]any)
 	if !ok {
 		return &ValidationError{Errors: []FieldError{{Pointer: "", Keyword: "type", Message: "must be an object"}}}
 	}
 	eventType, _ := object["eventType"].(string)
-	schema, ok := schemas[eventType]
-	if !ok {
+	if Topics[eventType] == "" {
 		return &ValidationError{Errors: []FieldError{{Pointer: "/eventType", Keyword: "eventType", Message: "must be one of the known event types: " + strings.Join(EventTypes, ", ")}}}
+	}
+	version, _ := object["version"].(json.Number)
+	number, err := version.Int64()
+	schema, ok := schemas[eventVersion{eventType, number}]
+	if err != nil || !ok {
+		return &ValidationError{EventType: eventType, Errors: []FieldError{{Pointer: "/version", Keyword: "version", Message: "must be one of the versions the contracts keep"}}}
 	}
 	err = schema.Validate(instance)
 	if err == nil {

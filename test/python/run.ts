@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const VENV = path.join(ROOT, ".venv");
 const BIN = path.join(VENV, "bin");
 const REQUIREMENTS = path.join(ROOT, "test/python/requirements.txt");
-const PACKAGES = [path.join(ROOT, "out/python"), path.join(ROOT, "test/fixtures/hostile/out/python")];
+const PACKAGES = ["out/python", "test/fixtures/hostile/out/python", "test/fixtures/versions/out/python"].map((folder) => path.join(ROOT, folder));
 
 function run(command: string, args: readonly string[], cwd = ROOT): void {
   console.log(`$ ${path.relative(ROOT, command) || command} ${args.map((arg) => path.relative(ROOT, arg) || arg).join(" ")}`);

@@ -1,5 +1,5 @@
 import { goComment, goString } from "../../code/go.js";
-import type { ContractsModel, EventContract } from "../../ir/model.js";
+import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { GoImports, goField } from "./go-types.js";
 import type { GoNames } from "./naming.js";
 
@@ -8,7 +8,7 @@ export function goEventsFile(model: ContractsModel, names: GoNames, packageName:
   const imports = new GoImports();
   imports.add("encoding/json");
   imports.add("fmt");
-  const events = model.events;
+  const events = latestEvents(model);
   const typeOf = (event: EventContract): string => names.type(event.name) ?? event.name;
   const topics = [...new Set(events.map((event) => event.kafka.topic))].sort();
 
@@ -76,9 +76,15 @@ type Event interface {
 }
 
 ${methods.join("\n")}
-// Decode validates an event's JSON against its contract (see Validate) and returns it as its Go type.
+// Decode reads an event as a consumer should: it validates the event against the version it declares,
+// allowing unknown properties (producers may be on a newer module), upcasts an older version to the current
+// one (see Upcast), and returns it as its Go type.
 func Decode(data []byte) (Event, error) {
-	if err := Validate(data); err != nil {
+	if err := ValidateTolerant(data); err != nil {
+		return nil, err
+	}
+	data, err := Upcast(data)
+	if err != nil {
 		return nil, err
 	}
 	var head struct {

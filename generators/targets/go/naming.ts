@@ -1,12 +1,11 @@
 import { goExported, isTaggable } from "../../code/go.js";
-import type { ContractsModel, EventContract, NamedType, Property, TypeNode } from "../../ir/model.js";
-import { resolveType } from "../../ir/model.js";
+import { latestEvents, resolveType, type ContractsModel, type EventContract, type NamedType, type Property, type TypeNode } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 
 /** Package-level names of the static Go files (templates/go); a schema name that makes one is refused. */
 const STATIC_NAMES = [
-  "Event", "Decode", "Validate", "ValidateEvent", "ValidationError", "FieldError", "Option", "WithEventID", "WithJobID",
+  "Event", "Decode", "Validate", "ValidateTolerant", "ValidateEvent", "Upcast", "renameProperty", "defaultProperty", "upcastSteps", "ValidationError", "FieldError", "Option", "WithEventID", "WithJobID",
   "WithTimestamp", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf",
 ];
 
@@ -81,10 +80,15 @@ export function nameGo(model: ContractsModel): GoNames {
       }
     }
   }
-  for (const event of model.events) {
+  for (const event of latestEvents(model)) {
     const origin = { file: event.schemaFile, pointer: "/properties/eventType" };
     claim(`EventType${goExported(event.eventType.toLowerCase().replace(/_/g, " ")) ?? ""}`, origin, `eventType ${event.eventType}`);
     claim(`New${types.get(event.name) ?? event.name}`, { file: event.schemaFile, pointer: "" }, `event ${event.name}`);
+  }
+  for (const event of model.events.filter((candidate) => candidate.upcast !== undefined)) {
+    const previous = model.events.find((candidate) => candidate.eventType === event.eventType && candidate.version === event.upcast?.from);
+    claim(`step${types.get(previous?.name ?? "") ?? ""}`, { file: event.schemaFile, pointer: "" }, `the upcast to ${event.name}`);
+    if (event.upcast?.kind === "manual") claim(`upcast${types.get(previous?.name ?? "") ?? ""}`, { file: event.schemaFile, pointer: "" }, `the upcaster to ${event.name}`);
   }
   for (const topic of new Set(model.events.map((event) => event.kafka.topic))) {
     const event = model.events.find((candidate) => candidate.kafka.topic === topic);
@@ -121,7 +125,7 @@ export function inlineEnumOf(property: Property): readonly string[] | undefined 
 }
 
 function isEvent(model: ContractsModel, name: string): boolean {
-  return model.events.some((event) => event.name === name);
+  return latestEvents(model).some((event) => event.name === name);
 }
 
 function required(value: string | undefined, what: string): string {

@@ -2,7 +2,9 @@ import Handlebars from "handlebars";
 import { dunderAllOrder, isortOrder, pyString } from "../../code/python.js";
 import { markdownCode, markdownText } from "../typescript/package-files.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
+import { latestEvents } from "../../ir/model.js";
 import { namePython } from "./naming.js";
+import { pythonUpcastFiles } from "./upcast-file.js";
 import { HEADER, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
 
 /** The Python package in `out/python`: pydantic models, validation over the shipped schemas, factories. */
@@ -18,7 +20,8 @@ export const pythonTarget: Target = {
     // A TOML basic string has JSON's escapes for the characters a name or version can hold.
     handlebars.registerHelper("toml", (value: unknown) => JSON.stringify(String(value)));
     const render = (name: string, data: object): string => handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
-    const events = model.events.map((event) => ({
+    const latest = latestEvents(model);
+    const events = latest.map((event) => ({
       eventType: event.eventType,
       model: names.type(event.name) ?? event.name,
       topic: event.kafka.topic,
@@ -26,16 +29,16 @@ export const pythonTarget: Target = {
     }));
     const data = { ...config.python, events, first: events[0] ?? {} };
     const exported = [
-      "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
-      "decode", "encode", "topic_of", "validate", "validation_errors",
+      "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
+      "decode", "encode", "topic_of", "upcast", "validate", "validation_errors",
       ...model.types.map((type) => names.type(type.name)).filter((name): name is string => name !== undefined),
-      ...model.events.map((event) => event.eventType),
-      ...model.events.map((event) => names.factory(event)),
-      ...[...new Set(model.events.map((event) => names.topicConstant(event.kafka.topic)))],
+      ...latest.map((event) => event.eventType),
+      ...latest.map((event) => names.factory(event)),
+      ...[...new Set(latest.map((event) => names.topicConstant(event.kafka.topic)))],
     ];
-    const fromModels = exported.filter((name) => name === "ContractEvent" || name === "EVENT_MODELS" || model.types.some((type) => names.type(type.name) === name));
-    const fromConstants = exported.filter((name) => name === "EVENT_TYPES" || name === "EventType" || name === "TOPICS" || name === "topic_of" || name.startsWith("TOPIC_") || model.events.some((event) => event.eventType === name));
-    const fromFactories = model.events.map((event) => names.factory(event)).sort(isortOrder);
+    const fromModels = exported.filter((name) => name === "AnyVersionEvent" || name === "ContractEvent" || name === "EVENT_MODELS" || model.types.some((type) => names.type(type.name) === name));
+    const fromConstants = exported.filter((name) => name === "EVENT_TYPES" || name === "EventType" || name === "TOPICS" || name === "topic_of" || name.startsWith("TOPIC_") || latest.some((event) => event.eventType === name));
+    const fromFactories = latest.map((event) => names.factory(event)).sort(isortOrder);
     return [
       { path: "pyproject.toml", content: render("python/pyproject.toml.hbs", data) },
       { path: "README.md", content: render("python/README.md.hbs", data) },
@@ -44,7 +47,7 @@ export const pythonTarget: Target = {
         path: `${root}/__init__.py`,
         content: `${HEADER}"""Event contracts of the Activity Builder: models, validation, topics and factories. See README.md."""
 
-from .codec import decode, encode
+from .codec import decode, encode, upcast
 from .constants import ${fromConstants.sort(isortOrder).join(", ")}
 from .factories import ${fromFactories.join(", ")}
 from .models import ${fromModels.sort(isortOrder).join(", ")}
@@ -67,21 +70,31 @@ from collections.abc import Mapping
 from pydantic import TypeAdapter
 
 from .models import ContractEvent
+from .upcast import upcast
 from .validation import ContractValidationError, ValidationIssue, load_json, validate
+
+__all__ = ["decode", "encode", "upcast"]
 
 _EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
-    """Validates an event against its contract (raising ContractValidationError) and returns its model."""
+    """Reads an event as a consumer should, raising ContractValidationError when it breaks its contract.
+
+    The event is validated against the version it declares with unknown properties allowed (producers may
+    be on a newer package), upcast to the current version, checked again, and returned as its model.
+    """
     try:
         value = load_json(data)
     except ValueError as error:
         raise ContractValidationError(None, [ValidationIssue("", "json", f"malformed JSON: {error}")]) from error
     if not isinstance(value, Mapping):
         raise ContractValidationError(None, [ValidationIssue("", "type", "must be an object")])
-    validate(value)
-    return _EVENTS.validate_python(value)
+    validate(value, tolerant=True)
+    current = upcast(value)
+    if current is not value:
+        validate(current, tolerant=True)
+    return _EVENTS.validate_python(current)
 
 
 def encode(event: ContractEvent) -> bytes:
@@ -100,12 +113,13 @@ from typing import Final
 SCHEMA_FILES: Final[tuple[tuple[str, str], ...]] = (
 ${model.schemas.map((schema) => `    (${pyString(schema.file)}, ${pyString(schema.id)}),`).join("\n")}
 )
-EVENT_SCHEMAS: Final[dict[str, str]] = {
-${model.events.map((event) => `    ${pyString(event.eventType)}: ${pyString(event.schemaId)},`).join("\n")}
+EVENT_SCHEMAS: Final[dict[tuple[str, int], str]] = {
+${model.events.map((event) => `    (${pyString(event.eventType)}, ${event.version}): ${pyString(event.schemaId)},`).join("\n")}
 }
 `,
       },
       { path: `${root}/validation.py`, content: `${HEADER}${template(context, "python/validation.py.tmpl")}` },
+      ...pythonUpcastFiles(model, names, root, context.upcasters),
       ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text })),
     ];
   },

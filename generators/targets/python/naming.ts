@@ -1,11 +1,11 @@
 import { PYTHON_KEYWORDS, snakeCase } from "../../code/python.js";
-import type { ContractsModel, EventContract } from "../../ir/model.js";
+import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 
 /** Names the package defines whatever the schemas say; a schema type with one of them is refused. */
 const STATIC_NAMES = [
   "ContractEvent", "ContractValidationError", "ValidationIssue", "EventType", "EVENT_TYPES", "TOPICS", "EVENT_MODELS",
-  "topic_of", "validate", "validation_errors", "decode", "encode", "load_json", "BaseModel", "ConfigDict", "Field",
+  "topic_of", "validate", "validation_errors", "decode", "encode", "load_json", "upcast", "AnyVersionEvent", "BaseModel", "ConfigDict", "Field",
   "Literal", "Annotated", "TypeAlias", "Union", "Final", "Mapping", "Any", "TypeAdapter",
   // builtins a class of the same name would shadow
   "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "Ellipsis", "NotImplemented",
@@ -57,7 +57,7 @@ export function namePython(model: ContractsModel): PythonNames {
       attributes.set(`${named.name}.${property.name}`, attribute);
     }
   }
-  for (const event of model.events) {
+  for (const event of latestEvents(model)) {
     claim(event.eventType, event.schemaFile, "/properties/eventType", `eventType ${event.eventType}`);
     claim(`create_${snakeCase(event.name) ?? ""}`, event.schemaFile, "", `event ${event.name}`);
   }

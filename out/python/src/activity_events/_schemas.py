@@ -18,9 +18,21 @@ SCHEMA_FILES: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("text-job.json", "https://contracts.activity-builder.dev/events/text-job.json"),
 )
-EVENT_SCHEMAS: Final[dict[str, str]] = {
-    "ACTIVITY_GENERATED": "https://contracts.activity-builder.dev/events/activity-result.json",
-    "IMAGE_JOB_REQUESTED": "https://contracts.activity-builder.dev/events/image-job.json",
-    "JOB_STATUS_CHANGED": "https://contracts.activity-builder.dev/events/job-status.json",
-    "TEXT_JOB_REQUESTED": "https://contracts.activity-builder.dev/events/text-job.json",
+EVENT_SCHEMAS: Final[dict[tuple[str, int], str]] = {
+    (
+        "ACTIVITY_GENERATED",
+        1,
+    ): "https://contracts.activity-builder.dev/events/activity-result.json",
+    (
+        "IMAGE_JOB_REQUESTED",
+        1,
+    ): "https://contracts.activity-builder.dev/events/image-job.json",
+    (
+        "JOB_STATUS_CHANGED",
+        1,
+    ): "https://contracts.activity-builder.dev/events/job-status.json",
+    (
+        "TEXT_JOB_REQUESTED",
+        1,
+    ): "https://contracts.activity-builder.dev/events/text-job.json",
 }

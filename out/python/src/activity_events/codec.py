@@ -8,13 +8,20 @@ from collections.abc import Mapping
 from pydantic import TypeAdapter
 
 from .models import ContractEvent
+from .upcast import upcast
 from .validation import ContractValidationError, ValidationIssue, load_json, validate
+
+__all__ = ["decode", "encode", "upcast"]
 
 _EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
-    """Validates an event against its contract (raising ContractValidationError) and returns its model."""
+    """Reads an event as a consumer should, raising ContractValidationError when it breaks its contract.
+
+    The event is validated against the version it declares with unknown properties allowed (producers may
+    be on a newer package), upcast to the current version, checked again, and returned as its model.
+    """
     try:
         value = load_json(data)
     except ValueError as error:
@@ -25,8 +32,11 @@ def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
         raise ContractValidationError(
             None, [ValidationIssue("", "type", "must be an object")]
         )
-    validate(value)
-    return _EVENTS.validate_python(value)
+    validate(value, tolerant=True)
+    current = upcast(value)
+    if current is not value:
+        validate(current, tolerant=True)
+    return _EVENTS.validate_python(current)
 
 
 def encode(event: ContractEvent) -> bytes:

@@ -22,10 +22,14 @@ TextActivityType: TypeAlias = Literal[
 
 
 class _ContractModel(BaseModel):
-    """Base of every contract model: closed (unknown properties refused), immutable, built by name or alias."""
+    """Base of every contract model: immutable, built by name or alias.
+
+    Unknown properties are ignored here: producers are held to the contract by validate() (strict), and
+    consumers decode tolerantly, so that producers on a newer package never break them.
+    """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="ignore",
         frozen=True,
         validate_by_name=True,
         validate_by_alias=True,
@@ -409,7 +413,12 @@ ContractEvent: TypeAlias = Annotated[
     ActivityGenerated | ImageJobRequested | JobStatusChanged | TextJobRequested,
     Field(discriminator="event_type"),
 ]
-"""Every event of the contracts, discriminated on `eventType`."""
+"""Every event of the contracts in its current version, discriminated on `eventType`: what decode returns."""
+
+AnyVersionEvent: TypeAlias = (
+    ActivityGenerated | ImageJobRequested | JobStatusChanged | TextJobRequested
+)
+"""Every version of every event the contracts keep."""
 
 EVENT_MODELS: dict[
     str,
@@ -420,7 +429,7 @@ EVENT_MODELS: dict[
     "JOB_STATUS_CHANGED": JobStatusChanged,
     "TEXT_JOB_REQUESTED": TextJobRequested,
 }
-"""Each event type's model."""
+"""Each event type's model, in its current version."""
 
 for _model in (
     ActivityGenerated,

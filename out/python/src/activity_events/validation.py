@@ -195,23 +195,41 @@ def _pattern(
 _ContractValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
 
+def _allow_unknown_properties(node: object) -> object:
+    """The schema without its "additionalProperties": false, for tolerant (consumer) validation."""
+    if isinstance(node, dict):
+        return {
+            key: _allow_unknown_properties(value)
+            for key, value in node.items()
+            if not (key == "additionalProperties" and value is False)
+        }
+    if isinstance(node, list):
+        return [_allow_unknown_properties(value) for value in node]
+    return node
+
+
 @cache
-def _validators() -> dict[str, Validator]:
+def _validators(tolerant: bool) -> dict[tuple[str, int], Validator]:
     schemas = resources.files(__package__).joinpath("schemas")
     documents = {
         name: json.loads(schemas.joinpath(name).read_text(encoding="utf-8"))
         for name, _ in SCHEMA_FILES
     }
+    if tolerant:
+        documents = {
+            name: cast(Any, _allow_unknown_properties(document))
+            for name, document in documents.items()
+        }
     registry: Registry[Any] = Registry().with_resources(
         (schema_id, Resource.from_contents(documents[name]))
         for name, schema_id in SCHEMA_FILES
     )
     by_id = {schema_id: documents[name] for name, schema_id in SCHEMA_FILES}
     return {
-        event_type: _ContractValidator(
+        key: _ContractValidator(
             by_id[schema_id], registry=registry, format_checker=_FORMAT_CHECKER
         )
-        for event_type, schema_id in EVENT_SCHEMAS.items()
+        for key, schema_id in EVENT_SCHEMAS.items()
     }
 
 
@@ -246,23 +264,38 @@ def _issues(error: ValidationError) -> Iterator[ValidationIssue]:
 
 
 def validation_errors(
-    data: bytes | str | Mapping[str, object],
+    data: bytes | str | Mapping[str, object], *, tolerant: bool = False
 ) -> list[ValidationIssue]:
-    """Every problem of an event, its contract chosen by its eventType; an empty list when it is valid."""
+    """Every problem of an event, its contract chosen by its eventType and version; empty when it is valid.
+
+    Unknown properties are errors, as producers need; with tolerant=True they are allowed, as consumers need.
+    """
     try:
         value = load_json(data)
     except ValueError as error:
         return [ValidationIssue("", "json", f"malformed JSON: {error}")]
     if not isinstance(value, Mapping):
         return [ValidationIssue("", "type", "must be an object")]
-    validator = _validators().get(cast(str, value.get("eventType")))
-    if validator is None:
-        known = ", ".join(sorted(EVENT_SCHEMAS))
+    event_type = value.get("eventType")
+    known = sorted({event for event, _ in EVENT_SCHEMAS})
+    if event_type not in known:
         return [
             ValidationIssue(
                 "/eventType",
                 "eventType",
-                f"must be one of the known event types: {known}",
+                f"must be one of the known event types: {', '.join(known)}",
+            )
+        ]
+    version = value.get("version")
+    validator = (
+        None
+        if isinstance(version, bool)
+        else _validators(tolerant).get((cast(str, event_type), cast(int, version)))
+    )
+    if validator is None:
+        return [
+            ValidationIssue(
+                "/version", "version", "must be one of the versions the contracts keep"
             )
         ]
     issues = {
@@ -273,9 +306,11 @@ def validation_errors(
     return sorted(issues, key=lambda issue: issue.pointer)
 
 
-def validate(data: bytes | str | Mapping[str, object]) -> None:
+def validate(
+    data: bytes | str | Mapping[str, object], *, tolerant: bool = False
+) -> None:
     """Raises ContractValidationError listing every problem when the event breaks its contract."""
-    issues = validation_errors(data)
+    issues = validation_errors(data, tolerant=tolerant)
     if issues:
         value = load_json(data) if not isinstance(data, Mapping) else data
         event_type = value.get("eventType") if isinstance(value, Mapping) else None
