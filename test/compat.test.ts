@@ -1,0 +1,207 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { withCounterexamples } from "../generators/compat/counterexamples.js";
+import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
+import { buildModel } from "../generators/ir/build.js";
+import { loadValidators } from "../generators/output/load-validators.js";
+import { parseSchemaTexts } from "../generators/schema/load.js";
+import { FIXTURES, SCHEMAS } from "./support/paths.js";
+import { cli } from "./support/run.js";
+
+type Schemas = Map<string, any>;
+
+function readSchemas(folder: string): Schemas {
+  const files = readdirSync(folder, { recursive: true }).map(String).filter((file) => file.endsWith(".json"));
+  return new Map(files.map((file) => [file.split(path.sep).join("/"), JSON.parse(readFileSync(path.join(folder, file), "utf8"))]));
+}
+
+function snapshot(schemas: Schemas): Snapshot {
+  const loaded = parseSchemaTexts([...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) })));
+  return { model: buildModel(loaded), sources: new Map(loaded.map((schema) => [schema.file, schema.source])) };
+}
+
+function compare(edit: (after: Schemas, before: Schemas) => void, base: string = SCHEMAS): Finding[] {
+  const before = readSchemas(base);
+  const after = structuredClone(before);
+  edit(after, before);
+  return diffSnapshots(snapshot(before), snapshot(after));
+}
+
+const payloadOf = (schemas: Schemas, file: string, definition: string): any => schemas.get(file)["$defs"][definition];
+const textPayload = (schemas: Schemas): any => payloadOf(schemas, "text-job.json", "TextJobPayload");
+
+/** One case per rule: the change, the rule id it must raise, and the severity without a version bump. */
+const CASES: readonly { rule: string; severity: Finding["severity"]; edit: (after: Schemas, before: Schemas) => void }[] = [
+  { rule: "EVENT_TYPE_CHANGED", severity: "violation", edit: (s) => { const t = s.get("text-job.json"); t.properties.eventType.const = "TEXT_JOB_SUBMITTED"; t.examples.forEach((e: any) => (e.eventType = "TEXT_JOB_SUBMITTED")); } },
+  { rule: "EVENT_REMOVED", severity: "violation", edit: (s) => { s.delete("image-job.json"); } },
+  { rule: "TOPIC_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].topic = "text-jobs-v2"; } },
+  { rule: "KEY_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].key = "userId"; } },
+  { rule: "PROPERTY_REMOVED", severity: "violation", edit: (s) => { delete textPayload(s).properties.tags; s.get("text-job.json").examples.forEach((e: any) => delete e.payload.tags); } },
+  { rule: "REQUIRED_PROPERTY_ADDED", severity: "violation", edit: (s) => { textPayload(s).properties.audience = { description: "a", type: "string" }; textPayload(s).required.push("audience"); s.get("text-job.json").examples.forEach((e: any) => (e.payload.audience = "x")); } },
+  { rule: "OPTIONAL_PROPERTY_ADDED", severity: "additive", edit: (s) => { textPayload(s).properties.audience = { description: "a", type: "string" }; } },
+  { rule: "PROPERTY_MADE_REQUIRED", severity: "violation", edit: (s) => { textPayload(s).required.push("gradeLevel"); s.get("text-job.json").examples[1].payload.gradeLevel = 3; } },
+  { rule: "PROPERTY_MADE_OPTIONAL", severity: "violation", edit: (s) => { textPayload(s).required = ["activityType", "prompt"]; } },
+  { rule: "TYPE_CHANGED", severity: "violation", edit: (s) => { textPayload(s).properties.gradeLevel.type = "number"; } },
+  { rule: "NULLABILITY_CHANGED", severity: "violation", edit: (s) => { payloadOf(s, "image-job.json", "ImageJobPayload").properties.seed.type = "integer"; s.get("image-job.json").examples[0].payload.seed = 1; } },
+  { rule: "ENUM_VALUE_ADDED", severity: "violation", edit: (s) => { s.get("common.json")["$defs"].JobKind.enum.push("audio"); } },
+  { rule: "ENUM_VALUE_REMOVED", severity: "violation", edit: (s) => { textPayload(s).properties.options = { description: "o", $ref: "#/$defs/TextJobOptions" }; s.get("text-job.json")["$defs"].TextJobOptions.properties.difficulty.enum = ["easy", "medium"]; } },
+  { rule: "CONST_CHANGED", severity: "violation", edit: (s, before) => { textPayload(before).properties.channel = { description: "c", const: "web" }; textPayload(s).properties.channel = { description: "c", const: "mobile" }; } },
+  { rule: "BOUND_CHANGED", severity: "violation", edit: (s) => { textPayload(s).properties.prompt.maxLength = 8000; } },
+  { rule: "PATTERN_CHANGED", severity: "violation", edit: (s) => { s.get("common.json")["$defs"].UserId.pattern = "^[A-Za-z0-9._:@|-]+$"; } },
+  { rule: "FORMAT_CHANGED", severity: "violation", edit: (s) => { payloadOf(s, "activity-result.json", "ActivityResultPayload").properties.activityId.format = "uri"; s.get("activity-result.json").examples.forEach((e: any) => (e.payload.activityId = "https://example.com/a")); } },
+  { rule: "UNION_VARIANT_REMOVED", severity: "violation", edit: (s) => { const status = s.get("job-status.json"); status["$defs"].JobStatus.oneOf.pop(); status.examples.splice(1, 1); } },
+  { rule: "UNION_VARIANT_ADDED", severity: "violation", edit: (s) => { const status = s.get("job-status.json"); const cancelled = structuredClone(status["$defs"].JobQueued); cancelled.properties.status.const = "cancelled"; status["$defs"].JobCancelled = cancelled; status["$defs"].JobStatus.oneOf.push({ $ref: "#/$defs/JobCancelled" }); } },
+  { rule: "DISCRIMINATOR_CHANGED", severity: "violation", edit: (s) => { const result = s.get("activity-result.json"); for (const [name, tag] of [["TextOutput", "t"], ["ImageOutput", "i"]] as const) { const variant = result["$defs"][name]; variant.properties = { shape: { description: "s", const: tag }, ...variant.properties }; variant.required.push("shape"); } result.examples[0].payload.output.shape = "t"; result.examples[1].payload.output.shape = "i"; } },
+  { rule: "DESCRIPTION_CHANGED", severity: "documentation", edit: (s) => { textPayload(s).properties.prompt.description = "What to write about."; } },
+  { rule: "EXAMPLES_CHANGED", severity: "documentation", edit: (s) => { s.get("text-job.json").examples[1].payload.prompt = "Another prompt"; } },
+  { rule: "SERVICES_CHANGED", severity: "documentation", edit: (s) => { s.get("text-job.json")["x-kafka"].consumers.push("analytics"); } },
+];
+
+describe("compat rules", () => {
+  it("finds nothing between identical contracts", () => {
+    expect(compare(() => {})).toEqual([]);
+  });
+
+  for (const { rule, severity, edit } of CASES) {
+    it(`reports ${rule} as ${severity}, with a position in the schema`, () => {
+      const findings = compare(edit);
+      const finding = findings.find((candidate) => candidate.rule === rule);
+      expect(finding, JSON.stringify(findings, null, 2)).toBeDefined();
+      expect(finding?.severity).toBe(severity);
+      expect(finding?.position?.line).toBeGreaterThan(0);
+      expect(finding?.message.length).toBeGreaterThan(10);
+    });
+  }
+
+  it("passes a breaking change made with version + 1 that keeps the old version (the other direction)", () => {
+    const versions = path.join(FIXTURES, "versions/schemas");
+    const bumped = diffSnapshots(snapshot(onlyFirstVersions(readSchemas(versions))), snapshot(readSchemas(versions)));
+    expect(bumped.filter((finding) => finding.severity === "violation")).toEqual([]);
+    expect(bumped.map((finding) => finding.rule)).toEqual(expect.arrayContaining(["PROPERTY_REMOVED", "REQUIRED_PROPERTY_ADDED", "TYPE_CHANGED"]));
+    expect(bumped.filter((finding) => finding.rule === "PROPERTY_REMOVED").every((finding) => finding.severity === "breaking")).toBe(true);
+  });
+
+  it("reports a version bump without a breaking change", () => {
+    const findings = compare((after) => {
+      const current = after.get("text-job.json");
+      const frozen = structuredClone(current);
+      // An archived schema keeps an $id beside the others, so that its relative references still resolve.
+      frozen.$id = "https://contracts.activity-builder.dev/events/text-job.v1.json";
+      after.set("archive/text-job.v1.json", frozen);
+      current.properties.version.const = 2;
+      current.examples.forEach((example: any) => (example.version = 2));
+    });
+    expect(findings.map((finding) => [finding.rule, finding.severity])).toContainEqual(["VERSION_BUMP_WITHOUT_BREAKING_CHANGE", "violation"]);
+  });
+
+  it("reports a skipped version, a removed old version and an edited frozen version", () => {
+    const versions = path.join(FIXTURES, "versions/schemas");
+    const skipped = diffSnapshots(snapshot(onlyFirstVersions(readSchemas(versions))), snapshot(withVersion(readSchemas(versions), "note.json", 3)));
+    expect(skipped.map((finding) => finding.rule)).toContain("VERSION_SKIPPED");
+    const removed = compare((after) => after.delete("archive/note.v1.json"), versions);
+    expect(removed.map((finding) => [finding.rule, finding.severity])).toContainEqual(["OLD_VERSION_REMOVED", "violation"]);
+    const edited = compare((after) => {
+      after.get("archive/note.v1.json")["$defs"].NotePayload.properties.subject.maxLength = 10;
+    }, versions);
+    expect(edited.map((finding) => [finding.rule, finding.severity, finding.version])).toContainEqual(["FROZEN_VERSION_CHANGED", "violation", 1]);
+    const decreased = diffSnapshots(snapshot(readSchemas(versions)), snapshot(onlyFirstVersions(readSchemas(versions))));
+    expect(decreased.map((finding) => finding.rule)).toContain("VERSION_DECREASED");
+  });
+
+  it("backs breaking findings with a counterexample judged by the generated validators", async () => {
+    const before = readSchemas(SCHEMAS);
+    const after = structuredClone(before);
+    textPayload(after).properties.prompt.maxLength = 100;
+    const [old, current] = [snapshot(before), snapshot(after)];
+    const findings = withCounterexamples(diffSnapshots(old, current), old, current, await loadValidators(old.model), await loadValidators(current.model));
+    const bound = findings.find((finding) => finding.rule === "BOUND_CHANGED");
+    expect(bound?.counterexample?.validUnder).toBe("old");
+    const prompt = (bound?.counterexample?.event as { payload: { prompt: string } }).payload.prompt;
+    expect([...prompt].length).toBeGreaterThan(100);
+  });
+});
+
+/** The versions fixture as it was before version 2: each version 1 schema as the current one. */
+function onlyFirstVersions(schemas: Schemas): Schemas {
+  const out: Schemas = new Map();
+  for (const [file, value] of schemas) {
+    if (!file.startsWith("archive/")) continue;
+    const current = file.replace("archive/", "").replace(".v1", "");
+    out.set(current, { ...value, $id: value.$id.replace("archive/", "").replace(".v1", "") });
+  }
+  return out;
+}
+
+function withVersion(schemas: Schemas, file: string, version: number): Schemas {
+  const schema = schemas.get(file);
+  schema.properties.version.const = version;
+  schema.examples.forEach((example: any) => (example.version = version));
+  return schemas;
+}
+
+describe("event-contracts compat", () => {
+  const repo = mkdtempSync(path.join(os.tmpdir(), "event-contracts-git-"));
+  const git = (...args: string[]): string => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+  cpSync(SCHEMAS, path.join(repo, "schemas"), { recursive: true });
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", "contracts");
+  const textJob = path.join(repo, "schemas/text-job.json");
+  const edit = (change: (schema: any) => void): void => {
+    const schema = JSON.parse(readFileSync(textJob, "utf8"));
+    change(schema);
+    writeFileSync(textJob, JSON.stringify(schema, null, 2));
+  };
+  edit((schema) => (schema["$defs"].TextJobPayload.properties.audience = { description: "Who reads it.", type: "string" }));
+  git("commit", "-q", "-am", "add an optional property");
+
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it("exits 0 for an additive change in the git history, and lists it", () => {
+    const result = cli(["compat", "--against", "HEAD~1"], { cwd: repo });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^ADDITIVE +schemas\/text-job\.json:\d+:\d+ {2}\/payload\/audience {2}TEXT_JOB_REQUESTED v1: optional property "audience" added \[OPTIONAL_PROPERTY_ADDED\]$/m);
+    expect(result.stdout).toContain("release: minor");
+  });
+
+  it("exits 1 for a breaking change without a version bump, with a counterexample", () => {
+    edit((schema) => (schema["$defs"].TextJobPayload.properties.prompt.maxLength = 100));
+    try {
+      const result = cli(["compat", "--against", "HEAD"], { cwd: repo });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^VIOLATION +schemas\/text-job\.json:\d+:\d+ {2}\/payload\/prompt {2}TEXT_JOB_REQUESTED v1: maxLength changed: 4000 -> 100 .* \[BOUND_CHANGED\]$/m);
+      expect(result.stderr).toContain("counterexample, valid under the old contract only");
+      const json = cli(["compat", "--against", "HEAD", "--format", "json"], { cwd: repo });
+      const report = JSON.parse(json.stderr) as { summary: { violations: number }; findings: Finding[] };
+      expect(report.summary.violations).toBe(1);
+      expect(report.findings[0]).toMatchObject({ rule: "BOUND_CHANGED", severity: "violation", pointer: "/payload/prompt", file: "schemas/text-job.json" });
+      const github = cli(["compat", "--against", "HEAD", "--format", "github"], { cwd: repo });
+      expect(github.stderr).toMatch(/^::error file=schemas\/text-job\.json,line=\d+,col=\d+,title=BOUND_CHANGED::TEXT_JOB_REQUESTED v1 \/payload\/prompt: maxLength changed/m);
+    } finally {
+      git("checkout", "-q", "--", "schemas");
+    }
+  });
+
+  it("exits 2 for an unknown ref, and says what to fetch in a shallow clone", () => {
+    expect(cli(["compat", "--against", "no-such-ref"], { cwd: repo }).status).toBe(2);
+    const shallow = mkdtempSync(path.join(os.tmpdir(), "event-contracts-shallow-"));
+    try {
+      execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, shallow]);
+      const result = cli(["compat", "--against", "HEAD~1"], { cwd: shallow });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("shallow clone");
+      expect(result.stderr).toContain("git fetch --deepen=1");
+    } finally {
+      rmSync(shallow, { recursive: true, force: true });
+    }
+  });
+
+  it("compares with a folder of schemas", () => {
+    const result = cli(["compat", "--against", SCHEMAS, "--schemas", path.join(repo, "schemas")]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("OPTIONAL_PROPERTY_ADDED");
+  });
+});
