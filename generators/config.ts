@@ -8,6 +8,11 @@ export interface Config {
   readonly out: string;
   /** Folder of hand-written upcasters for steps between versions that the schemas cannot declare. */
   readonly upcasters: string;
+  /**
+   * The packages' version at their first generation. After that, `generate` computes each release's version
+   * from the changes since the previous generation (out/release.json).
+   */
+  readonly version: string;
   readonly typescript: TypeScriptConfig;
   readonly go: GoConfig;
   readonly python: PythonConfig;
@@ -15,7 +20,6 @@ export interface Config {
 
 export interface TypeScriptConfig {
   readonly packageName: string;
-  readonly version: string;
   readonly description: string;
 }
 
@@ -24,7 +28,6 @@ export interface GoConfig {
   readonly module: string;
   /** The Go package name. */
   readonly package: string;
-  readonly version: string;
 }
 
 export interface PythonConfig {
@@ -32,20 +35,19 @@ export interface PythonConfig {
   readonly distribution: string;
   /** The import name, e.g. `activity_events`. */
   readonly package: string;
-  readonly version: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
   schemas: "schemas",
   out: "out",
   upcasters: "upcasters",
+  version: "1.0.0",
   typescript: {
     packageName: "@shared/events",
-    version: "1.0.0",
     description: "Typed events, validators, topics and factories generated from the event contracts.",
   },
-  go: { module: "example.com/events", package: "events", version: "1.0.0" },
-  python: { distribution: "shared-events", package: "shared_events", version: "1.0.0" },
+  go: { module: "example.com/events", package: "events" },
+  python: { distribution: "shared-events", package: "shared_events" },
 };
 
 type Section = Record<string, unknown>;
@@ -57,21 +59,18 @@ interface Rule {
 const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
 const SEMVER: Rule = { check: /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, what: "a semantic version, e.g. 1.0.0" };
 const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
-  "": { schemas: ANY_TEXT, out: ANY_TEXT, upcasters: ANY_TEXT },
+  "": { schemas: ANY_TEXT, out: ANY_TEXT, upcasters: ANY_TEXT, version: SEMVER },
   typescript: {
     packageName: { check: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, what: "an npm package name, e.g. @shared/events" },
-    version: SEMVER,
     description: ANY_TEXT,
   },
   go: {
     module: { check: /^[a-z0-9][a-z0-9.-]*\.[a-z]+(\/[A-Za-z0-9._~-]+)+$/, what: "a Go module path, e.g. example.com/events" },
     package: { check: /^[a-z][a-z0-9]*$/, what: "a Go package name: lower-case letters and digits" },
-    version: SEMVER,
   },
   python: {
     distribution: { check: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, what: "a Python distribution name, e.g. shared-events" },
     package: { check: /^[a-z_][a-z0-9_]*$/, what: "a Python package name: lower-case letters, digits and underscores" },
-    version: SEMVER,
   },
 };
 
@@ -118,11 +117,12 @@ export function parseConfig(file: string, text: string): Config {
     }
     return values;
   };
-  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters });
+  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters, version: DEFAULT_CONFIG.version });
   const config: Config = {
     schemas: top["schemas"] ?? DEFAULT_CONFIG.schemas,
     out: top["out"] ?? DEFAULT_CONFIG.out,
     upcasters: top["upcasters"] ?? DEFAULT_CONFIG.upcasters,
+    version: top["version"] ?? DEFAULT_CONFIG.version,
     typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
     go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,
     python: read("python", { ...DEFAULT_CONFIG.python }) as unknown as PythonConfig,

@@ -2,15 +2,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
+import { nextRelease } from "./compat/release.js";
 import { buildModel } from "./ir/build.js";
 import type { ContractsModel } from "./ir/model.js";
 import { formatFiles } from "./output/format.js";
+import { readPreviousGeneration } from "./output/previous-generation.js";
 import { listFiles } from "./output/tree.js";
 import { ContractProblemsError, compareText, type Problem } from "./problems.js";
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
 import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
 import { goTarget } from "./targets/go/index.js";
 import { pythonTarget } from "./targets/python/index.js";
+import { releaseTarget } from "./targets/release.js";
 import { typescriptTarget } from "./targets/typescript/index.js";
 import { vectorsTarget } from "./targets/vectors/index.js";
 
@@ -26,22 +29,34 @@ export interface Generation {
 
 export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.name);
 
+export interface GenerateOptions {
+  readonly schemasDir: string;
+  /** The output folder: read for the previous generation (its version, schemas and changelog). */
+  readonly outDir: string;
+  readonly config: Config;
+  /** Targets to generate; all by default. The release record (version, changelog) is always made. */
+  readonly targets?: readonly string[];
+  /** Hand-written upcasters; by default the `upcasters` folder beside the schemas folder. */
+  readonly upcastersDir?: string;
+}
+
 /**
  * The whole pipeline but the last step: schemas -> model -> targets -> formatted files, all in memory.
- * `targetNames` selects targets (all by default); each target owns the folder of its name in the output.
+ * Each target owns the folder of its name in the output; the release record sits at the top.
  */
-export async function generate(
-  schemasDir: string,
-  config: Config,
-  targetNames: readonly string[] = TARGET_NAMES,
-  upcastersDir: string = path.join(path.dirname(schemasDir), "upcasters"),
-): Promise<Generation> {
+export async function generate(options: GenerateOptions): Promise<Generation> {
+  const { schemasDir, outDir, config } = options;
   const schemas = await loadSchemas(schemasDir);
   const model = buildModel(schemas);
-  const templates = await loadTemplates();
-  const upcasters = await readFolder(upcastersDir);
-  const context: TargetContext = { model, config, templates, upcasters };
-  const selected = TARGETS.filter((candidate) => targetNames.includes(candidate.name));
+  const [templates, upcasters, previous] = await Promise.all([
+    loadTemplates(),
+    readFolder(options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters")),
+    readPreviousGeneration(outDir),
+  ]);
+  const release = nextRelease(previous, model, config.version);
+  const context: TargetContext = { model, config, templates, upcasters, release };
+  const targetNames = options.targets ?? TARGET_NAMES;
+  const selected = [...TARGETS.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
   const outputs = selected.map((target) => withSchemaPositions(schemas, () => target.generate(context)));
   // Formatting runs for all targets at once: gofmt's processes then work on the second core while prettier
   // and the TypeScript compiler keep this thread busy.
@@ -49,7 +64,8 @@ export async function generate(
     selected.map(async (target, index) => {
       const generated = await formatFiles(outputs[index] ?? []);
       const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
-      return [...generated, ...derived].map((file) => ({ path: `${target.name}/${file.path}`, content: file.content }));
+      const prefix = target.name === "" ? "" : `${target.name}/`;
+      return [...generated, ...derived].map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
     }),
   );
   return { model, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };

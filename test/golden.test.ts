@@ -27,14 +27,14 @@ const GOLDEN_TREES = [
 
 describe.each(GOLDEN_TREES)("golden output of $name", ({ config, schemas, out }) => {
   it("is reproduced byte for byte by generate", async () => {
-    const { files } = await generate(schemas, await loadConfig(config, true));
+    const { files } = await generate({ schemasDir: schemas, outDir: out, config: await loadConfig(config, true) });
     const drift = await findDrift(out, files);
     expect(drift.map((entry) => `${entry.kind} ${entry.path}${entry.kind === "changed" ? `\n${entry.diff}` : ""}`)).toEqual([]);
   });
 
   it("is the same on a second run (deterministic)", async () => {
     const loaded = await loadConfig(config, true);
-    const [first, second] = await Promise.all([generate(schemas, loaded), generate(schemas, loaded)]);
+    const [first, second] = await Promise.all([generate({ schemasDir: schemas, outDir: out, config: loaded }), generate({ schemasDir: schemas, outDir: out, config: loaded })]);
     expect(second.files).toEqual(first.files);
   });
 
@@ -42,7 +42,7 @@ describe.each(GOLDEN_TREES)("golden output of $name", ({ config, schemas, out })
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2001-02-03T04:05:06Z"));
     try {
-      const { files } = await generate(schemas, await loadConfig(config, true));
+      const { files } = await generate({ schemasDir: schemas, outDir: out, config: await loadConfig(config, true) });
       for (const file of files) {
         expect(file.content, file.path).not.toContain(ROOT);
         expect(file.content, file.path).not.toMatch(/2001-02-03|981173106/);

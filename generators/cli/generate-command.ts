@@ -2,6 +2,7 @@ import path from "node:path";
 import { describeDrift, findDrift } from "../output/check.js";
 import { writeTree } from "../output/write.js";
 import { readTree } from "../output/tree.js";
+import { isReleaseFile } from "../targets/release.js";
 import { TARGET_NAMES, generate } from "../pipeline.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
@@ -17,10 +18,10 @@ export interface GenerateFlags extends PathFlags {
 export async function runGenerate(flags: GenerateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const selected = flags.targets === undefined || flags.targets.length === 0 ? TARGET_NAMES : flags.targets;
-  const { files, model } = await generate(settings.schemasDir, settings.config, selected, settings.upcastersDir);
+  const { files, model } = await generate({ schemasDir: settings.schemasDir, outDir: settings.outDir, config: settings.config, targets: selected, upcastersDir: settings.upcastersDir });
   const outName = path.relative(process.cwd(), settings.outDir) || ".";
   if (flags.check) {
-    const drift = await findDrift(settings.outDir, files, selected);
+    const drift = await findDrift(settings.outDir, files, (file) => isReleaseFile(file) || selected.some((target) => file.startsWith(`${target}/`)));
     if (drift.length === 0) {
       output.out(`${outName} is in sync with the schemas (${files.length} files).`);
       return EXIT.OK;
@@ -31,7 +32,7 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   }
   // The folders of targets not generated this time are carried over unchanged into the new tree.
   const kept = [...(await readTree(settings.outDir))]
-    .filter(([file]) => !selected.some((target) => file.startsWith(`${target}/`)))
+    .filter(([file]) => !isReleaseFile(file) && !selected.some((target) => file.startsWith(`${target}/`)))
     .map(([file, content]) => ({ path: file, content }));
   await writeTree(settings.outDir, [...files, ...kept]);
   output.out(`Generated ${files.length} files for ${model.events.length} ${model.events.length === 1 ? "event" : "events"} into ${outName}.`);

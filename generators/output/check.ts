@@ -11,13 +11,13 @@ export type Drift =
 const MAX_DIFF_LINES = 40;
 
 /**
- * Compares generated files with the output folder, without writing anything. With `folders`, only files
- * below those folders are compared (the output of the targets that were generated).
+ * Compares generated files with the output folder, without writing anything. With `owned`, only the files
+ * it accepts are compared (the output of the targets that were generated).
  */
-export async function findDrift(outDir: string, files: readonly GeneratedFile[], folders?: readonly string[]): Promise<Drift[]> {
+export async function findDrift(outDir: string, files: readonly GeneratedFile[], owned?: (file: string) => boolean): Promise<Drift[]> {
   const onDisk = await readTree(outDir);
-  if (folders !== undefined) {
-    for (const file of [...onDisk.keys()]) if (!folders.some((folder) => file.startsWith(`${folder}/`))) onDisk.delete(file);
+  if (owned !== undefined) {
+    for (const file of [...onDisk.keys()]) if (!owned(file)) onDisk.delete(file);
   }
   const drift: Drift[] = [];
   for (const file of files) {

@@ -1,3 +1,4 @@
+import type { Release } from "../compat/release.js";
 import type { ContractsModel } from "../ir/model.js";
 import type { Config } from "../config.js";
 
@@ -20,6 +21,8 @@ export interface TargetContext {
   readonly templates: ReadonlyMap<string, string>;
   /** Hand-written upcasters by path relative to the upcasters folder, e.g. `task-assigned/v1-to-v2.ts`. */
   readonly upcasters: ReadonlyMap<string, string>;
+  /** This generation's version and what changed since the previous one. */
+  readonly release: Release;
 }
 
 /**

@@ -5,7 +5,7 @@ go 1.24
 require (
 	contracts.activity-builder.dev/events v0.0.0
 	hostile.example.com/events v0.0.0
-	versions.example.com/events v0.0.0
+	versions.example.com/events/v2 v2.0.0
 )
 
 require (
@@ -18,4 +18,4 @@ replace contracts.activity-builder.dev/events => ../../out/go
 
 replace hostile.example.com/events => ../fixtures/hostile/out/go
 
-replace versions.example.com/events => ../fixtures/versions/out/go
+replace versions.example.com/events/v2 => ../fixtures/versions/out/go

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	events "contracts.activity-builder.dev/events"
-	versions "versions.example.com/events"
+	versions "versions.example.com/events/v2"
 )
 
 func examples(t *testing.T, file string) []json.RawMessage {

@@ -4,6 +4,7 @@ import { markdownCode, markdownText } from "../typescript/package-files.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
 import { goEventsFile } from "./events-file.js";
 import { goTypesFile } from "./go-types.js";
+import { goModulePath } from "../../compat/release.js";
 import { nameGo } from "./naming.js";
 import { goUpcastFile } from "./upcast-file.js";
 import { latestEvents } from "../../ir/model.js";
@@ -28,7 +29,7 @@ export const goTarget: Target = {
       topic: event.kafka.topic,
       factory: names.factory(event),
     }));
-    const data = { module: config.go.module, version: config.go.version, package: packageName, events, first: events[0] ?? {} };
+    const data = { module: goModulePath(config.go.module, context.release.version), version: context.release.version, package: packageName, events, first: events[0] ?? {} };
     const schemaList = model.schemas.map((schema) => `\t{name: ${goString(schema.file)}, id: ${goString(schema.id)}},`).join("\n");
     const eventSchemas = model.events.map((event) => `\t{${names.eventTypeConstant(event)}, ${event.version}}: ${goString(event.schemaId)},`).join("\n");
     return [

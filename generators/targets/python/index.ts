@@ -27,7 +27,7 @@ export const pythonTarget: Target = {
       topic: event.kafka.topic,
       factory: names.factory(event),
     }));
-    const data = { ...config.python, events, first: events[0] ?? {} };
+    const data = { ...config.python, version: context.release.version, events, first: events[0] ?? {} };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
       "decode", "encode", "topic_of", "upcast", "validate", "validation_errors",

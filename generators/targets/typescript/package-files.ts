@@ -22,7 +22,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
   const firstExample = first?.examples[0] as { payload?: unknown } | undefined;
   const data = {
     packageName: config.typescript.packageName,
-    version: config.typescript.version,
+    version: context.release.version,
     description: config.typescript.description,
     schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
     events: events.map((event) => ({
