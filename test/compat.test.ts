@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
 import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
+import { RULES } from "../generators/ir/change-rules.js";
 import { buildModel } from "../generators/ir/build.js";
 import { loadValidators } from "../generators/output/load-validators.js";
 import { parseSchemaTexts } from "../generators/schema/load.js";
@@ -76,6 +77,17 @@ describe("compat rules", () => {
     });
   }
 
+  for (const { rule, edit } of CASES.filter((entry) => RULES[entry.rule]?.kind === "breaking")) {
+    it(`allows ${rule} together with version + 1 and the old version kept`, () => {
+      const findings = compare((after, before) => {
+        edit(after, before);
+        bumpEveryEvent(before, after);
+      });
+      const finding = findings.find((candidate) => candidate.rule === rule);
+      expect(finding?.severity, JSON.stringify(findings.filter((candidate) => candidate.rule === rule))).toBe("breaking");
+    });
+  }
+
   it("passes a breaking change made with version + 1 that keeps the old version (the other direction)", () => {
     const versions = path.join(FIXTURES, "versions/schemas");
     const bumped = diffSnapshots(snapshot(onlyFirstVersions(readSchemas(versions))), snapshot(readSchemas(versions)));
@@ -123,6 +135,16 @@ describe("compat rules", () => {
     expect([...prompt].length).toBeGreaterThan(100);
   });
 });
+
+/** Archives every event schema of `before` as version 1 in `after`, and makes `after`'s schemas version 2. */
+function bumpEveryEvent(before: Schemas, after: Schemas): void {
+  for (const [file, schema] of before) {
+    if (!("x-kafka" in schema) || !after.has(file)) continue;
+    const name = file.replace(/\.json$/, "");
+    after.set(`archive/${name}.v1.json`, { ...structuredClone(schema), $id: schema.$id.replace(`${name}.json`, `${name}.v1.json`) });
+    withVersion(after, file, 2);
+  }
+}
 
 /** The versions fixture as it was before version 2: each version 1 schema as the current one. */
 function onlyFirstVersions(schemas: Schemas): Schemas {
