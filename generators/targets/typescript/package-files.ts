@@ -46,6 +46,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     { path: "README.md", content: render("typescript/README.md.hbs", data) },
     ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text })),
     { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts") },
+    { path: "src/kafka.ts", content: template(context, "typescript/kafka.ts") },
   ];
 }
 

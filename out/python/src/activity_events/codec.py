@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
+from ._schemas import EVENT_SCHEMAS
+from .constants import TOPICS
 from .models import ContractEvent
 from .upcast import upcast
 from .validation import ContractValidationError, ValidationIssue, load_json, validate
 
-__all__ = ["decode", "encode", "upcast"]
+__all__ = ["Record", "decode", "encode", "from_record", "to_record", "upcast"]
 
 _EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
@@ -42,3 +45,44 @@ def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
 def encode(event: ContractEvent) -> bytes:
     """The event as JSON on the wire: camelCase names, exactly the fields that were set."""
     return event.model_dump_json(by_alias=True, exclude_unset=True).encode()
+
+
+@dataclass(frozen=True)
+class Record:
+    """The Kafka record of an event, independent of any Kafka client: give its fields to yours."""
+
+    topic: str
+    key: bytes
+    value: bytes
+    headers: tuple[tuple[str, bytes], ...]
+
+
+def to_record(event: ContractEvent, source: str) -> Record:
+    """Validates an event strictly and maps it to its Kafka record, exactly as the TypeScript and Go packages do.
+
+    The contract's topic, the jobId as key (all events of one job share a partition), the JSON envelope as
+    value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ce_subject, ...).
+    """
+    value = encode(event)
+    validate(value)
+    headers = {
+        "ce_specversion": "1.0",
+        "ce_id": event.event_id,
+        "ce_type": event.event_type,
+        "ce_source": source,
+        "ce_time": event.timestamp,
+        "ce_subject": event.job_id,
+        "ce_dataschema": EVENT_SCHEMAS[(event.event_type, event.version)],
+        "content-type": "application/json",
+    }
+    return Record(
+        topic=TOPICS[event.event_type],
+        key=event.job_id.encode(),
+        value=value,
+        headers=tuple((name, text.encode()) for name, text in headers.items()),
+    )
+
+
+def from_record(value: bytes) -> ContractEvent:
+    """Reads the value of a received record as a consumer should (see decode)."""
+    return decode(value)

@@ -1,0 +1,116 @@
+import { ContractValidationError, type ValidationError } from "./runtime.js";
+import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
+/** A header value as Kafka clients hand it over: bytes, text, or (kafkajs) a list of either. */
+export type HeaderValue = Uint8Array | string | readonly (Uint8Array | string)[] | undefined;
+/** A record to send. */
+export interface OutgoingMessage {
+  readonly key: string | Uint8Array | null;
+  readonly value: string | Uint8Array | null;
+  readonly headers: Readonly<Record<string, string | Uint8Array>>;
+}
+/** The part of a producer the helpers use: kafkajs's Producer has both methods. */
+export interface ProducerLike {
+  send(record: { topic: string; messages: OutgoingMessage[] }): Promise<unknown>;
+  sendBatch(batch: {
+    topicMessages: {
+      topic: string;
+      messages: OutgoingMessage[];
+    }[];
+  }): Promise<unknown>;
+}
+/** What an eachMessage handler receives (kafkajs's EachMessagePayload has these fields). */
+export interface ReceivedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: {
+    readonly key?: Uint8Array | string | null;
+    readonly value: Uint8Array | string | null;
+    readonly headers?: Readonly<Record<string, HeaderValue>>;
+    readonly offset: string;
+  };
+}
+/** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
+export interface EventRecord {
+  readonly topic: string;
+  readonly message: OutgoingMessage;
+}
+/**
+ * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
+ * `ce_type` the eventType, `ce_time` the timestamp, `ce_subject` the jobId and `ce_dataschema` the schema's
+ * $id; the record key is the contract's key (the jobId), so all events of one job share a partition.
+ *
+ * @example
+ * const { topic, message } = toRecord(event, "api-gateway");
+ * await producer.send({ topic, messages: [message] });
+ */
+export declare function toRecord(event: ContractEvent, source: string): EventRecord;
+/** One event of a batch that breaks its contract. */
+export interface BatchFailure {
+  readonly index: number;
+  readonly eventType: string | undefined;
+  readonly errors: readonly ValidationError[];
+}
+/** Thrown by `publish` when any event of a batch breaks its contract; nothing of the batch was sent. */
+export declare class BatchValidationError extends ContractValidationError {
+  readonly failures: readonly BatchFailure[];
+  constructor(failures: readonly BatchFailure[]);
+}
+export interface PublisherOptions {
+  /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
+  readonly source: string;
+}
+export interface Publisher {
+  /**
+   * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
+   * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
+   */
+  publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
+}
+/**
+ * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
+ *
+ * @example
+ * const publisher = createPublisher(kafka.producer(), { source: "api-gateway" });
+ * await publisher.publish(createTextJobRequested({ userId, payload }));
+ */
+export declare function createPublisher(
+  producer: ProducerLike,
+  options: PublisherOptions,
+): Publisher;
+/** Where a handled event came from. */
+export interface MessageContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+/** A typed handler per event type; the compiler checks each handler's event type. */
+export type EventHandlers = {
+  readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
+};
+/** Why a message went to the dead-letter topic (the `dlq-reason` header). */
+export type DeadLetterReason =
+  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+export interface EventHandlerOptions {
+  /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
+  readonly deadLetterProducer: ProducerLike;
+  /** The dead-letter topic for a topic; `<topic>.dlq` by default. */
+  readonly deadLetterTopic?: (topic: string) => string;
+  /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
+  readonly maxValueBytes?: number;
+}
+/**
+ * An eachMessage function for kafkajs: decodes each message as a consumer should (tolerant, older versions
+ * upcast), and calls the handler of its event type. A message that cannot be an event of the contracts goes
+ * to the dead-letter topic with headers giving the reason, the errors and where it came from, and consuming
+ * carries on. An error thrown by a handler is not caught: the offset is then not committed, and the message
+ * is delivered again (at-least-once).
+ *
+ * @example
+ * await consumer.run({ eachMessage: createEventHandler({
+ *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
+ * }, { deadLetterProducer: producer }) });
+ */
+export declare function createEventHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedMessage) => Promise<void>;

@@ -1,0 +1,289 @@
+// Kafka helpers: contract events as Kafka records and back, for kafkajs or any client with the same shapes.
+// Static: copied as is from the event-contracts templates. It imports nothing from kafkajs: the structural
+// types below accept a kafkajs Producer and serve as its eachMessage handler, and services that never import
+// this subpath need no Kafka client at all.
+import { decodeEvent } from "./decode.js";
+import { ContractValidationError, type ValidationError } from "./runtime.js";
+import { EVENT_CONTRACTS, keyOf, type EventContractInfo } from "./topics.js";
+import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
+import { validateEvent } from "./validators.js";
+
+/** A header value as Kafka clients hand it over: bytes, text, or (kafkajs) a list of either. */
+export type HeaderValue = Uint8Array | string | readonly (Uint8Array | string)[] | undefined;
+
+/** A record to send. */
+export interface OutgoingMessage {
+  readonly key: string | Uint8Array | null;
+  readonly value: string | Uint8Array | null;
+  readonly headers: Readonly<Record<string, string | Uint8Array>>;
+}
+
+/** The part of a producer the helpers use: kafkajs's Producer has both methods. */
+export interface ProducerLike {
+  send(record: { topic: string; messages: OutgoingMessage[] }): Promise<unknown>;
+  sendBatch(batch: {
+    topicMessages: { topic: string; messages: OutgoingMessage[] }[];
+  }): Promise<unknown>;
+}
+
+/** What an eachMessage handler receives (kafkajs's EachMessagePayload has these fields). */
+export interface ReceivedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: {
+    readonly key?: Uint8Array | string | null;
+    readonly value: Uint8Array | string | null;
+    readonly headers?: Readonly<Record<string, HeaderValue>>;
+    readonly offset: string;
+  };
+}
+
+/** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
+export interface EventRecord {
+  readonly topic: string;
+  readonly message: OutgoingMessage;
+}
+
+/**
+ * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
+ * `ce_type` the eventType, `ce_time` the timestamp, `ce_subject` the jobId and `ce_dataschema` the schema's
+ * $id; the record key is the contract's key (the jobId), so all events of one job share a partition.
+ *
+ * @example
+ * const { topic, message } = toRecord(event, "api-gateway");
+ * await producer.send({ topic, messages: [message] });
+ */
+export function toRecord(event: ContractEvent, source: string): EventRecord {
+  const contract: EventContractInfo = EVENT_CONTRACTS[event.eventType];
+  return {
+    topic: contract.topic,
+    message: {
+      key: keyOf(event),
+      value: JSON.stringify(event),
+      headers: {
+        ce_specversion: "1.0",
+        ce_id: event.eventId,
+        ce_type: event.eventType,
+        ce_source: source,
+        ce_time: event.timestamp,
+        ce_subject: event.jobId,
+        ce_dataschema: contract.schemaId,
+        "content-type": "application/json",
+      },
+    },
+  };
+}
+
+/** One event of a batch that breaks its contract. */
+export interface BatchFailure {
+  readonly index: number;
+  readonly eventType: string | undefined;
+  readonly errors: readonly ValidationError[];
+}
+
+/** Thrown by `publish` when any event of a batch breaks its contract; nothing of the batch was sent. */
+export class BatchValidationError extends ContractValidationError {
+  readonly failures: readonly BatchFailure[];
+
+  constructor(failures: readonly BatchFailure[]) {
+    // Pointers are into the batch: /2/payload/prompt is the prompt of the third event.
+    super(
+      undefined,
+      failures.flatMap((failure) =>
+        failure.errors.map((error) => ({ ...error, pointer: `/${failure.index}${error.pointer}` })),
+      ),
+    );
+    this.name = "BatchValidationError";
+    this.message = `${failures.length} of the events break their contract; nothing was sent:\n${failures
+      .map(
+        (failure) =>
+          `  #${failure.index} ${failure.eventType ?? "(no eventType)"}: ${failure.errors.map((error) => `${error.pointer || "/"} ${error.message}`).join("; ")}`,
+      )
+      .join("\n")}`;
+    this.failures = failures;
+  }
+}
+
+export interface PublisherOptions {
+  /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
+  readonly source: string;
+}
+
+export interface Publisher {
+  /**
+   * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
+   * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
+   */
+  publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
+}
+
+/**
+ * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
+ *
+ * @example
+ * const publisher = createPublisher(kafka.producer(), { source: "api-gateway" });
+ * await publisher.publish(createTextJobRequested({ userId, payload }));
+ */
+export function createPublisher(producer: ProducerLike, options: PublisherOptions): Publisher {
+  return {
+    async publish(input) {
+      const events: readonly unknown[] = Array.isArray(input) ? input : [input];
+      const failures: BatchFailure[] = [];
+      events.forEach((event, index) => {
+        const result = validateEvent(event);
+        if (!result.ok)
+          failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });
+      });
+      if (failures.length > 0) throw new BatchValidationError(failures);
+      const byTopic = new Map<string, OutgoingMessage[]>();
+      for (const event of events as readonly ContractEvent[]) {
+        const record = toRecord(event, options.source);
+        const messages = byTopic.get(record.topic) ?? [];
+        messages.push(record.message);
+        byTopic.set(record.topic, messages);
+      }
+      if (byTopic.size === 0) return;
+      if (byTopic.size === 1) {
+        const [[topic, messages]] = [...byTopic] as [[string, OutgoingMessage[]]];
+        await producer.send({ topic, messages });
+        return;
+      }
+      await producer.sendBatch({
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    },
+  };
+}
+
+/** Where a handled event came from. */
+export interface MessageContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** A typed handler per event type; the compiler checks each handler's event type. */
+export type EventHandlers = {
+  readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
+};
+
+/** Why a message went to the dead-letter topic (the `dlq-reason` header). */
+export type DeadLetterReason =
+  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+
+export interface EventHandlerOptions {
+  /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
+  readonly deadLetterProducer: ProducerLike;
+  /** The dead-letter topic for a topic; `<topic>.dlq` by default. */
+  readonly deadLetterTopic?: (topic: string) => string;
+  /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
+  readonly maxValueBytes?: number;
+}
+
+/**
+ * An eachMessage function for kafkajs: decodes each message as a consumer should (tolerant, older versions
+ * upcast), and calls the handler of its event type. A message that cannot be an event of the contracts goes
+ * to the dead-letter topic with headers giving the reason, the errors and where it came from, and consuming
+ * carries on. An error thrown by a handler is not caught: the offset is then not committed, and the message
+ * is delivered again (at-least-once).
+ *
+ * @example
+ * await consumer.run({ eachMessage: createEventHandler({
+ *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
+ * }, { deadLetterProducer: producer }) });
+ */
+export function createEventHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedMessage) => Promise<void> {
+  const deadLetterTopic = options.deadLetterTopic ?? ((topic: string) => `${topic}.dlq`);
+  const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
+  // TextDecoder is on every platform (Node.js, Deno, Bun, browsers); it is looked up structurally so that the
+  // package needs neither the DOM nor the Node.js type declarations.
+  const { TextDecoder: Decoder } = globalThis as unknown as {
+    TextDecoder: new (
+      label: string,
+      options: { fatal: boolean },
+    ) => { decode(input: Uint8Array): string };
+  };
+  const decoder = new Decoder("utf-8", { fatal: true });
+
+  const deadLetter = async (
+    payload: ReceivedMessage,
+    reason: DeadLetterReason,
+    errors: readonly ValidationError[],
+  ): Promise<void> => {
+    const { topic, partition, message } = payload;
+    const headers: Record<string, string | Uint8Array> = {};
+    for (const [name, value] of Object.entries(message.headers ?? {})) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (typeof first === "string" || first instanceof Uint8Array) headers[name] = first;
+    }
+    Object.assign(headers, {
+      "dlq-reason": reason,
+      "dlq-errors": JSON.stringify(errors.slice(0, 50)),
+      "dlq-topic": topic,
+      "dlq-partition": String(partition),
+      "dlq-offset": message.offset,
+    });
+    await options.deadLetterProducer.send({
+      topic: deadLetterTopic(topic),
+      messages: [{ key: message.key ?? null, value: message.value, headers }],
+    });
+  };
+
+  return async (payload) => {
+    const { topic, partition, message } = payload;
+    const raw = message.value;
+    const size = raw === null ? 0 : typeof raw === "string" ? raw.length : raw.byteLength;
+    if (raw === null || size === 0) return deadLetter(payload, "empty", []);
+    if (size > maxValueBytes)
+      return deadLetter(payload, "too-large", [
+        {
+          pointer: "",
+          keyword: "maxValueBytes",
+          message: `is ${size} bytes, above ${maxValueBytes}`,
+        },
+      ]);
+    let value: unknown;
+    try {
+      value = JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
+    } catch (error) {
+      return deadLetter(payload, "malformed-json", [
+        {
+          pointer: "",
+          keyword: "json",
+          message: error instanceof Error ? error.message : String(error),
+        },
+      ]);
+    }
+    const decoded = decodeEvent(value);
+    if (!decoded.ok) {
+      const unknown = decoded.errors.some(
+        (error) => error.keyword === "eventType" || error.keyword === "version",
+      );
+      return deadLetter(payload, unknown ? "unknown-event-type" : "invalid", decoded.errors);
+    }
+    const event = decoded.value;
+    const expected = EVENT_CONTRACTS[event.eventType].topic;
+    if (expected !== topic)
+      return deadLetter(payload, "wrong-topic", [
+        {
+          pointer: "/eventType",
+          keyword: "topic",
+          message: `${event.eventType} belongs on ${expected}`,
+        },
+      ]);
+    const handler = handlers[event.eventType] as
+      ((event: ContractEvent, context: MessageContext) => unknown) | undefined;
+    if (handler !== undefined) await handler(event, { topic, partition, offset: message.offset });
+  };
+}
+
+function eventTypeOf(value: unknown): string | undefined {
+  const eventType =
+    typeof value === "object" && value !== null
+      ? (value as { eventType?: unknown }).eventType
+      : undefined;
+  return typeof eventType === "string" ? eventType : undefined;
+}
