@@ -2,17 +2,17 @@ import { ContractValidationError, type ValidationError } from "./runtime.js";
 import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
 /** A header value as Kafka clients hand it over: bytes, text, or (kafkajs) a list of either. */
 export type HeaderValue = Uint8Array | string | readonly (Uint8Array | string)[] | undefined;
-/** A record to send. */
+/** A record to send; kafkajs's Message has this shape. */
 export interface OutgoingMessage {
-  readonly key: string | Uint8Array | null;
+  readonly key?: string | Uint8Array | null;
   readonly value: string | Uint8Array | null;
-  readonly headers: Readonly<Record<string, string | Uint8Array>>;
+  readonly headers?: Readonly<Record<string, HeaderValue>>;
 }
 /** The part of a producer the helpers use: kafkajs's Producer has both methods. */
 export interface ProducerLike {
   send(record: { topic: string; messages: OutgoingMessage[] }): Promise<unknown>;
   sendBatch(batch: {
-    topicMessages: {
+    topicMessages?: {
       topic: string;
       messages: OutgoingMessage[];
     }[];

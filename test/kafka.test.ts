@@ -1,0 +1,214 @@
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type Producer } from "kafkajs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as events from "../out/ts/dist/esm/index.js";
+import { BatchValidationError, createEventHandler, createPublisher, type MessageContext } from "../out/ts/dist/esm/kafka.js";
+import { startBroker, type Broker } from "./support/kafka-broker.js";
+import { ROOT } from "./support/paths.js";
+
+const TOPICS = Object.values(events.TOPICS);
+
+interface Received {
+  readonly raw: EachMessagePayload;
+  readonly event?: events.ContractEvent;
+  readonly context?: MessageContext;
+}
+
+/**
+ * The Kafka helpers against a real Apache Kafka broker (KRaft), started for this file on 127.0.0.1 with
+ * free ports; its log is kept when a test fails.
+ */
+describe("the Kafka helpers on a real broker", () => {
+  let broker: Broker | undefined;
+  let kafka: Kafka;
+  let admin: Admin;
+  let producer: Producer;
+  let failed = false;
+  const consumers: Consumer[] = [];
+
+  beforeAll(async () => {
+    broker = await startBroker();
+    kafka = new Kafka({ clientId: "event-contracts-tests", brokers: broker.brokers, logLevel: logLevel.NOTHING });
+    admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [...TOPICS, ...TOPICS.map((topic) => `${topic}.dlq`)].map((topic) => ({ topic, numPartitions: 3 })) });
+    producer = kafka.producer();
+    await producer.connect();
+  }, 240_000);
+
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") failed = true;
+  });
+
+  afterAll(async () => {
+    for (const consumer of consumers) await consumer.disconnect();
+    await producer?.disconnect();
+    await admin?.disconnect();
+    await broker?.stop(failed);
+  }, 60_000);
+
+  /** Consumes `topics` from the beginning until `done` says so (or 30 s pass), through the given handler. */
+  async function consume(topics: readonly string[], done: (received: readonly Received[]) => boolean, handle?: (payload: EachMessagePayload, received: Received[]) => Promise<void>): Promise<Received[]> {
+    const received: Received[] = [];
+    const consumer = kafka.consumer({ groupId: `tests-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async (payload) => {
+        if (handle === undefined) received.push({ raw: payload });
+        else await handle(payload, received);
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (!done(received) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await consumer.stop();
+    return received;
+  }
+
+  /** An eachMessage function made by createEventHandler, recording what it handles. */
+  function typedHandler(received: Received[], raw: EachMessagePayload): (payload: EachMessagePayload) => Promise<void> {
+    const record = (event: events.ContractEvent, context: MessageContext): void => {
+      received.push({ raw, event, context });
+    };
+    return createEventHandler(
+      { TEXT_JOB_REQUESTED: record, IMAGE_JOB_REQUESTED: record, ACTIVITY_GENERATED: record, JOB_STATUS_CHANGED: record },
+      { deadLetterProducer: producer, maxValueBytes: 4096 },
+    );
+  }
+
+  function oneOfEach(jobId: string): events.ContractEvent[] {
+    return [
+      events.createTextJobRequested({ userId: "u1", jobId, payload: { activityType: "quiz", prompt: "Volcanoes", language: "en" } }),
+      events.createImageJobRequested({ userId: "u1", jobId, payload: { activityType: "poster", prompt: "Planets", size: { width: 512, height: 512 } } }),
+      events.createActivityGenerated({ userId: "u1", jobId, payload: { activityId: randomUUID(), output: { kind: "text", activityType: "quiz", title: "T", content: "C", wordCount: 1 }, generationMs: 5 } }),
+      events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "completed", jobKind: "text", attempt: 1, activityId: randomUUID() } }),
+    ];
+  }
+
+  it("round-trips every event type with its topic, key, CloudEvents headers and typed value", async () => {
+    const jobId = randomUUID();
+    const sent = oneOfEach(jobId);
+    await createPublisher(producer, { source: "integration-test" }).publish(sent);
+    const received = await consume(TOPICS, (all) => all.filter((entry) => entry.event?.jobId === jobId).length >= 4, async (payload, all) => typedHandler(all, payload)(payload));
+    const mine = received.filter((entry) => entry.event?.jobId === jobId);
+    expect(mine.map((entry) => entry.event?.eventType).sort()).toEqual(sent.map((event) => event.eventType).sort());
+    for (const entry of mine) {
+      const event = entry.event as events.ContractEvent;
+      const original = sent.find((candidate) => candidate.eventId === event.eventId);
+      expect(event).toEqual(original);
+      expect(entry.raw.topic).toBe(events.topicOf(event.eventType));
+      expect(entry.raw.message.key?.toString()).toBe(jobId);
+      const headers = Object.fromEntries(Object.entries(entry.raw.message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+      expect(headers).toMatchObject({ ce_specversion: "1.0", ce_id: event.eventId, ce_type: event.eventType, ce_source: "integration-test", ce_time: event.timestamp, ce_subject: jobId, "content-type": "application/json" });
+      expect(entry.context).toMatchObject({ topic: entry.raw.topic, partition: entry.raw.partition, offset: entry.raw.message.offset });
+    }
+  });
+
+  it("refuses a batch with an invalid event: nothing is sent, the end offsets do not move", async () => {
+    const before = await Promise.all(TOPICS.map((topic) => admin.fetchTopicOffsets(topic)));
+    const [valid] = oneOfEach(randomUUID());
+    const invalid = { ...valid, userId: "" } as events.ContractEvent;
+    const publisher = createPublisher(producer, { source: "integration-test" });
+    const failure = await publisher.publish([valid as events.ContractEvent, invalid]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BatchValidationError);
+    expect(failure).toBeInstanceOf(events.ContractValidationError);
+    expect((failure as BatchValidationError).failures).toEqual([expect.objectContaining({ index: 1, eventType: "TEXT_JOB_REQUESTED" })]);
+    expect((failure as BatchValidationError).errors[0]?.pointer).toBe("/1/userId");
+    const after = await Promise.all(TOPICS.map((topic) => admin.fetchTopicOffsets(topic)));
+    expect(after).toEqual(before);
+  });
+
+  it("dead-letters garbage, unknown and invalid messages with their reasons, and keeps consuming", async () => {
+    const jobId = randomUUID();
+    const [textJob, imageJob] = oneOfEach(jobId) as [events.TextJobRequested, events.ImageJobRequested];
+    const topic = events.TOPICS.TEXT_JOBS;
+    const bad = [
+      { value: "not json {", reason: "malformed-json" },
+      { value: "", reason: "empty" },
+      { value: JSON.stringify({ ...textJob, payload: { ...textJob.payload, prompt: "x".repeat(5000) } }), reason: "too-large" },
+      { value: JSON.stringify({ ...textJob, eventType: "TEXT_JOB_EXPLODED" }), reason: "unknown-event-type" },
+      { value: JSON.stringify({ ...textJob, payload: { ...textJob.payload, language: "klingon" } }), reason: "invalid" },
+      { value: JSON.stringify(imageJob), reason: "wrong-topic" },
+    ];
+    await producer.send({
+      topic,
+      messages: [
+        ...bad.map((entry) => ({ key: jobId, value: entry.value, headers: { odd: ["a", "b"], ce_type: Buffer.from([0xff, 0xfe]) } })),
+        { key: jobId, value: JSON.stringify(textJob) },
+      ],
+    });
+    const handledEvents = await consume([topic], (all) => all.some((entry) => entry.event?.eventId === textJob.eventId), async (payload, all) => typedHandler(all, payload)(payload));
+    expect(handledEvents.filter((entry) => entry.event?.jobId === jobId).map((entry) => entry.event?.eventId)).toEqual([textJob.eventId]);
+    const dead = await consume([`${topic}.dlq`], (all) => all.filter((entry) => entry.raw.message.key?.toString() === jobId).length >= bad.length);
+    const mine = dead.filter((entry) => entry.raw.message.key?.toString() === jobId);
+    expect(mine.map((entry) => String(entry.raw.message.headers?.["dlq-reason"])).sort()).toEqual(bad.map((entry) => entry.reason).sort());
+    for (const entry of mine) {
+      const headers = entry.raw.message.headers ?? {};
+      expect(String(headers["dlq-topic"])).toBe(topic);
+      expect(Number(String(headers["dlq-partition"]))).toBeGreaterThanOrEqual(0);
+      expect(String(headers["dlq-offset"])).toMatch(/^\d+$/);
+      expect(Array.isArray(JSON.parse(String(headers["dlq-errors"])))).toBe(true);
+    }
+    const invalid = mine.find((entry) => String(entry.raw.message.headers?.["dlq-reason"]) === "invalid");
+    expect(JSON.parse(String(invalid?.raw.message.headers?.["dlq-errors"]))).toEqual([expect.objectContaining({ pointer: "/payload/language" })]);
+  });
+
+  it("delivers the events of one job in order", async () => {
+    const jobId = randomUUID();
+    const publisher = createPublisher(producer, { source: "integration-test" });
+    const progress = Array.from({ length: 20 }, (_, index) => index * 5);
+    for (const percent of progress) {
+      await publisher.publish(events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "processing", jobKind: "image", attempt: 1, progress: percent } }));
+    }
+    const received = await consume([events.TOPICS.JOB_STATUS], (all) => all.filter((entry) => entry.event?.jobId === jobId).length >= progress.length, async (payload, all) => typedHandler(all, payload)(payload));
+    const order = received.filter((entry) => entry.event?.jobId === jobId).map((entry) => (entry.event as events.JobStatusChanged).payload);
+    expect(order.map((payload) => (payload.status === "processing" ? payload.progress : -1))).toEqual(progress);
+    expect(new Set(received.filter((entry) => entry.event?.jobId === jobId).map((entry) => entry.raw.partition)).size).toBe(1);
+  });
+
+  it("decodes records made by the Go and Python bindings", async () => {
+    const jobId = randomUUID();
+    const go = spawnSync("go", ["run", "./cmd/record", jobId], { cwd: path.join(ROOT, "test/go"), encoding: "utf8" });
+    expect(go.status, go.stderr).toBe(0);
+    const python = spawnSync(path.join(ROOT, ".venv/bin/python"), [path.join(ROOT, "test/python/print_record.py"), jobId], { encoding: "utf8" });
+    expect(python.status, python.stderr).toBe(0);
+    const records = [go.stdout, python.stdout].map((text) => JSON.parse(text) as { topic: string; key: string; value: string; headers: Record<string, string> });
+    for (const record of records) await producer.send({ topic: record.topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    const received = await consume(TOPICS, (all) => all.filter((entry) => entry.event?.jobId === jobId).length >= 2, async (payload, all) => typedHandler(all, payload)(payload));
+    const mine = received.filter((entry) => entry.event?.jobId === jobId);
+    expect(mine.map((entry) => [entry.event?.eventType, entry.raw.message.headers?.["ce_source"]?.toString()]).sort()).toEqual([
+      ["JOB_STATUS_CHANGED", "python-service"],
+      ["TEXT_JOB_REQUESTED", "go-service"],
+    ]);
+    expect(mine.every((entry) => entry.raw.message.key?.toString() === jobId)).toBe(true);
+  });
+});
+
+describe("the event handler without a broker", () => {
+  const sent: unknown[] = [];
+  const fakeProducer = {
+    send: async (record: unknown) => {
+      sent.push(record);
+    },
+    sendBatch: async () => undefined,
+  };
+  const event = events.createTextJobRequested({ userId: "u", payload: { activityType: "quiz", prompt: "p", language: "en" } });
+  const payload = (value: string | null, headers: Record<string, unknown> = {}) =>
+    ({ topic: events.TOPICS.TEXT_JOBS, partition: 0, message: { key: null, value: value === null ? null : Buffer.from(value), headers, offset: "7" } }) as never;
+
+  it("lets an error thrown by a handler propagate, so the offset is not committed", async () => {
+    const handler = createEventHandler({ TEXT_JOB_REQUESTED: () => Promise.reject(new Error("database down")) }, { deadLetterProducer: fakeProducer });
+    await expect(handler(payload(JSON.stringify(event)))).rejects.toThrow("database down");
+  });
+
+  it("never crashes on odd headers, invalid UTF-8 or a null value", async () => {
+    const handler = createEventHandler({}, { deadLetterProducer: fakeProducer });
+    await handler(payload(JSON.stringify(event), { weird: [Buffer.from("x"), "y"], missing: undefined }));
+    await handler({ topic: events.TOPICS.TEXT_JOBS, partition: 0, message: { key: null, value: Buffer.from([0xc3, 0x28]), offset: "8" } } as never);
+    await handler(payload(null));
+    expect(sent.map((record) => (record as { messages: { headers: Record<string, string> }[] }).messages[0]?.headers["dlq-reason"])).toEqual(["malformed-json", "empty"]);
+  });
+});

@@ -1,0 +1,105 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ROOT } from "./paths.js";
+
+/** A real Apache Kafka broker (KRaft mode: broker and controller in one process) on 127.0.0.1. */
+export interface Broker {
+  readonly brokers: string[];
+  readonly logFile: string;
+  /** Stops the broker; its folder (and log) is kept when `keepLog` is true, and its path printed. */
+  stop(keepLog: boolean): Promise<void>;
+}
+
+const POM = path.join(ROOT, "test/kafka/pom.xml");
+
+/**
+ * The broker's class path, resolved by Maven from test/kafka/pom.xml: the first run downloads the jars from
+ * Maven Central into the local Maven repository, later runs reuse it.
+ */
+function brokerClassPath(dir: string): string {
+  const output = path.join(dir, "classpath.txt");
+  const result = spawnSync("mvn", ["-q", "-B", "-ntp", "-f", POM, "dependency:build-classpath", `-Dmdep.outputFile=${output}`], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`mvn could not resolve the Kafka broker (is Maven installed?):\n${result.stdout}\n${result.stderr}`);
+  return readFileSync(output, "utf8").trim();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startBroker(timeoutMs = 90_000): Promise<Broker> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "event-contracts-kafka-"));
+  const classPath = brokerClassPath(dir);
+  const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+  const properties = path.join(dir, "server.properties");
+  writeFileSync(
+    properties,
+    [
+      "process.roles=broker,controller",
+      "node.id=1",
+      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${brokerPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${brokerPort}`,
+      "controller.listener.names=CONTROLLER",
+      "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+      `log.dirs=${path.join(dir, "data")}`,
+      "num.partitions=3",
+      "offsets.topic.replication.factor=1",
+      "offsets.topic.num.partitions=3",
+      "transaction.state.log.replication.factor=1",
+      "transaction.state.log.min.isr=1",
+      "group.initial.rebalance.delay.ms=0",
+      "",
+    ].join("\n"),
+  );
+  const log4j = path.join(dir, "log4j.properties");
+  writeFileSync(log4j, "log4j.rootLogger=INFO, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\nlog4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n\n");
+  const java = ["-Xms256m", "-Xmx512m", `-Dlog4j.configuration=file:${log4j}`, "-cp", classPath];
+  const clusterId = randomBytes(16).toString("base64url");
+  const format = spawnSync("java", [...java, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties], { encoding: "utf8" });
+  if (format.status !== 0) throw new Error(`formatting the Kafka storage failed:\n${format.stdout}\n${format.stderr}`);
+
+  const logFile = path.join(dir, "broker.log");
+  let log = "";
+  const child: ChildProcess = spawn("java", [...java, "kafka.Kafka", properties], { stdio: ["ignore", "pipe", "pipe"] });
+  const append = (chunk: Buffer): void => {
+    log += chunk.toString("utf8");
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const flush = (): void => writeFileSync(logFile, log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const deadline = Date.now() + timeoutMs;
+  while (!/Kafka Server started/.test(log)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      flush();
+      child.kill("SIGKILL");
+      throw new Error(`the Kafka broker did not start; its log is kept at ${logFile}:\n${log.split("\n").slice(-30).join("\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    brokers: [`127.0.0.1:${brokerPort}`],
+    logFile,
+    async stop(keepLog) {
+      child.kill("SIGTERM");
+      const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      if (!killed) child.kill("SIGKILL");
+      flush();
+      if (keepLog) console.error(`Kafka broker log kept at ${logFile}`);
+      else rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
