@@ -7,6 +7,7 @@ import addFormatsModule from "ajv-formats";
 import * as events from "../out/ts/dist/esm/index.js";
 import { goFigures, pythonFigures } from "./bindings.js";
 import { coldStarts, generateWallMs } from "./cold-start.js";
+import { kafkaFigures } from "./kafka.js";
 import { measure } from "./harness.js";
 import { zodTextJobRequested } from "./zod-text-job.js";
 
@@ -76,6 +77,18 @@ for (const binding of [goFigures(ROOT), pythonFigures(ROOT)]) {
   }
   const base = binding.figures[0]?.[1] ?? 1;
   for (const [name, ns] of binding.figures) console.log(`${name.padEnd(36)} ${ns.toFixed(0).padStart(8)} ns   ${(ns / base).toFixed(2).padStart(6)}x`);
+}
+
+console.log("\nKafka (local broker, KRaft)");
+try {
+  const figures = await kafkaFigures();
+  const throughput = figures.rawMs / figures.publishMs;
+  verdicts.push(throughput >= 0.95);
+  console.log(`raw kafkajs send of pre-built messages    ${figures.rawMs.toFixed(0).padStart(6)} ms for ${figures.events} events in batches of ${figures.batch}`);
+  console.log(`publish (validate, map, send)             ${figures.publishMs.toFixed(0).padStart(6)} ms   throughput ${throughput.toFixed(2)}x raw   target >= 0.95x  ${throughput >= 0.95 ? "met" : "MISSED"}`);
+  console.log(`consumer decode + dispatch per message    ${figures.decodeNs.toFixed(0).padStart(6)} ns   ${(figures.decodeNs / figures.parseNs).toFixed(2)}x JSON.parse (${figures.parseNs.toFixed(0)} ns)`);
+} catch (error) {
+  console.log(`  skipped: ${(error as Error).message.split("\n")[0]}`);
 }
 
 const generateMs = generateWallMs(ROOT);

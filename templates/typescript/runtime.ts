@@ -107,6 +107,21 @@ function objectAt(target: Record<string, unknown>, path: readonly string[]): Rec
   return isObject(current) ? current : undefined;
 }
 
+// The JSON text of each event a factory made. Such an event is deeply frozen and was validated when it was
+// made, so publishing it needs neither a second validation nor a second serialization.
+const madeByFactory = new WeakMap<object, string>();
+
+/** Records the wire text of a frozen, validated event (factories call it). */
+export function rememberWire<T extends object>(event: T, json: string): T {
+  madeByFactory.set(event, json);
+  return event;
+}
+
+/** The wire text of an event made by a factory, or undefined for any other value. */
+export function wireOf(event: object): string | undefined {
+  return madeByFactory.get(event);
+}
+
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 export function newEventId(): string {
   const webCrypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;

@@ -20,7 +20,7 @@ export function factoriesFile(model: ContractsModel, names: TypeScriptNames): st
   const validators = events.map((event) => names.assert(event)).sort((a, b) => (a.text < b.text ? -1 : 1));
   return join([
     GENERATED_HEADER,
-    ts`import { deepFreeze, newEventId, nowTimestamp } from "./runtime.js";`,
+    ts`import { deepFreeze, newEventId, nowTimestamp, rememberWire } from "./runtime.js";`,
     ts`import type { ${join([...typeImports].sort().map((name) => ts`${names.type(name)}`), ", ")} } from "./types.js";`,
     ts`import { ${join(validators.map((name) => ts`${name}`), ", ")} } from "./validators.js";`,
     ...factories,
@@ -82,8 +82,8 @@ ${join(members)}
     version: ${event.version},
     ${join(fields)}
   };
-  const wire: unknown = JSON.parse(JSON.stringify(event));
-  return deepFreeze(${names.assert(event)}(wire));
+  const json = JSON.stringify(event);
+  return rememberWire(deepFreeze(${names.assert(event)}(JSON.parse(json))), json);
 }`,
     ]),
   ]);

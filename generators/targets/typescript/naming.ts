@@ -14,6 +14,8 @@ const FIXED_NAMES: readonly string[] = [
   "codePointLength",
   "escapePointer",
   "deepFreeze",
+  "rememberWire",
+  "wireOf",
   "newEventId",
   "nowTimestamp",
   "isDateTime",

@@ -3,7 +3,7 @@
 // types below accept a kafkajs Producer and serve as its eachMessage handler, and services that never import
 // this subpath need no Kafka client at all.
 import { decodeEvent } from "./decode.js";
-import { ContractValidationError, type ValidationError } from "./runtime.js";
+import { ContractValidationError, wireOf, type ValidationError } from "./runtime.js";
 import { EVENT_CONTRACTS, keyOf, type EventContractInfo } from "./topics.js";
 import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
 import { validateEvent } from "./validators.js";
@@ -41,7 +41,12 @@ export interface ReceivedMessage {
 /** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
 export interface EventRecord {
   readonly topic: string;
-  readonly message: OutgoingMessage;
+  /** Text only, so that it can be handed to any client's send (kafkajs's Message accepts it as is). */
+  readonly message: {
+    readonly key: string;
+    readonly value: string;
+    readonly headers: Readonly<Record<string, string>>;
+  };
 }
 
 /**
@@ -59,7 +64,7 @@ export function toRecord(event: ContractEvent, source: string): EventRecord {
     topic: contract.topic,
     message: {
       key: keyOf(event),
-      value: JSON.stringify(event),
+      value: wireOf(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
         ce_id: event.eventId,
@@ -130,6 +135,8 @@ export function createPublisher(producer: ProducerLike, options: PublisherOption
       const events: readonly unknown[] = Array.isArray(input) ? input : [input];
       const failures: BatchFailure[] = [];
       events.forEach((event, index) => {
+        // An event a factory made is frozen and was validated then; anything else is validated now.
+        if (typeof event === "object" && event !== null && wireOf(event) !== undefined) return;
         const result = validateEvent(event);
         if (!result.ok)
           failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });

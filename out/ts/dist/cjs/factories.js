@@ -24,8 +24,11 @@ function createActivityGenerated(init) {
     timestamp: init["timestamp"] ?? (0, runtime_js_1.nowTimestamp)(),
     payload: init["payload"],
   };
-  const wire = JSON.parse(JSON.stringify(event));
-  return (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertActivityGenerated)(wire));
+  const json = JSON.stringify(event);
+  return (0, runtime_js_1.rememberWire)(
+    (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertActivityGenerated)(JSON.parse(json))),
+    json,
+  );
 }
 /**
  * Creates a IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -44,8 +47,11 @@ function createImageJobRequested(init) {
     timestamp: init["timestamp"] ?? (0, runtime_js_1.nowTimestamp)(),
     payload: init["payload"],
   };
-  const wire = JSON.parse(JSON.stringify(event));
-  return (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertImageJobRequested)(wire));
+  const json = JSON.stringify(event);
+  return (0, runtime_js_1.rememberWire)(
+    (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertImageJobRequested)(JSON.parse(json))),
+    json,
+  );
 }
 /**
  * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -64,8 +70,11 @@ function createJobStatusChanged(init) {
     timestamp: init["timestamp"] ?? (0, runtime_js_1.nowTimestamp)(),
     payload: init["payload"],
   };
-  const wire = JSON.parse(JSON.stringify(event));
-  return (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertJobStatusChanged)(wire));
+  const json = JSON.stringify(event);
+  return (0, runtime_js_1.rememberWire)(
+    (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertJobStatusChanged)(JSON.parse(json))),
+    json,
+  );
 }
 /**
  * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -84,6 +93,9 @@ function createTextJobRequested(init) {
     timestamp: init["timestamp"] ?? (0, runtime_js_1.nowTimestamp)(),
     payload: init["payload"],
   };
-  const wire = JSON.parse(JSON.stringify(event));
-  return (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertTextJobRequested)(wire));
+  const json = JSON.stringify(event);
+  return (0, runtime_js_1.rememberWire)(
+    (0, runtime_js_1.deepFreeze)((0, validators_js_1.assertTextJobRequested)(JSON.parse(json))),
+    json,
+  );
 }

@@ -27,7 +27,7 @@ function toRecord(event, source) {
     topic: contract.topic,
     message: {
       key: (0, topics_js_1.keyOf)(event),
-      value: JSON.stringify(event),
+      value: (0, runtime_js_1.wireOf)(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
         ce_id: event.eventId,
@@ -76,6 +76,13 @@ function createPublisher(producer, options) {
       const events = Array.isArray(input) ? input : [input];
       const failures = [];
       events.forEach((event, index) => {
+        // An event a factory made is frozen and was validated then; anything else is validated now.
+        if (
+          typeof event === "object" &&
+          event !== null &&
+          (0, runtime_js_1.wireOf)(event) !== undefined
+        )
+          return;
         const result = (0, validators_js_1.validateEvent)(event);
         if (!result.ok)
           failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });

@@ -32,7 +32,12 @@ export interface ReceivedMessage {
 /** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
 export interface EventRecord {
   readonly topic: string;
-  readonly message: OutgoingMessage;
+  /** Text only, so that it can be handed to any client's send (kafkajs's Message accepts it as is). */
+  readonly message: {
+    readonly key: string;
+    readonly value: string;
+    readonly headers: Readonly<Record<string, string>>;
+  };
 }
 /**
  * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,

@@ -68,6 +68,10 @@ export declare function defaultProperty(
   property: string,
   value: unknown,
 ): void;
+/** Records the wire text of a frozen, validated event (factories call it). */
+export declare function rememberWire<T extends object>(event: T, json: string): T;
+/** The wire text of an event made by a factory, or undefined for any other value. */
+export declare function wireOf(event: object): string | undefined;
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 export declare function newEventId(): string;
 /** The current time as an RFC 3339 UTC timestamp with milliseconds. */

@@ -86,6 +86,18 @@ function objectAt(target, path) {
     current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
   return isObject(current) ? current : undefined;
 }
+// The JSON text of each event a factory made. Such an event is deeply frozen and was validated when it was
+// made, so publishing it needs neither a second validation nor a second serialization.
+const madeByFactory = new WeakMap();
+/** Records the wire text of a frozen, validated event (factories call it). */
+export function rememberWire(event, json) {
+  madeByFactory.set(event, json);
+  return event;
+}
+/** The wire text of an event made by a factory, or undefined for any other value. */
+export function wireOf(event) {
+  return madeByFactory.get(event);
+}
 /** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 export function newEventId() {
   const webCrypto = globalThis.crypto;
