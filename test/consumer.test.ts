@@ -20,7 +20,7 @@ describe("the packed TypeScript package in a consumer project", () => {
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     packedFiles = (info?.files ?? []).map((file) => file.path).sort();
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${info?.filename}`], { cwd: project });
+    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${info?.filename}`, "kafkajs@2.2.4"], { cwd: project });
     expect(install.status, install.stderr).toBe(0);
     for (const file of readdirSync(path.join(FIXTURES, "consumer"))) cpSync(path.join(FIXTURES, "consumer", file), path.join(project, file));
     const common = {
@@ -32,9 +32,9 @@ describe("the packed TypeScript package in a consumer project", () => {
       typeRoots: [path.join(ROOT, "node_modules/@types")],
       types: ["node"],
     };
-    writeFileSync(path.join(project, "tsconfig.node.json"), JSON.stringify({ compilerOptions: { ...common, module: "nodenext", moduleResolution: "nodenext", outDir: "build" }, files: ["esm.ts", "cjs.cts"] }));
+    writeFileSync(path.join(project, "tsconfig.node.json"), JSON.stringify({ compilerOptions: { ...common, module: "nodenext", moduleResolution: "nodenext", outDir: "build" }, files: ["esm.ts", "cjs.cts", "kafka.ts"] }));
     writeFileSync(path.join(project, "tsconfig.node16.json"), JSON.stringify({ compilerOptions: { ...common, module: "node16", moduleResolution: "node16", noEmit: true }, files: ["cjs.cts"] }));
-    writeFileSync(path.join(project, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...common, module: "esnext", moduleResolution: "bundler", noEmit: true }, files: ["bundler.ts"] }));
+    writeFileSync(path.join(project, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...common, module: "esnext", moduleResolution: "bundler", noEmit: true }, files: ["bundler.ts", "kafka.ts"] }));
   });
 
   afterAll(() => {

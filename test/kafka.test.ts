@@ -4,7 +4,7 @@ import path from "node:path";
 import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type Producer } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as events from "../out/ts/dist/esm/index.js";
-import { BatchValidationError, createEventHandler, createPublisher, type MessageContext } from "../out/ts/dist/esm/kafka.js";
+import { BatchValidationError, createEventHandler, createPublisher, toRecord, type MessageContext } from "../out/ts/dist/esm/kafka.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
 import { ROOT } from "./support/paths.js";
 
@@ -191,6 +191,12 @@ describe("the Kafka helpers on a real broker", () => {
     const python = spawnSync(path.join(ROOT, ".venv/bin/python"), [path.join(ROOT, "test/python/print_record.py"), jobId], { encoding: "utf8" });
     expect(python.status, python.stderr).toBe(0);
     const records = [go.stdout, python.stdout].map((text) => JSON.parse(text) as { topic: string; key: string; value: string; headers: Record<string, string> });
+    // The same mapping in every language: the record TypeScript would make for the same event.
+    for (const record of records) {
+      const event = JSON.parse(record.value) as events.ContractEvent;
+      const expected = toRecord(event, record.headers["ce_source"] ?? "");
+      expect({ topic: record.topic, key: record.key, headers: record.headers }).toEqual({ topic: expected.topic, key: expected.message.key, headers: expected.message.headers });
+    }
     for (const record of records) await producer.send({ topic: record.topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     const received = await consume(TOPICS, (all) => distinct(all, jobId).length >= 2, async (payload, all) => typedHandler(all, payload)(payload));
     const mine = distinct(received, jobId);
