@@ -209,3 +209,19 @@ export function latestEvents(model: ContractsModel): readonly EventContract[] {
 export function versionsOf(model: ContractsModel, eventType: string): readonly EventContract[] {
   return model.events.filter((event) => event.eventType === eventType);
 }
+
+/** One upcast step: from `previous` to `event`, one version up. */
+export interface UpcastStepOf {
+  readonly event: EventContract;
+  readonly previous: EventContract;
+  readonly step: UpcastStep;
+}
+
+/** Every upcast step of the model, in model order. */
+export function upcastSteps(model: ContractsModel): UpcastStepOf[] {
+  return model.events.flatMap((event) => {
+    const step = event.upcast;
+    const previous = step === undefined ? undefined : model.events.find((candidate) => candidate.eventType === event.eventType && candidate.version === step.from);
+    return step === undefined || previous === undefined ? [] : [{ event, previous, step }];
+  });
+}

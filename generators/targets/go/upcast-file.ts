@@ -1,5 +1,5 @@
 import { goComment, goString } from "../../code/go.js";
-import { latestEvents, type ContractsModel } from "../../ir/model.js";
+import { latestEvents, upcastSteps, type ContractsModel } from "../../ir/model.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 import { upcasterPath } from "../typescript/decode-file.js";
 import type { GeneratedFile } from "../target.js";
@@ -60,11 +60,7 @@ export function goUpcastFile(model: ContractsModel, names: GoNames, packageName:
   const copied: GeneratedFile[] = [];
   const problems: Problem[] = [];
   let automatic = false;
-  for (const event of model.events) {
-    const step = event.upcast;
-    if (step === undefined) continue;
-    const previous = model.events.find((candidate) => candidate.eventType === event.eventType && candidate.version === step.from);
-    if (previous === undefined) continue;
+  for (const { event, previous, step } of upcastSteps(model)) {
     const from = names.type(previous.name) ?? previous.name;
     const to = names.type(event.name) ?? event.name;
     const latest = latestEvents(model).find((candidate) => candidate.eventType === event.eventType);

@@ -1,5 +1,5 @@
 import { pyString, snakeCase } from "../../code/python.js";
-import type { ContractsModel } from "../../ir/model.js";
+import { upcastSteps, type ContractsModel } from "../../ir/model.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 import { upcasterPath } from "../typescript/decode-file.js";
 import type { GeneratedFile } from "../target.js";
@@ -18,11 +18,7 @@ export function pythonUpcastFiles(model: ContractsModel, names: PythonNames, roo
   const modelImports = new Set<string>();
   const copied: GeneratedFile[] = [];
   const problems: Problem[] = [];
-  for (const event of model.events) {
-    const step = event.upcast;
-    if (step === undefined) continue;
-    const previous = model.events.find((candidate) => candidate.eventType === event.eventType && candidate.version === step.from);
-    if (previous === undefined) continue;
+  for (const { event, previous, step } of upcastSteps(model)) {
     const from = names.type(previous.name) ?? previous.name;
     const to = names.type(event.name) ?? event.name;
     const stepName = `_step_${snakeCase(previous.name) ?? "event"}`;

@@ -1,6 +1,6 @@
 import { Code, docComment, join, literal, ts } from "../../code/typescript.js";
 import { ContractProblemsError } from "../../problems.js";
-import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
+import { latestEvents, upcastSteps, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 
@@ -20,11 +20,7 @@ export function decodeFile(model: ContractsModel, names: TypeScriptNames, upcast
   const imports: Code[] = [];
   const copied: { path: string; content: string }[] = [];
   const missing: { file: string; message: string }[] = [];
-  for (const event of model.events) {
-    const step = event.upcast;
-    if (step === undefined) continue;
-    const previous = model.events.find((candidate) => candidate.eventType === event.eventType && candidate.version === step.from);
-    if (previous === undefined) continue;
+  for (const { event, previous, step } of upcastSteps(model)) {
     const from = names.type(previous.name);
     const to = names.type(event.name);
     if (step.kind === "automatic") {
