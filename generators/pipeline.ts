@@ -11,13 +11,14 @@ import { listFiles } from "./output/tree.js";
 import { ContractProblemsError, compareText, type Problem } from "./problems.js";
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
 import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
+import { docsTarget } from "./targets/docs/index.js";
 import { goTarget } from "./targets/go/index.js";
 import { pythonTarget } from "./targets/python/index.js";
 import { releaseTarget } from "./targets/release.js";
 import { typescriptTarget } from "./targets/typescript/index.js";
 import { vectorsTarget } from "./targets/vectors/index.js";
 
-export const TARGETS: readonly Target[] = [typescriptTarget, goTarget, pythonTarget, vectorsTarget];
+export const TARGETS: readonly Target[] = [typescriptTarget, goTarget, pythonTarget, vectorsTarget, docsTarget];
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 

@@ -2,7 +2,8 @@ import { docComment, join, propertyName, ts, type Code } from "../../code/typesc
 import { latestEvents, type ContractsModel, type NamedType, type Property } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
-import { constraintSummary, typeExpression } from "./type-expressions.js";
+import { constraintSummary } from "../../ir/describe.js";
+import { typeExpression } from "./type-expressions.js";
 
 /** `src/types.ts`: an interface or alias per named type, the event union and the eventType map. */
 export function typesFile(model: ContractsModel, names: TypeScriptNames): string {
