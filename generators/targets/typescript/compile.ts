@@ -1,3 +1,4 @@
+import { transformSync } from "esbuild";
 import typescript from "typescript";
 import type { GeneratedFile } from "../target.js";
 
@@ -12,10 +13,11 @@ const COMMON_OPTIONS: typescript.CompilerOptions = {
 };
 
 /**
- * Compiles the package's TypeScript sources to ESM and CommonJS JavaScript with declarations, file by file
- * (transpileModule and transpileDeclaration: no program, no type check, so it is fast and needs nothing from
- * disk). The sources are written to satisfy `isolatedDeclarations`, which is what makes per-file declarations
- * possible; the golden tests type-check them with tsc under the strictest settings.
+ * Compiles the package's TypeScript sources to ESM and CommonJS JavaScript with declarations, file by file:
+ * esbuild strips the types (fast, and its printer is deterministic, so the JavaScript needs no further
+ * formatting), and TypeScript's transpileDeclaration writes the .d.ts (no program, no type check). The sources
+ * are written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the
+ * golden tests type-check them with tsc under the strictest settings.
  */
 export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFile[] {
   const out: GeneratedFile[] = [];
@@ -32,16 +34,10 @@ export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFil
       const text = problems.map((problem) => typescript.flattenDiagnosticMessageText(problem.messageText, "\n")).join("\n");
       throw new Error(`internal error: ${file.path} cannot be declared in isolation:\n${text}`);
     }
-    for (const [folder, module] of [
-      ["esm", typescript.ModuleKind.ESNext],
-      ["cjs", typescript.ModuleKind.CommonJS],
-    ] as const) {
-      const javascript = typescript.transpileModule(file.content, {
-        fileName: file.path,
-        compilerOptions: { ...COMMON_OPTIONS, module, declaration: false },
-      });
-      out.push({ path: `dist/${folder}/${base}.js`, content: javascript.outputText });
-      out.push({ path: `dist/${folder}/${base}.d.ts`, content: declaration.outputText });
+    for (const format of ["esm", "cjs"] as const) {
+      const javascript = transformSync(file.content, { loader: "ts", format, target: "es2022", sourcefile: file.path, charset: "utf8" });
+      out.push({ path: `dist/${format}/${base}.js`, content: javascript.code, formatted: true });
+      out.push({ path: `dist/${format}/${base}.d.ts`, content: declaration.outputText });
     }
   }
   // Marks the CommonJS build as such, so Node.js and TypeScript read its .js and .d.ts files as CommonJS.

@@ -1,13 +1,10 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { ContractsModel, EventContract } from "../../ir/model.js";
+import { oracleFor } from "../../ir/oracle.js";
 import { resolveType } from "../../ir/model.js";
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
 import { mutationsOf } from "./mutations.js";
 import { completed, isRecord, sampleOf } from "./samples.js";
-
-// ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /** One shared test vector: an event, and the verdict every language's validator must give on it. */
 export interface TestVector {
@@ -42,22 +39,20 @@ export const vectorsTarget: Target = {
 };
 
 export function buildVectors(model: ContractsModel): TestVector[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, ownProperties: true });
-  addFormats(ajv);
-  for (const schema of model.schemas) ajv.addSchema(JSON.parse(schema.text) as object);
+  const oracle = oracleFor(model.schemas);
   const vectors: TestVector[] = [];
   const seen = new Set<string>();
   for (const event of model.events) {
-    const oracle = ajv.getSchema(event.schemaId);
-    if (oracle === undefined) throw new Error(`internal error: ajv has no schema ${event.schemaId}`);
+    const validate = oracle.validator(event.schemaId);
+    if (validate === undefined) throw new Error(`internal error: ajv has no schema ${event.schemaId}`);
     const add = (vector: TestVector): void => {
       if (seen.has(vector.name)) return;
       seen.add(vector.name);
       vectors.push(vector);
     };
-    event.examples.forEach((example, index) => add(judge(oracle, { name: `${event.eventType} example ${index}`, eventType: event.eventType, intendedValid: true, pointer: "", keyword: "", event: example })));
+    event.examples.forEach((example, index) => add(judge(validate, { name: `${event.eventType} example ${index}`, eventType: event.eventType, intendedValid: true, pointer: "", keyword: "", event: example })));
     for (const base of basesOf(model, event)) {
-      for (const mutation of mutationsOf(model, event, base)) add(judge(oracle, { ...mutation, eventType: event.eventType }));
+      for (const mutation of mutationsOf(model, event, base)) add(judge(validate, { ...mutation, eventType: event.eventType }));
     }
   }
   return vectors;

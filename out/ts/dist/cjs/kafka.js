@@ -1,33 +1,39 @@
-"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.BatchValidationError = void 0;
-exports.toRecord = toRecord;
-exports.createPublisher = createPublisher;
-exports.createEventHandler = createEventHandler;
-// Kafka helpers: contract events as Kafka records and back, for kafkajs or any client with the same shapes.
-// Static: copied as is from the event-contracts templates. It imports nothing from kafkajs: the structural
-// types below accept a kafkajs Producer and serve as its eachMessage handler, and services that never import
-// this subpath need no Kafka client at all.
-const decode_js_1 = require("./decode.js");
-const runtime_js_1 = require("./runtime.js");
-const topics_js_1 = require("./topics.js");
-const validators_js_1 = require("./validators.js");
-/**
- * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
- * `ce_type` the eventType, `ce_time` the timestamp, `ce_subject` the jobId and `ce_dataschema` the schema's
- * $id; the record key is the contract's key (the jobId), so all events of one job share a partition.
- *
- * @example
- * const { topic, message } = toRecord(event, "api-gateway");
- * await producer.send({ topic, messages: [message] });
- */
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+var kafka_exports = {};
+__export(kafka_exports, {
+  BatchValidationError: () => BatchValidationError,
+  createEventHandler: () => createEventHandler,
+  createPublisher: () => createPublisher,
+  toRecord: () => toRecord
+});
+module.exports = __toCommonJS(kafka_exports);
+var import_decode = require("./decode.js");
+var import_runtime = require("./runtime.js");
+var import_topics = require("./topics.js");
+var import_validators = require("./validators.js");
 function toRecord(event, source) {
-  const contract = topics_js_1.EVENT_CONTRACTS[event.eventType];
+  const contract = import_topics.EVENT_CONTRACTS[event.eventType];
   return {
     topic: contract.topic,
     message: {
-      key: (0, topics_js_1.keyOf)(event),
-      value: (0, runtime_js_1.wireOf)(event) ?? JSON.stringify(event),
+      key: (0, import_topics.keyOf)(event),
+      value: (0, import_runtime.wireOf)(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
         ce_id: event.eventId,
@@ -36,59 +42,41 @@ function toRecord(event, source) {
         ce_time: event.timestamp,
         ce_subject: event.jobId,
         ce_dataschema: contract.schemaId,
-        "content-type": "application/json",
-      },
-    },
+        "content-type": "application/json"
+      }
+    }
   };
 }
-/** Thrown by `publish` when any event of a batch breaks its contract; nothing of the batch was sent. */
-class BatchValidationError extends runtime_js_1.ContractValidationError {
+class BatchValidationError extends import_runtime.ContractValidationError {
   failures;
   constructor(failures) {
-    // Pointers are into the batch: /2/payload/prompt is the prompt of the third event.
     super(
-      undefined,
-      failures.flatMap((failure) =>
-        failure.errors.map((error) => ({ ...error, pointer: `/${failure.index}${error.pointer}` })),
-      ),
+      void 0,
+      failures.flatMap(
+        (failure) => failure.errors.map((error) => ({ ...error, pointer: `/${failure.index}${error.pointer}` }))
+      )
     );
     this.name = "BatchValidationError";
-    this.message = `${failures.length} of the events break their contract; nothing was sent:\n${failures
-      .map(
-        (failure) =>
-          `  #${failure.index} ${failure.eventType ?? "(no eventType)"}: ${failure.errors.map((error) => `${error.pointer || "/"} ${error.message}`).join("; ")}`,
-      )
-      .join("\n")}`;
+    this.message = `${failures.length} of the events break their contract; nothing was sent:
+${failures.map(
+      (failure) => `  #${failure.index} ${failure.eventType ?? "(no eventType)"}: ${failure.errors.map((error) => `${error.pointer || "/"} ${error.message}`).join("; ")}`
+    ).join("\n")}`;
     this.failures = failures;
   }
 }
-exports.BatchValidationError = BatchValidationError;
-/**
- * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
- *
- * @example
- * const publisher = createPublisher(kafka.producer(), { source: "api-gateway" });
- * await publisher.publish(createTextJobRequested({ userId, payload }));
- */
 function createPublisher(producer, options) {
   return {
     async publish(input) {
       const events = Array.isArray(input) ? input : [input];
       const failures = [];
       events.forEach((event, index) => {
-        // An event a factory made is frozen and was validated then; anything else is validated now.
-        if (
-          typeof event === "object" &&
-          event !== null &&
-          (0, runtime_js_1.wireOf)(event) !== undefined
-        )
-          return;
-        const result = (0, validators_js_1.validateEvent)(event);
+        if (typeof event === "object" && event !== null && (0, import_runtime.wireOf)(event) !== void 0) return;
+        const result = (0, import_validators.validateEvent)(event);
         if (!result.ok)
           failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });
       });
       if (failures.length > 0) throw new BatchValidationError(failures);
-      const byTopic = new Map();
+      const byTopic = /* @__PURE__ */ new Map();
       for (const event of events) {
         const record = toRecord(event, options.source);
         const messages = byTopic.get(record.topic) ?? [];
@@ -102,28 +90,14 @@ function createPublisher(producer, options) {
         return;
       }
       await producer.sendBatch({
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages }))
       });
-    },
+    }
   };
 }
-/**
- * An eachMessage function for kafkajs: decodes each message as a consumer should (tolerant, older versions
- * upcast), and calls the handler of its event type. A message that cannot be an event of the contracts goes
- * to the dead-letter topic with headers giving the reason, the errors and where it came from, and consuming
- * carries on. An error thrown by a handler is not caught: the offset is then not committed, and the message
- * is delivered again (at-least-once).
- *
- * @example
- * await consumer.run({ eachMessage: createEventHandler({
- *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
- * }, { deadLetterProducer: producer }) });
- */
 function createEventHandler(handlers, options) {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
-  // TextDecoder is on every platform (Node.js, Deno, Bun, browsers); it is looked up structurally so that the
-  // package needs neither the DOM nor the Node.js type declarations.
   const { TextDecoder: Decoder } = globalThis;
   const decoder = new Decoder("utf-8", { fatal: true });
   const deadLetter = async (payload, reason, errors) => {
@@ -138,11 +112,11 @@ function createEventHandler(handlers, options) {
       "dlq-errors": JSON.stringify(errors.slice(0, 50)),
       "dlq-topic": topic,
       "dlq-partition": String(partition),
-      "dlq-offset": message.offset,
+      "dlq-offset": message.offset
     });
     await options.deadLetterProducer.send({
       topic: deadLetterTopic(topic),
-      messages: [{ key: message.key ?? null, value: message.value, headers }],
+      messages: [{ key: message.key ?? null, value: message.value, headers }]
     });
   };
   return async (payload) => {
@@ -155,8 +129,8 @@ function createEventHandler(handlers, options) {
         {
           pointer: "",
           keyword: "maxValueBytes",
-          message: `is ${size} bytes, above ${maxValueBytes}`,
-        },
+          message: `is ${size} bytes, above ${maxValueBytes}`
+        }
       ]);
     let value;
     try {
@@ -166,32 +140,32 @@ function createEventHandler(handlers, options) {
         {
           pointer: "",
           keyword: "json",
-          message: error instanceof Error ? error.message : String(error),
-        },
+          message: error instanceof Error ? error.message : String(error)
+        }
       ]);
     }
-    const decoded = (0, decode_js_1.decodeEvent)(value);
+    const decoded = (0, import_decode.decodeEvent)(value);
     if (!decoded.ok) {
       const unknown = decoded.errors.some(
-        (error) => error.keyword === "eventType" || error.keyword === "version",
+        (error) => error.keyword === "eventType" || error.keyword === "version"
       );
       return deadLetter(payload, unknown ? "unknown-event-type" : "invalid", decoded.errors);
     }
     const event = decoded.value;
-    const expected = topics_js_1.EVENT_CONTRACTS[event.eventType].topic;
+    const expected = import_topics.EVENT_CONTRACTS[event.eventType].topic;
     if (expected !== topic)
       return deadLetter(payload, "wrong-topic", [
         {
           pointer: "/eventType",
           keyword: "topic",
-          message: `${event.eventType} belongs on ${expected}`,
-        },
+          message: `${event.eventType} belongs on ${expected}`
+        }
       ]);
     const handler = handlers[event.eventType];
-    if (handler !== undefined) await handler(event, { topic, partition, offset: message.offset });
+    if (handler !== void 0) await handler(event, { topic, partition, offset: message.offset });
   };
 }
 function eventTypeOf(value) {
-  const eventType = typeof value === "object" && value !== null ? value.eventType : undefined;
-  return typeof eventType === "string" ? eventType : undefined;
+  const eventType = typeof value === "object" && value !== null ? value.eventType : void 0;
+  return typeof eventType === "string" ? eventType : void 0;
 }

@@ -1,74 +1,78 @@
-"use strict";
-// Runtime support shared by the generated validators and factories. Static: copied as is from the
-// event-contracts templates, with no schema text in it.
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.ContractValidationError = void 0;
-exports.fail = fail;
-exports.isObject = isObject;
-exports.codePointLength = codePointLength;
-exports.escapePointer = escapePointer;
-exports.deepFreeze = deepFreeze;
-exports.renameProperty = renameProperty;
-exports.defaultProperty = defaultProperty;
-exports.rememberWire = rememberWire;
-exports.wireOf = wireOf;
-exports.newEventId = newEventId;
-exports.nowTimestamp = nowTimestamp;
-exports.isDate = isDate;
-exports.isDateTime = isDateTime;
-exports.isUuid = isUuid;
-exports.isUri = isUri;
-/** Thrown by `assert*` functions and factories when a value breaks its contract; lists every problem. */
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+var runtime_exports = {};
+__export(runtime_exports, {
+  ContractValidationError: () => ContractValidationError,
+  codePointLength: () => codePointLength,
+  deepFreeze: () => deepFreeze,
+  defaultProperty: () => defaultProperty,
+  escapePointer: () => escapePointer,
+  fail: () => fail,
+  isDate: () => isDate,
+  isDateTime: () => isDateTime,
+  isObject: () => isObject,
+  isUri: () => isUri,
+  isUuid: () => isUuid,
+  newEventId: () => newEventId,
+  nowTimestamp: () => nowTimestamp,
+  rememberWire: () => rememberWire,
+  renameProperty: () => renameProperty,
+  wireOf: () => wireOf
+});
+module.exports = __toCommonJS(runtime_exports);
 class ContractValidationError extends Error {
   code = "CONTRACT_VALIDATION";
   eventType;
   errors;
   constructor(eventType, errors) {
-    const subject = eventType === undefined ? "event" : eventType + " event";
+    const subject = eventType === void 0 ? "event" : eventType + " event";
     const lines = errors.map(
-      (error) => "  " + (error.pointer === "" ? "/" : error.pointer) + ": " + error.message,
+      (error) => "  " + (error.pointer === "" ? "/" : error.pointer) + ": " + error.message
     );
     super(
-      "invalid " +
-        subject +
-        " (" +
-        errors.length +
-        (errors.length === 1 ? " problem" : " problems") +
-        "):\n" +
-        lines.join("\n"),
+      "invalid " + subject + " (" + errors.length + (errors.length === 1 ? " problem" : " problems") + "):\n" + lines.join("\n")
     );
     this.name = "ContractValidationError";
     this.eventType = eventType;
     this.errors = errors;
   }
 }
-exports.ContractValidationError = ContractValidationError;
-/** Records one problem; the generated validators call it on their error paths only. */
 function fail(errors, pointer, keyword, message) {
   errors.push({ pointer, keyword, message });
 }
-/** A JSON object: not null, not an array. */
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-/** String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function codePointLength(text) {
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     length++;
     const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    if (code >= 55296 && code <= 56319 && index + 1 < text.length) {
       const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index++;
+      if (next >= 56320 && next <= 57343) index++;
     }
   }
   return length;
 }
-/** Escapes one JSON Pointer segment. */
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-/** Freezes a value and everything inside it, so a published event cannot be changed afterwards. */
 function deepFreeze(value) {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -76,89 +80,68 @@ function deepFreeze(value) {
   }
   return value;
 }
-/** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
 function renameProperty(target, parent, from, to) {
   const object = objectAt(target, parent);
-  if (object === undefined || !Object.hasOwn(object, from)) return;
+  if (object === void 0 || !Object.hasOwn(object, from)) return;
   Object.defineProperty(object, to, {
     value: object[from],
     enumerable: true,
     writable: true,
-    configurable: true,
+    configurable: true
   });
   delete object[from];
 }
-/** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
 function defaultProperty(target, parent, property, value) {
   const object = objectAt(target, parent);
-  if (object === undefined || Object.hasOwn(object, property)) return;
+  if (object === void 0 || Object.hasOwn(object, property)) return;
   Object.defineProperty(object, property, {
     value: JSON.parse(JSON.stringify(value)),
     enumerable: true,
     writable: true,
-    configurable: true,
+    configurable: true
   });
 }
 function objectAt(target, path) {
   let current = target;
   for (const key of path)
-    current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
-  return isObject(current) ? current : undefined;
+    current = isObject(current) && Object.hasOwn(current, key) ? current[key] : void 0;
+  return isObject(current) ? current : void 0;
 }
-// The JSON text of each event a factory made. Such an event is deeply frozen and was validated when it was
-// made, so publishing it needs neither a second validation nor a second serialization.
-const madeByFactory = new WeakMap();
-/** Records the wire text of a frozen, validated event (factories call it). */
+const madeByFactory = /* @__PURE__ */ new WeakMap();
 function rememberWire(event, json) {
   madeByFactory.set(event, json);
   return event;
 }
-/** The wire text of an event made by a factory, or undefined for any other value. */
 function wireOf(event) {
   return madeByFactory.get(event);
 }
-/** A random UUID from the platform's Web Crypto (Node.js 19+, Deno, Bun, browsers). */
 function newEventId() {
   const webCrypto = globalThis.crypto;
-  if (webCrypto?.randomUUID === undefined) {
+  if (webCrypto?.randomUUID === void 0) {
     throw new Error(
-      "crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly",
+      "crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly"
     );
   }
   return webCrypto.randomUUID();
 }
-/** The current time as an RFC 3339 UTC timestamp with milliseconds. */
 function nowTimestamp() {
-  return new Date().toISOString();
+  return (/* @__PURE__ */ new Date()).toISOString();
 }
-// The format checks below give the same verdicts as ajv-formats 3 in "full" mode (MIT licence), the
-// reference the generated validators are tested against. They are restructured for speed: a date-time in the
-// shape producers write takes an allocation-free fast path that only ever says yes when the exact check would,
-// and everything else takes the exact path; the UUID expression is unrolled because V8 runs counted
-// quantifiers such as {12} about twice as slowly as the same characters written out.
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-const DATE_TIME =
-  /^(\d\d\d\d)-(\d\d)-(\d\d)[t\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:z|([+-])(\d\d)(?::?(\d\d))?)$/i;
+const DATE_TIME = /^(\d\d\d\d)-(\d\d)-(\d\d)[t\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:z|([+-])(\d\d)(?::?(\d\d))?)$/i;
 const DATE_TIME_COMMON = /^\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
 const HEX = "[0-9a-f]";
 const UUID = new RegExp(
   `^(?:urn:uuid:)?${HEX.repeat(8)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(12)}$`,
-  "i",
+  "i"
 );
 const NOT_URI_FRAGMENT = /\/|:/;
-const URI =
-  /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 function isValidDate(year, month, day) {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] ?? 0))
-  );
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month] ?? 0);
 }
-/** RFC 3339 full-date, calendar-checked: 2024-02-29 is a date, 2023-02-29 is not. */
 function isDate(text) {
   const match = DATE.exec(text);
   return match !== null && isValidDate(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -166,19 +149,12 @@ function isDate(text) {
 function twoDigits(text, index) {
   return (text.charCodeAt(index) - 48) * 10 + (text.charCodeAt(index + 1) - 48);
 }
-/** RFC 3339 date-time with a required offset, calendar-checked, leap seconds only at 23:59:60 UTC. */
 function isDateTime(text) {
   if (DATE_TIME_COMMON.test(text)) {
     const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
     const end = text.length;
-    const utc = text.charCodeAt(end - 1) === 90; // "Z"
-    if (
-      twoDigits(text, 11) <= 23 &&
-      twoDigits(text, 14) <= 59 &&
-      twoDigits(text, 17) <= 59 &&
-      isValidDate(year, twoDigits(text, 5), twoDigits(text, 8)) &&
-      (utc || (twoDigits(text, end - 5) <= 23 && twoDigits(text, end - 2) <= 59))
-    ) {
+    const utc = text.charCodeAt(end - 1) === 90;
+    if (twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59 && isValidDate(year, twoDigits(text, 5), twoDigits(text, 8)) && (utc || twoDigits(text, end - 5) <= 23 && twoDigits(text, end - 2) <= 59)) {
       return true;
     }
   }
@@ -198,15 +174,11 @@ function isDateTimeExact(text) {
   if (hour <= 23 && minute <= 59 && second < 60) return true;
   const utcMinute = minute - offsetMinute * sign;
   const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (
-    (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61
-  );
+  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
 }
-/** RFC 4122 UUID, optionally as a urn:uuid: URN. */
 function isUuid(text) {
   return UUID.test(text);
 }
-/** RFC 3986 absolute URI. */
 function isUri(text) {
   return NOT_URI_FRAGMENT.test(text) && URI.test(text);
 }
