@@ -2,10 +2,10 @@ package bindings
 
 import (
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	events "contracts.activity-builder.dev/events"
@@ -37,57 +37,45 @@ func loadVectors(t testing.TB, out string) []vector {
 	return file.Vectors
 }
 
-type fieldError struct{ pointer string }
+// pointersOf lists the JSON pointers of a *ValidationError of any generated package (each package has its
+// own type, with the same shape).
+func pointersOf(err error) []string {
+	value := reflect.ValueOf(err)
+	if value.Kind() != reflect.Pointer || value.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	fields := value.Elem().FieldByName("Errors")
+	if !fields.IsValid() {
+		return nil
+	}
+	pointers := make([]string, fields.Len())
+	for i := range pointers {
+		pointers[i] = fields.Index(i).FieldByName("Pointer").String()
+	}
+	return pointers
+}
 
 // checkVectors runs every shared vector through a package's Validate: the verdict must be the vector's,
 // and an invalid vector must have an error at the vector's pointer. A mismatch names the vector.
-func checkVectors(t *testing.T, vectors []vector, validate func([]byte) ([]fieldError, error)) {
+func checkVectors(t *testing.T, vectors []vector, validate func([]byte) error) {
 	for _, v := range vectors {
-		problems, err := validate(v.Event)
+		err := validate(v.Event)
 		if (err == nil) != v.Valid {
 			t.Errorf("%s: expected valid=%v, got error %v", v.Name, v.Valid, err)
 			continue
 		}
-		if err != nil && v.Pointer != "" {
-			found := false
-			for _, problem := range problems {
-				found = found || problem.pointer == v.Pointer
-			}
-			if !found {
-				t.Errorf("%s: no error at %s: %v", v.Name, v.Pointer, err)
-			}
+		if err != nil && v.Pointer != "" && !slices.Contains(pointersOf(err), v.Pointer) {
+			t.Errorf("%s: no error at %s: %v", v.Name, v.Pointer, err)
 		}
 	}
 }
 
 func TestCanonicalVectors(t *testing.T) {
-	checkVectors(t, loadVectors(t, "../../out"), func(data []byte) ([]fieldError, error) {
-		err := events.Validate(data)
-		var invalid *events.ValidationError
-		if errors.As(err, &invalid) {
-			problems := make([]fieldError, len(invalid.Errors))
-			for i, e := range invalid.Errors {
-				problems[i] = fieldError{e.Pointer}
-			}
-			return problems, err
-		}
-		return nil, err
-	})
+	checkVectors(t, loadVectors(t, "../../out"), events.Validate)
 }
 
 func TestHostileVectors(t *testing.T) {
-	checkVectors(t, loadVectors(t, "../fixtures/hostile/out"), func(data []byte) ([]fieldError, error) {
-		err := hostile.Validate(data)
-		var invalid *hostile.ValidationError
-		if errors.As(err, &invalid) {
-			problems := make([]fieldError, len(invalid.Errors))
-			for i, e := range invalid.Errors {
-				problems[i] = fieldError{e.Pointer}
-			}
-			return problems, err
-		}
-		return nil, err
-	})
+	checkVectors(t, loadVectors(t, "../fixtures/hostile/out"), hostile.Validate)
 }
 
 func sameJSON(t *testing.T, name string, want, got []byte) {
