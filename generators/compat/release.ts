@@ -1,7 +1,7 @@
 import type { ContractsModel } from "../ir/model.js";
 import { latestEvents } from "../ir/model.js";
 import { diffSnapshots, type Finding } from "./diff.js";
-import { sortFindings } from "./report.js";
+import { releaseLevel, sortFindings } from "./report.js";
 
 /** This generation's version, and what changed since the previous one. */
 export interface Release {
@@ -31,13 +31,7 @@ export function nextRelease(previous: PreviousGeneration | undefined, current: C
     return { version: initialVersion, findings: [], changelog: `${HEADING}\n## ${initialVersion}\n\nFirst release: ${events}.\n` };
   }
   const findings = sortFindings(diffSnapshots({ model: previous.model, sources: new Map() }, { model: current, sources: new Map() }));
-  const level = findings.some((finding) => finding.severity === "violation" || finding.severity === "breaking")
-    ? "major"
-    : findings.some((finding) => finding.severity === "additive")
-      ? "minor"
-      : findings.length > 0
-        ? "patch"
-        : "none";
+  const level = releaseLevel(findings);
   if (level === "none") return { version: previous.version, previousVersion: previous.version, findings, changelog: previous.changelog };
   const version = bump(previous.version, level);
   const lines = findings.map((finding) => `- ${finding.severity}: ${finding.eventType} v${finding.version} \`${finding.pointer || "/"}\`: ${finding.message.replace(/\n/g, " ")} (${finding.rule})`);

@@ -14,16 +14,16 @@ export interface CompatSummary {
 
 export function summarize(findings: readonly Finding[]): CompatSummary {
   const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
-  const breaking = count("breaking");
-  const additive = count("additive");
-  const documentation = count("documentation");
-  return {
-    violations: count("violation"),
-    breaking,
-    additive,
-    documentation,
-    release: breaking > 0 ? "major" : additive > 0 ? "minor" : documentation > 0 ? "patch" : "none",
-  };
+  return { violations: count("violation"), breaking: count("breaking"), additive: count("additive"), documentation: count("documentation"), release: releaseLevel(findings) };
+}
+
+/**
+ * The release a set of changes calls for: a breaking change (allowed with a version bump or not) or any
+ * other violation makes a major release, an additive change a minor one, documentation a patch.
+ */
+export function releaseLevel(findings: readonly Finding[]): CompatSummary["release"] {
+  const has = (severity: Severity): boolean => findings.some((finding) => finding.severity === severity);
+  return has("violation") || has("breaking") ? "major" : has("additive") ? "minor" : has("documentation") ? "patch" : "none";
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
