@@ -197,11 +197,12 @@ describe("event-contracts compat", () => {
       expect(result.stderr).toMatch(/^VIOLATION +schemas\/text-job\.json:\d+:\d+ {2}\/payload\/prompt {2}TEXT_JOB_REQUESTED v1: maxLength changed: 4000 -> 100 .* \[BOUND_CHANGED\]$/m);
       expect(result.stderr).toContain("counterexample, valid under the old contract only");
       const json = cli(["compat", "--against", "HEAD", "--format", "json"], { cwd: repo });
-      const report = JSON.parse(json.stderr) as { summary: { violations: number }; findings: Finding[] };
+      expect(json.status).toBe(1);
+      const report = JSON.parse(json.stdout) as { summary: { violations: number }; findings: Finding[] };
       expect(report.summary.violations).toBe(1);
       expect(report.findings[0]).toMatchObject({ rule: "BOUND_CHANGED", severity: "violation", pointer: "/payload/prompt", file: "schemas/text-job.json" });
       const github = cli(["compat", "--against", "HEAD", "--format", "github"], { cwd: repo });
-      expect(github.stderr).toMatch(/^::error file=schemas\/text-job\.json,line=\d+,col=\d+,title=BOUND_CHANGED::TEXT_JOB_REQUESTED v1 \/payload\/prompt: maxLength changed/m);
+      expect(github.stdout).toMatch(/^::error file=schemas\/text-job\.json,line=\d+,col=\d+,title=BOUND_CHANGED::TEXT_JOB_REQUESTED v1 \/payload\/prompt: maxLength changed/m);
     } finally {
       git("checkout", "-q", "--", "schemas");
     }

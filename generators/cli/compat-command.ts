@@ -27,6 +27,9 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
   const prefix = `${path.relative(process.cwd(), settings.schemasDir).split(path.sep).join("/") || "."}/`;
   const report = flags.format === "json" ? jsonReport(findings, prefix) : flags.format === "github" ? githubReport(findings, prefix) : textReport(findings, prefix);
   const violations = summarize(findings).violations;
-  if (report !== "") (violations > 0 ? output.err : output.out)(report);
+  // JSON and workflow annotations are for programs: always on standard output (GitHub reads workflow
+  // commands there), the exit code says whether there were violations. Text goes to stderr on violations.
+  const toStderr = flags.format === "text" && violations > 0;
+  if (report !== "") (toStderr ? output.err : output.out)(report);
   return violations > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }
