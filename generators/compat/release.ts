@@ -1,5 +1,4 @@
-import type { ContractsModel } from "../ir/model.js";
-import { latestEvents } from "../ir/model.js";
+import { type ContractsModel, latestEvents } from "../ir/model.js";
 import { diffSnapshots, type Finding } from "./diff.js";
 import { releaseLevel, sortFindings } from "./report.js";
 

@@ -1,5 +1,4 @@
-import type { ContractsModel, EventContract, NamedType, Origin, Property, TypeNode } from "./model.js";
-import { resolveType } from "./model.js";
+import { type ContractsModel, type EventContract, type NamedType, type Origin, type Property, resolveType, type TypeNode } from "./model.js";
 import { childPointer } from "../schema/json-pointer.js";
 import type { RuleId } from "./change-rules.js";
 

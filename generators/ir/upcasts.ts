@@ -1,7 +1,6 @@
 import { RULES } from "./change-rules.js";
 import { compareEvents, type Change } from "./compare.js";
-import type { ContractsModel, EventContract, NamedType, Property, TypeNode, UpcastOperation, UpcastStep } from "./model.js";
-import { resolveType } from "./model.js";
+import { type ContractsModel, type EventContract, type NamedType, type Property, resolveType, type TypeNode, type UpcastOperation, type UpcastStep } from "./model.js";
 
 type Report = (file: string, pointer: string, message: string) => void;
 

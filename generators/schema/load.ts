@@ -1,8 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import type { Problem } from "../problems.js";
-import { ProblemCollector, UsageError, compareText } from "../problems.js";
+import { compareText, type Problem, ProblemCollector, UsageError } from "../problems.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
 
 /** A schema file read from disk, parsed with positions and checked against the JSON Schema 2020-12 meta-schema. */

@@ -1,6 +1,5 @@
 import { goComment, goString } from "../../code/go.js";
-import type { ContractsModel, NamedType, Property, TypeNode } from "../../ir/model.js";
-import { resolveType } from "../../ir/model.js";
+import { type ContractsModel, type NamedType, type Property, resolveType, type TypeNode } from "../../ir/model.js";
 import { inlineEnumOf, type GoNames } from "./naming.js";
 
 /** Imports a generated Go file needs, collected while it is written. */

@@ -1,8 +1,7 @@
 import { docComment, join, literal, objectKey, propertyName, ts } from "../../code/typescript.js";
-import { compareText } from "../../problems.js";
+import { compareText, ContractProblemsError } from "../../problems.js";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
-import { ContractProblemsError } from "../../problems.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 

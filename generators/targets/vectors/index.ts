@@ -1,7 +1,6 @@
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import type { ContractsModel, EventContract } from "../../ir/model.js";
+import { type ContractsModel, type EventContract, resolveType } from "../../ir/model.js";
 import { oracleFor } from "../../ir/oracle.js";
-import { resolveType } from "../../ir/model.js";
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
 import { mutationsOf } from "./mutations.js";
 import { completed, isRecord, sampleOf } from "./samples.js";

@@ -1,5 +1,4 @@
-import type { ContractsModel, EventContract, TypeNode } from "../../ir/model.js";
-import { resolveType } from "../../ir/model.js";
+import { type ContractsModel, type EventContract, resolveType, type TypeNode } from "../../ir/model.js";
 import { childPointer } from "../../schema/json-pointer.js";
 import { isRecord, setOwn } from "./samples.js";
 

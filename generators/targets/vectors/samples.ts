@@ -1,5 +1,4 @@
-import type { ContractsModel, TypeNode } from "../../ir/model.js";
-import { resolveType } from "../../ir/model.js";
+import { type ContractsModel, resolveType, type TypeNode } from "../../ir/model.js";
 
 /** Strings tried, in order, for a string with a pattern: the first that fits is the sample. */
 const PATTERN_CANDIDATES = ["a", "en", "ab", "user_1", "x1", "example", "A", "aaa", "a-b", "1", "\"${x}"];
