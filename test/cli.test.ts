@@ -138,6 +138,11 @@ describe("event-contracts usage", () => {
     expect(result.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
   });
 
+  it("offers exactly the pipeline's targets for --target", async () => {
+    const [{ TARGET_CHOICES }, { TARGET_NAMES }] = await Promise.all([import("../generators/cli/main.js"), import("../generators/pipeline.js")]);
+    expect([...TARGET_CHOICES]).toEqual([...TARGET_NAMES]);
+  });
+
   it("exits 2 on an unknown flag or command, or none", () => {
     expect(cli(["generate", "--frobnicate"]).status).toBe(2);
     expect(cli(["publish"]).status).toBe(2);

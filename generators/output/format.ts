@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { PositionEncoding, Workspace } from "@astral-sh/ruff-wasm-nodejs";
+import type { Workspace } from "@astral-sh/ruff-wasm-nodejs";
 import * as prettier from "prettier";
 import type { GeneratedFile } from "../targets/target.js";
 
@@ -38,7 +38,7 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
 async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   if (file.formatted === true) return file;
   if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
-  if (file.path.endsWith(".py")) return { path: file.path, content: ruffFormat(file.path, file.content) };
+  if (file.path.endsWith(".py")) return { path: file.path, content: await ruffFormat(file.path, file.content) };
   const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
   if (parser === undefined) return file;
   try {
@@ -66,16 +66,18 @@ function gofmt(path: string, source: string): Promise<string> {
   });
 }
 
-let ruff: Workspace | undefined;
+let ruff: Promise<Workspace> | undefined;
 
 /**
  * Formats Python with ruff's own formatter, compiled to WebAssembly (an npm package), so generating needs no
  * Python tools; the tests run the same ruff version from PyPI with `ruff format --check`.
  */
-function ruffFormat(path: string, source: string): string {
-  ruff ??= new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
+async function ruffFormat(path: string, source: string): Promise<string> {
+  // Loaded on first use: compiling the WebAssembly costs start-up time that commands without Python output skip.
+  ruff ??= import("@astral-sh/ruff-wasm-nodejs").then(({ PositionEncoding, Workspace }) => new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16));
+  const workspace = await ruff;
   try {
-    return ruff.format(source);
+    return workspace.format(source);
   } catch (error) {
     throw new Error(`internal error: generated ${path} does not parse as Python: ${String(error)}`);
   }
