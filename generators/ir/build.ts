@@ -4,6 +4,7 @@ import type { LoadedSchema } from "../schema/load.js";
 import { lintEvent } from "./event-rules.js";
 import { exampleProblems } from "./examples.js";
 import { planUpcasts } from "./upcasts.js";
+import { translatePattern } from "../plan/patterns.js";
 import { ANNOTATION_KEYWORDS, JSON_SCHEMA_2020_12, ROOT_KEYWORDS, STRUCTURAL_KEYWORDS, SUPPORTED_FORMATS } from "./keywords.js";
 import type {
   ContractsModel,
@@ -307,6 +308,10 @@ class ModelBuilder {
       this.report(place.schema, childPointer(place.pointer, "const"), "UNSUPPORTED_CONST", `"const" must be a string, number or boolean`);
       return undefined;
     }
+    if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      this.report(place.schema, childPointer(place.pointer, "const"), "UNSAFE_INTEGER", `"const" ${value} is beyond the integers every language holds exactly (±${Number.MAX_SAFE_INTEGER})`);
+      return undefined;
+    }
     const types = typeList(node["type"]);
     const actual = typeof value === "number" ? (Number.isInteger(value) ? ["integer", "number"] : ["number"]) : [typeof value];
     if (types !== undefined && !(types.length === 1 && actual.includes(types[0] ?? ""))) {
@@ -325,6 +330,14 @@ class ModelBuilder {
         this.report(schema, childPointer(pointer, keyword), "INVALID_BOUND", `"${keyword}" must be a finite${integer ? " whole" : ""} number`);
         return undefined;
       }
+      if (base === "integer" && keyword !== "multipleOf" && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        this.report(schema, childPointer(pointer, keyword), "UNSAFE_INTEGER", `"${keyword}" ${value} is beyond the integers every language holds exactly (±${Number.MAX_SAFE_INTEGER}); integers past it are invalid anyway`);
+        return undefined;
+      }
+      if (keyword === "multipleOf" && value <= 0) {
+        this.report(schema, childPointer(pointer, keyword), "INVALID_BOUND", `"multipleOf" must be greater than 0`);
+        return undefined;
+      }
       return value;
     };
     switch (base) {
@@ -337,10 +350,9 @@ class ModelBuilder {
         }
         const pattern = node["pattern"];
         if (typeof pattern === "string") {
-          try {
-            new RegExp(pattern, "u");
-          } catch (error) {
-            this.report(schema, childPointer(pointer, "pattern"), "INVALID_PATTERN", `"pattern" is not a valid regular expression: ${(error as Error).message}`);
+          const translated = translatePattern(pattern);
+          if (!translated.ok) {
+            for (const problem of translated.problems) this.report(schema, childPointer(pointer, "pattern"), "UNSUPPORTED_PATTERN", `"pattern" ${JSON.stringify(pattern)} is refused: ${problem}`);
             return undefined;
           }
         }

@@ -2,11 +2,6 @@
 
 package events
 
-import (
-	"encoding/json"
-	"fmt"
-)
-
 // The event types of the contracts.
 const (
 	// EventTypeActivityGenerated: A worker finished a job and the activity is ready. Emitted by the
@@ -99,52 +94,6 @@ func (TextJobRequested) Topic() string { return TopicTextJobs }
 func (e TextJobRequested) Key() string { return e.JobID }
 
 func (TextJobRequested) isEvent() {}
-
-// Decode reads an event as a consumer should: it validates the event against the version it declares,
-// allowing unknown properties (producers may be on a newer module), upcasts an older version to the current
-// one (see Upcast), and returns it as its Go type.
-func Decode(data []byte) (Event, error) {
-	if err := ValidateTolerant(data); err != nil {
-		return nil, err
-	}
-	data, err := Upcast(data)
-	if err != nil {
-		return nil, err
-	}
-	var head struct {
-		EventType string `json:"eventType"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, err
-	}
-	switch head.EventType {
-	case EventTypeActivityGenerated:
-		var event ActivityGenerated
-		if err := json.Unmarshal(data, &event); err != nil {
-			return nil, err
-		}
-		return event, nil
-	case EventTypeImageJobRequested:
-		var event ImageJobRequested
-		if err := json.Unmarshal(data, &event); err != nil {
-			return nil, err
-		}
-		return event, nil
-	case EventTypeJobStatusChanged:
-		var event JobStatusChanged
-		if err := json.Unmarshal(data, &event); err != nil {
-			return nil, err
-		}
-		return event, nil
-	case EventTypeTextJobRequested:
-		var event TextJobRequested
-		if err := json.Unmarshal(data, &event); err != nil {
-			return nil, err
-		}
-		return event, nil
-	}
-	return nil, fmt.Errorf("unknown event type %q", head.EventType)
-}
 
 // NewActivityGenerated creates a ACTIVITY_GENERATED event (version 1): it fills in eventType,
 // version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event

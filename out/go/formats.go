@@ -3,37 +3,15 @@
 package events
 
 import (
-	"errors"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // The formats of the contracts, with exactly the verdicts of the TypeScript package (and of ajv-formats in
-// "full" mode, the reference all three languages are tested against with the shared vectors). The library's
-// own checks differ at the edges (leap seconds, a space separator, URN UUIDs), so they are replaced. Case is
-// spelled out in the character classes rather than left to (?i): RE2 folds case by Unicode rules, so "(?i)k"
-// would also match the Kelvin sign, which ECMAScript's non-Unicode /i does not.
-var contractFormats = []*jsonschema.Format{
-	{Name: "date-time", Validate: stringFormat(isDateTime)},
-	{Name: "date", Validate: stringFormat(isDate)},
-	{Name: "uuid", Validate: stringFormat(isUUID)},
-	{Name: "uri", Validate: stringFormat(isURI)},
-}
-
-var errFormat = errors.New("not in the contract's format")
-
-func stringFormat(check func(string) bool) func(any) error {
-	return func(value any) error {
-		text, ok := value.(string)
-		if !ok || check(text) {
-			return nil
-		}
-		return errFormat
-	}
-}
+// "full" mode, the reference all three languages are tested against). Case is spelled out in the character
+// classes rather than left to (?i): RE2 folds case by Unicode rules, so "(?i)k" would also match the Kelvin
+// sign, which ECMAScript's non-Unicode /i does not.
 
 // ecmaSpace is ECMAScript's \s, which RE2's \s (ASCII only) is not.
 const ecmaSpace = `\t\n\v\f\r \x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
@@ -105,49 +83,3 @@ func isUUID(text string) bool {
 func isURI(text string) bool {
 	return strings.ContainsAny(text, "/:") && uriPattern.MatchString(text)
 }
-
-// ecmaRegexp compiles a schema "pattern" with ECMAScript's meaning of \s and "." (RE2 reads both more
-// narrowly), so that patterns judge strings as they do in the TypeScript package.
-func ecmaRegexp(pattern string) (jsonschema.Regexp, error) {
-	var b strings.Builder
-	inClass := false
-	for i := 0; i < len(pattern); i++ {
-		c := pattern[i]
-		switch {
-		case c == '\\' && i+1 < len(pattern):
-			i++
-			switch next := pattern[i]; {
-			case next == 's' && inClass:
-				b.WriteString(ecmaSpace)
-			case next == 's':
-				b.WriteString("[" + ecmaSpace + "]")
-			case next == 'S' && !inClass:
-				b.WriteString("[^" + ecmaSpace + "]")
-			default:
-				b.WriteByte('\\')
-				b.WriteByte(next)
-			}
-		case c == '[' && !inClass:
-			inClass = true
-			b.WriteByte(c)
-		case c == ']' && inClass:
-			inClass = false
-			b.WriteByte(c)
-		case c == '.' && !inClass:
-			b.WriteString(`[^\n\r\x{2028}\x{2029}]`)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	compiled, err := regexp.Compile(b.String())
-	if err != nil {
-		return nil, err
-	}
-	return (*ecmaPattern)(compiled), nil
-}
-
-type ecmaPattern regexp.Regexp
-
-func (p *ecmaPattern) MatchString(text string) bool { return (*regexp.Regexp)(p).MatchString(text) }
-
-func (p *ecmaPattern) String() string { return (*regexp.Regexp)(p).String() }

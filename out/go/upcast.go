@@ -8,34 +8,49 @@ import (
 )
 
 // upcastSteps turn an event of one version into the next, keyed by event type and version.
-var upcastSteps = map[eventVersion]func([]byte) ([]byte, error){}
+var upcastSteps = map[eventVersion]func(map[string]any) (map[string]any, error){}
 
-// Upcast brings an event of any version the contracts keep to the current version of its type, step by
-// step, and checks the result against the current contract (unknown properties allowed).
+// Upcast brings an event's JSON of any version the contracts keep to the JSON of the current version of
+// its type, step by step, and checks the result against the current contract (unknown properties allowed).
 func Upcast(data []byte) ([]byte, error) {
+	value, err := readEvent(data, true)
+	if err != nil {
+		return nil, err
+	}
+	value, err = upcastValue(value)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(value)
+}
+
+// upcastValue upcasts a validated event (the tree readJSON made) and validates the result.
+func upcastValue(value any) (any, error) {
+	event, ok := value.(map[string]any)
+	if !ok {
+		return value, nil
+	}
 	upcast := false
 	for {
-		var head struct {
-			EventType string `json:"eventType"`
-			Version   int64  `json:"version"`
-		}
-		if err := json.Unmarshal(data, &head); err != nil {
-			return nil, err
-		}
-		step, ok := upcastSteps[eventVersion{head.EventType, head.Version}]
+		eventType, _ := event["eventType"].(string)
+		version, _ := event["version"].(float64)
+		step, ok := upcastSteps[eventVersion{eventType, int64(version)}]
 		if !ok {
 			break
 		}
-		next, err := step(data)
+		next, err := step(event)
 		if err != nil {
-			return nil, fmt.Errorf("upcasting %s version %d: %w", head.EventType, head.Version, err)
+			return nil, fmt.Errorf("upcasting %s version %d: %w", eventType, int64(version), err)
 		}
-		data, upcast = next, true
+		event, upcast = next, true
 	}
 	if upcast {
-		if err := ValidateTolerant(data); err != nil {
-			return nil, fmt.Errorf("after upcasting: %w", err)
+		if errs := validateValue(event, true); len(errs) > 0 {
+			for i := range errs {
+				errs[i].Message = "after upcasting: " + errs[i].Message
+			}
+			return nil, &ValidationError{EventType: eventTypeOf(event), Errors: errs}
 		}
 	}
-	return data, nil
+	return event, nil
 }

@@ -3,18 +3,11 @@
 package events
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"sort"
+	"regexp"
 	"strings"
-	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"unicode/utf8"
 )
 
 // FieldError is one reason an event breaks its contract.
@@ -22,13 +15,15 @@ type FieldError struct {
 	// Pointer is the JSON Pointer (RFC 6901) of the value at fault; "" is the event itself. For a missing
 	// property it is the property's own pointer.
 	Pointer string
-	// Keyword is the JSON Schema keyword that failed, e.g. "required", "maxLength", "format".
+	// Keyword is the JSON Schema keyword that failed, e.g. "required", "maxLength", "format"; "json" when
+	// the input is not a JSON document every package can read.
 	Keyword string
-	// Message says what is wrong, for people.
+	// Message says what is wrong, for people. It is the same text in the TypeScript and Python packages.
 	Message string
 }
 
-// ValidationError lists every problem of an event that breaks its contract.
+// ValidationError lists every problem of an event that breaks its contract, in the same order as the
+// TypeScript and Python packages list them.
 type ValidationError struct {
 	EventType string
 	Errors    []FieldError
@@ -51,142 +46,18 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// eventVersion names one version of one event type.
-type eventVersion struct {
-	eventType string
-	version   int64
-}
-
-// validators holds the compiled schemas of every kept version, strict (producers) and tolerant (consumers).
-type validators struct {
-	strict, tolerant map[eventVersion]*jsonschema.Schema
-}
-
-var (
-	compileOnce sync.Once
-	compiled    validators
-	compileErr  error
-)
-
-// compile builds the validators of the embedded canonical schemas once, on first use.
-func compile() (validators, error) {
-	compileOnce.Do(func() {
-		compiled.strict, compileErr = compileSet(false)
-		if compileErr == nil {
-			compiled.tolerant, compileErr = compileSet(true)
-		}
-	})
-	return compiled, compileErr
-}
-
-// compileSet compiles every event schema; tolerant drops "additionalProperties": false, so that unknown
-// properties are allowed, as a consumer on an older module needs when producers add optional fields.
-func compileSet(tolerant bool) (map[eventVersion]*jsonschema.Schema, error) {
-	compiler := jsonschema.NewCompiler()
-	compiler.DefaultDraft(jsonschema.Draft2020)
-	compiler.AssertFormat()
-	compiler.UseRegexpEngine(ecmaRegexp)
-	for _, format := range contractFormats {
-		compiler.RegisterFormat(format)
-	}
-	for _, file := range schemaFiles {
-		data, err := schemaFS.ReadFile("schemas/" + file.name)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", file.name, err)
-		}
-		if tolerant {
-			doc = allowUnknownProperties(doc)
-		}
-		if err := compiler.AddResource(file.id, doc); err != nil {
-			return nil, err
-		}
-	}
-	schemas := map[eventVersion]*jsonschema.Schema{}
-	for key, id := range eventSchemas {
-		schema, err := compiler.Compile(id)
-		if err != nil {
-			return nil, err
-		}
-		schemas[key] = schema
-	}
-	return schemas, nil
-}
-
-// allowUnknownProperties removes every "additionalProperties": false from a schema document.
-func allowUnknownProperties(node any) any {
-	switch value := node.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(value))
-		for key, child := range value {
-			if key == "additionalProperties" && child == false {
-				continue
-			}
-			out[key] = allowUnknownProperties(child)
-		}
-		return out
-	case []any:
-		out := make([]any, len(value))
-		for i, child := range value {
-			out[i] = allowUnknownProperties(child)
-		}
-		return out
-	default:
-		return node
-	}
-}
-
 // Validate checks an event's JSON against its contract, chosen by its eventType and version, as a producer
 // must: unknown properties are errors. It returns a *ValidationError listing every problem, or nil.
 func Validate(data []byte) error {
-	return validate(data, false)
+	_, err := readEvent(data, false)
+	return err
 }
 
 // ValidateTolerant is Validate for consumers: unknown properties are allowed, so that an additive change
 // deployed to producers first never breaks a consumer still on the previous module.
 func ValidateTolerant(data []byte) error {
-	return validate(data, true)
-}
-
-func validate(data []byte, tolerant bool) error {
-	instance, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		return &ValidationError{Errors: []FieldError{{Pointer: "", Keyword: "json", Message: "malformed JSON: " + err.Error()}}}
-	}
-	sets, err := compile()
-	if err != nil {
-		return fmt.Errorf("compiling the embedded schemas: %w", err)
-	}
-	schemas := sets.strict
-	if tolerant {
-		schemas = sets.tolerant
-	}
-	object, ok := instance.(map[string]any)
-	if !ok {
-		return &ValidationError{Errors: []FieldError{{Pointer: "", Keyword: "type", Message: "must be an object"}}}
-	}
-	eventType, _ := object["eventType"].(string)
-	if Topics[eventType] == "" {
-		return &ValidationError{Errors: []FieldError{{Pointer: "/eventType", Keyword: "eventType", Message: "must be one of the known event types: " + strings.Join(EventTypes, ", ")}}}
-	}
-	version, _ := object["version"].(json.Number)
-	number, err := version.Int64()
-	schema, ok := schemas[eventVersion{eventType, number}]
-	if err != nil || !ok {
-		return &ValidationError{EventType: eventType, Errors: []FieldError{{Pointer: "/version", Keyword: "version", Message: "must be one of the versions the contracts keep"}}}
-	}
-	err = schema.Validate(instance)
-	if err == nil {
-		return nil
-	}
-	var failure *jsonschema.ValidationError
-	if !errors.As(err, &failure) {
-		return err
-	}
-	return &ValidationError{EventType: eventType, Errors: fieldErrors(failure)}
+	_, err := readEvent(data, true)
+	return err
 }
 
 // ValidateEvent checks an event value against its contract, as it would be sent.
@@ -198,53 +69,1407 @@ func ValidateEvent(event Event) error {
 	return Validate(data)
 }
 
-var printer = message.NewPrinter(language.English)
+// readEvent parses an event once and validates that parse: what was judged is what Decode builds from.
+func readEvent(data []byte, tolerant bool) (any, error) {
+	value, problem := readJSON(data)
+	if problem != nil {
+		return nil, &ValidationError{Errors: []FieldError{*problem}}
+	}
+	if errs := validateValue(value, tolerant); len(errs) > 0 {
+		return nil, &ValidationError{EventType: eventTypeOf(value), Errors: errs}
+	}
+	return value, nil
+}
 
-// fieldErrors flattens the library's error tree into one FieldError per failing value, with the same
-// pointers as the TypeScript and Python packages: a missing or unknown property is pointed at directly.
-func fieldErrors(root *jsonschema.ValidationError) []FieldError {
-	var out []FieldError
-	var walk func(*jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) > 0 {
-			for _, cause := range e.Causes {
-				walk(cause)
-			}
-			return
-		}
-		pointer := pointerOf(e.InstanceLocation)
-		switch k := e.ErrorKind.(type) {
-		case *kind.Required:
-			for _, name := range k.Missing {
-				out = append(out, FieldError{Pointer: pointer + "/" + escapePointer(name), Keyword: "required", Message: "is required"})
-			}
-		case *kind.AdditionalProperties:
-			for _, name := range k.Properties {
-				out = append(out, FieldError{Pointer: pointer + "/" + escapePointer(name), Keyword: "additionalProperties", Message: "is not a property of this contract"})
-			}
+// eventTypeOf is the eventType an event declares, or "" when it declares none the contracts know.
+func eventTypeOf(value any) string {
+	object, _ := value.(map[string]any)
+	eventType, _ := object["eventType"].(string)
+	if Topics[eventType] == "" {
+		return ""
+	}
+	return eventType
+}
+
+// eventVersion names one version of one event type.
+type eventVersion struct {
+	eventType string
+	version   int64
+}
+
+// eventSchemas maps each version of each event type to the $id of its schema.
+var eventSchemas = map[eventVersion]string{
+	{"ACTIVITY_GENERATED", 1}:  "https://contracts.activity-builder.dev/events/activity-result.json",
+	{"IMAGE_JOB_REQUESTED", 1}: "https://contracts.activity-builder.dev/events/image-job.json",
+	{"JOB_STATUS_CHANGED", 1}:  "https://contracts.activity-builder.dev/events/job-status.json",
+	{"TEXT_JOB_REQUESTED", 1}:  "https://contracts.activity-builder.dev/events/text-job.json",
+}
+
+// The patterns of the contracts, translated from ECMAScript at generate time, and the larger enums.
+var (
+	pattern0 = regexp.MustCompile("^[a-z]{2,3}(?:\\x{2d}[A-Z][a-z]{3})?(?:\\x{2d}(?:[A-Z]{2}|[0-9]{3}))?$")
+	pattern1 = regexp.MustCompile("^[0-9A-Za-z][\\x{2d}-\\x{2e}0-\\x{3a}\\x{40}-Z\\x{5f}a-z\\x{7c}]*$")
+)
+
+// validateValue checks a parsed event against the contract its eventType and version name.
+func validateValue(value any, tolerant bool) []FieldError {
+	var errs []FieldError
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(&errs, nil, "type", "must be an object")
+		return errs
+	}
+	switch object["eventType"] {
+	case EventTypeActivityGenerated:
+		switch object["version"] {
+		case float64(1):
+			checkActivityGenerated(value, nil, &errs, tolerant)
 		default:
-			path := e.ErrorKind.KeywordPath()
-			keyword := ""
-			if len(path) > 0 {
-				keyword = path[len(path)-1]
+			fail(&errs, &location{key: "version"}, "version", "must be one of the versions the contracts keep: 1")
+		}
+	case EventTypeImageJobRequested:
+		switch object["version"] {
+		case float64(1):
+			checkImageJobRequested(value, nil, &errs, tolerant)
+		default:
+			fail(&errs, &location{key: "version"}, "version", "must be one of the versions the contracts keep: 1")
+		}
+	case EventTypeJobStatusChanged:
+		switch object["version"] {
+		case float64(1):
+			checkJobStatusChanged(value, nil, &errs, tolerant)
+		default:
+			fail(&errs, &location{key: "version"}, "version", "must be one of the versions the contracts keep: 1")
+		}
+	case EventTypeTextJobRequested:
+		switch object["version"] {
+		case float64(1):
+			checkTextJobRequested(value, nil, &errs, tolerant)
+		default:
+			fail(&errs, &location{key: "version"}, "version", "must be one of the versions the contracts keep: 1")
+		}
+	default:
+		fail(&errs, &location{key: "eventType"}, "eventType", "must be one of the known event types: \"ACTIVITY_GENERATED\", \"IMAGE_JOB_REQUESTED\", \"JOB_STATUS_CHANGED\", \"TEXT_JOB_REQUESTED\"")
+	}
+	return errs
+}
+
+// checkActivityGenerated checks a value against ActivityGenerated, adding what is wrong to errs.
+func checkActivityGenerated(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload":
+			default:
+				unknown = append(unknown, key)
 			}
-			out = append(out, FieldError{Pointer: pointer, Keyword: keyword, Message: e.ErrorKind.LocalizedString(printer)})
 		}
 	}
-	walk(root)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
-	return out
-}
-
-func pointerOf(segments []string) string {
-	var b strings.Builder
-	for _, segment := range segments {
-		b.WriteByte('/')
-		b.WriteString(escapePointer(segment))
+	at1 := location{parent: at, key: "eventType"}
+	if value0, present := object["eventType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "ACTIVITY_GENERATED" {
+			fail(errs, &at1, "const", "must be \"ACTIVITY_GENERATED\"")
+		}
 	}
-	return b.String()
+	at4 := location{parent: at, key: "version"}
+	if value3, present := object["version"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		if constant5, ok := value3.(float64); !ok || constant5 != 1 {
+			fail(errs, &at4, "const", "must be 1")
+		}
+	}
+	at7 := location{parent: at, key: "eventId"}
+	if value6, present := object["eventId"]; !present {
+		fail(errs, &at7, "required", "is required")
+	} else {
+		checkEventId(value6, &at7, errs, tolerant)
+	}
+	at9 := location{parent: at, key: "jobId"}
+	if value8, present := object["jobId"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		checkJobId(value8, &at9, errs, tolerant)
+	}
+	at11 := location{parent: at, key: "userId"}
+	if value10, present := object["userId"]; !present {
+		fail(errs, &at11, "required", "is required")
+	} else {
+		checkUserId(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "timestamp"}
+	if value12, present := object["timestamp"]; !present {
+		fail(errs, &at13, "required", "is required")
+	} else {
+		checkTimestamp(value12, &at13, errs, tolerant)
+	}
+	at15 := location{parent: at, key: "payload"}
+	if value14, present := object["payload"]; !present {
+		fail(errs, &at15, "required", "is required")
+	} else {
+		checkActivityResultPayload(value14, &at15, errs, tolerant)
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
 }
 
-func escapePointer(segment string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(segment, "~", "~0"), "/", "~1")
+// checkActivityOutput checks a value against ActivityOutput, adding what is wrong to errs.
+func checkActivityOutput(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	tag, present := object["kind"]
+	here := location{parent: at, key: "kind"}
+	switch tag {
+	case "text":
+		checkTextOutput(value, at, errs, tolerant)
+	case "image":
+		checkImageOutput(value, at, errs, tolerant)
+	default:
+		if !present {
+			fail(errs, &here, "required", "is required")
+		} else {
+			fail(errs, &here, "oneOf", "must be one of \"text\", \"image\"")
+		}
+	}
+}
+
+// checkActivityResultPayload checks a value against ActivityResultPayload, adding what is wrong to errs.
+func checkActivityResultPayload(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "activityId", "output", "generationMs", "model":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "activityId"}
+	if value0, present := object["activityId"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if text2, ok := value0.(string); !ok {
+			fail(errs, &at1, "type", "must be a string")
+		} else {
+			if !isUUID(text2) {
+				fail(errs, &at1, "format", "must be a valid uuid")
+			}
+		}
+	}
+	at4 := location{parent: at, key: "output"}
+	if value3, present := object["output"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkActivityOutput(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "generationMs"}
+	if value5, present := object["generationMs"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 0 {
+				fail(errs, &at6, "minimum", "must be >= 0")
+			}
+			if number7 > 9007199254740991 {
+				fail(errs, &at6, "maximum", "must be <= 9007199254740991")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "model"}
+	if value8, present := object["model"]; present {
+		if text10, ok := value8.(string); !ok {
+			fail(errs, &at9, "type", "must be a string")
+		} else {
+			if text10 == "" {
+				fail(errs, &at9, "minLength", "must not be empty")
+			}
+			if len(text10) > 100 && utf8.RuneCountInString(text10) > 100 {
+				fail(errs, &at9, "maxLength", "must be at most 100 characters long")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkEventId checks a value against EventId, adding what is wrong to errs.
+func checkEventId(value any, at *location, errs *[]FieldError, tolerant bool) {
+	if text0, ok := value.(string); !ok {
+		fail(errs, at, "type", "must be a string")
+	} else {
+		if !isUUID(text0) {
+			fail(errs, at, "format", "must be a valid uuid")
+		}
+	}
+}
+
+// checkGeneratedImage checks a value against GeneratedImage, adding what is wrong to errs.
+func checkGeneratedImage(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "url", "mimeType", "width", "height", "altText":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "url"}
+	if value0, present := object["url"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if text2, ok := value0.(string); !ok {
+			fail(errs, &at1, "type", "must be a string")
+		} else {
+			if len(text2) > 2048 && utf8.RuneCountInString(text2) > 2048 {
+				fail(errs, &at1, "maxLength", "must be at most 2048 characters long")
+			}
+			if !isURI(text2) {
+				fail(errs, &at1, "format", "must be a valid uri")
+			}
+		}
+	}
+	at4 := location{parent: at, key: "mimeType"}
+	if value3, present := object["mimeType"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		switch value3 {
+		case "image/png", "image/jpeg", "image/webp":
+		default:
+			fail(errs, &at4, "enum", "must be one of \"image/png\", \"image/jpeg\", \"image/webp\"")
+		}
+	}
+	at6 := location{parent: at, key: "width"}
+	if value5, present := object["width"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 1 {
+				fail(errs, &at6, "minimum", "must be >= 1")
+			}
+			if number7 > 9007199254740991 {
+				fail(errs, &at6, "maximum", "must be <= 9007199254740991")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "height"}
+	if value8, present := object["height"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		if number10, ok := value8.(float64); !ok || !isInteger(number10) {
+			fail(errs, &at9, "type", "must be an integer")
+		} else {
+			if number10 < 1 {
+				fail(errs, &at9, "minimum", "must be >= 1")
+			}
+			if number10 > 9007199254740991 {
+				fail(errs, &at9, "maximum", "must be <= 9007199254740991")
+			}
+		}
+	}
+	at12 := location{parent: at, key: "altText"}
+	if value11, present := object["altText"]; present {
+		if text13, ok := value11.(string); !ok {
+			fail(errs, &at12, "type", "must be a string")
+		} else {
+			if len(text13) > 500 && utf8.RuneCountInString(text13) > 500 {
+				fail(errs, &at12, "maxLength", "must be at most 500 characters long")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkImageActivityType checks a value against ImageActivityType, adding what is wrong to errs.
+func checkImageActivityType(value any, at *location, errs *[]FieldError, tolerant bool) {
+	switch value {
+	case "coloring-page", "illustration", "diagram", "flashcard-image", "poster":
+	default:
+		fail(errs, at, "enum", "must be one of \"coloring-page\", \"illustration\", \"diagram\", \"flashcard-image\", \"poster\"")
+	}
+}
+
+// checkImageJobPayload checks a value against ImageJobPayload, adding what is wrong to errs.
+func checkImageJobPayload(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "activityType", "prompt", "negativePrompt", "style", "size", "count", "seed":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "activityType"}
+	if value0, present := object["activityType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		checkImageActivityType(value0, &at1, errs, tolerant)
+	}
+	at3 := location{parent: at, key: "prompt"}
+	if value2, present := object["prompt"]; !present {
+		fail(errs, &at3, "required", "is required")
+	} else {
+		if text4, ok := value2.(string); !ok {
+			fail(errs, &at3, "type", "must be a string")
+		} else {
+			if text4 == "" {
+				fail(errs, &at3, "minLength", "must not be empty")
+			}
+			if len(text4) > 2000 && utf8.RuneCountInString(text4) > 2000 {
+				fail(errs, &at3, "maxLength", "must be at most 2000 characters long")
+			}
+		}
+	}
+	at6 := location{parent: at, key: "negativePrompt"}
+	if value5, present := object["negativePrompt"]; present {
+		if text7, ok := value5.(string); !ok {
+			fail(errs, &at6, "type", "must be a string")
+		} else {
+			if len(text7) > 1000 && utf8.RuneCountInString(text7) > 1000 {
+				fail(errs, &at6, "maxLength", "must be at most 1000 characters long")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "style"}
+	if value8, present := object["style"]; present {
+		switch value8 {
+		case "cartoon", "line-art", "realistic", "watercolor", "pixel-art":
+		default:
+			fail(errs, &at9, "enum", "must be one of \"cartoon\", \"line-art\", \"realistic\", \"watercolor\", \"pixel-art\"")
+		}
+	}
+	at11 := location{parent: at, key: "size"}
+	if value10, present := object["size"]; !present {
+		fail(errs, &at11, "required", "is required")
+	} else {
+		checkImageSize(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "count"}
+	if value12, present := object["count"]; present {
+		if number14, ok := value12.(float64); !ok || !isInteger(number14) {
+			fail(errs, &at13, "type", "must be an integer")
+		} else {
+			if number14 < 1 {
+				fail(errs, &at13, "minimum", "must be >= 1")
+			}
+			if number14 > 4 {
+				fail(errs, &at13, "maximum", "must be <= 4")
+			}
+		}
+	}
+	at16 := location{parent: at, key: "seed"}
+	if value15, present := object["seed"]; present {
+		if value15 != nil {
+			if number17, ok := value15.(float64); !ok || !isInteger(number17) {
+				fail(errs, &at16, "type", "must be an integer or null")
+			} else {
+				if number17 < 0 {
+					fail(errs, &at16, "minimum", "must be >= 0")
+				}
+				if number17 > 4294967295 {
+					fail(errs, &at16, "maximum", "must be <= 4294967295")
+				}
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkImageJobRequested checks a value against ImageJobRequested, adding what is wrong to errs.
+func checkImageJobRequested(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "eventType"}
+	if value0, present := object["eventType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "IMAGE_JOB_REQUESTED" {
+			fail(errs, &at1, "const", "must be \"IMAGE_JOB_REQUESTED\"")
+		}
+	}
+	at4 := location{parent: at, key: "version"}
+	if value3, present := object["version"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		if constant5, ok := value3.(float64); !ok || constant5 != 1 {
+			fail(errs, &at4, "const", "must be 1")
+		}
+	}
+	at7 := location{parent: at, key: "eventId"}
+	if value6, present := object["eventId"]; !present {
+		fail(errs, &at7, "required", "is required")
+	} else {
+		checkEventId(value6, &at7, errs, tolerant)
+	}
+	at9 := location{parent: at, key: "jobId"}
+	if value8, present := object["jobId"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		checkJobId(value8, &at9, errs, tolerant)
+	}
+	at11 := location{parent: at, key: "userId"}
+	if value10, present := object["userId"]; !present {
+		fail(errs, &at11, "required", "is required")
+	} else {
+		checkUserId(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "timestamp"}
+	if value12, present := object["timestamp"]; !present {
+		fail(errs, &at13, "required", "is required")
+	} else {
+		checkTimestamp(value12, &at13, errs, tolerant)
+	}
+	at15 := location{parent: at, key: "payload"}
+	if value14, present := object["payload"]; !present {
+		fail(errs, &at15, "required", "is required")
+	} else {
+		checkImageJobPayload(value14, &at15, errs, tolerant)
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkImageOutput checks a value against ImageOutput, adding what is wrong to errs.
+func checkImageOutput(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "kind", "activityType", "images":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "kind"}
+	if value0, present := object["kind"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "image" {
+			fail(errs, &at1, "const", "must be \"image\"")
+		}
+	}
+	at4 := location{parent: at, key: "activityType"}
+	if value3, present := object["activityType"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkImageActivityType(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "images"}
+	if value5, present := object["images"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if items7, ok := value5.([]any); !ok {
+			fail(errs, &at6, "type", "must be an array")
+		} else {
+			if len(items7) < 1 {
+				fail(errs, &at6, "minItems", "must have at least 1 item")
+			}
+			if len(items7) > 4 {
+				fail(errs, &at6, "maxItems", "must have at most 4 items")
+			}
+			for index8, item9 := range items7 {
+				at10 := location{parent: &at6, index: index8, isIndex: true}
+				checkGeneratedImage(item9, &at10, errs, tolerant)
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkImageSize checks a value against ImageSize, adding what is wrong to errs.
+func checkImageSize(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "width", "height":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "width"}
+	if value0, present := object["width"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if number2, ok := value0.(float64); !ok || !isInteger(number2) {
+			fail(errs, &at1, "type", "must be an integer")
+		} else {
+			if number2 < 64 {
+				fail(errs, &at1, "minimum", "must be >= 64")
+			}
+			if number2 > 4096 {
+				fail(errs, &at1, "maximum", "must be <= 4096")
+			}
+		}
+	}
+	at4 := location{parent: at, key: "height"}
+	if value3, present := object["height"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		if number5, ok := value3.(float64); !ok || !isInteger(number5) {
+			fail(errs, &at4, "type", "must be an integer")
+		} else {
+			if number5 < 64 {
+				fail(errs, &at4, "minimum", "must be >= 64")
+			}
+			if number5 > 4096 {
+				fail(errs, &at4, "maximum", "must be <= 4096")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobCompleted checks a value against JobCompleted, adding what is wrong to errs.
+func checkJobCompleted(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "status", "jobKind", "attempt", "activityId":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "status"}
+	if value0, present := object["status"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "completed" {
+			fail(errs, &at1, "const", "must be \"completed\"")
+		}
+	}
+	at4 := location{parent: at, key: "jobKind"}
+	if value3, present := object["jobKind"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkJobKind(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "attempt"}
+	if value5, present := object["attempt"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 1 {
+				fail(errs, &at6, "minimum", "must be >= 1")
+			}
+			if number7 > 10 {
+				fail(errs, &at6, "maximum", "must be <= 10")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "activityId"}
+	if value8, present := object["activityId"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		if text10, ok := value8.(string); !ok {
+			fail(errs, &at9, "type", "must be a string")
+		} else {
+			if !isUUID(text10) {
+				fail(errs, &at9, "format", "must be a valid uuid")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobError checks a value against JobError, adding what is wrong to errs.
+func checkJobError(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "code", "message", "retryable":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "code"}
+	if value0, present := object["code"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		switch value0 {
+		case "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL":
+		default:
+			fail(errs, &at1, "enum", "must be one of \"INVALID_REQUEST\", \"CONTENT_REJECTED\", \"MODEL_UNAVAILABLE\", \"TIMEOUT\", \"INTERNAL\"")
+		}
+	}
+	at3 := location{parent: at, key: "message"}
+	if value2, present := object["message"]; !present {
+		fail(errs, &at3, "required", "is required")
+	} else {
+		if text4, ok := value2.(string); !ok {
+			fail(errs, &at3, "type", "must be a string")
+		} else {
+			if text4 == "" {
+				fail(errs, &at3, "minLength", "must not be empty")
+			}
+			if len(text4) > 2000 && utf8.RuneCountInString(text4) > 2000 {
+				fail(errs, &at3, "maxLength", "must be at most 2000 characters long")
+			}
+		}
+	}
+	at6 := location{parent: at, key: "retryable"}
+	if value5, present := object["retryable"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if _, ok := value5.(bool); !ok {
+			fail(errs, &at6, "type", "must be a boolean")
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobFailed checks a value against JobFailed, adding what is wrong to errs.
+func checkJobFailed(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "status", "jobKind", "attempt", "error", "nextRetryAt":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "status"}
+	if value0, present := object["status"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "failed" {
+			fail(errs, &at1, "const", "must be \"failed\"")
+		}
+	}
+	at4 := location{parent: at, key: "jobKind"}
+	if value3, present := object["jobKind"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkJobKind(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "attempt"}
+	if value5, present := object["attempt"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 1 {
+				fail(errs, &at6, "minimum", "must be >= 1")
+			}
+			if number7 > 10 {
+				fail(errs, &at6, "maximum", "must be <= 10")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "error"}
+	if value8, present := object["error"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		checkJobError(value8, &at9, errs, tolerant)
+	}
+	at11 := location{parent: at, key: "nextRetryAt"}
+	if value10, present := object["nextRetryAt"]; present {
+		if value10 != nil {
+			if text12, ok := value10.(string); !ok {
+				fail(errs, &at11, "type", "must be a string or null")
+			} else {
+				if !isDateTime(text12) {
+					fail(errs, &at11, "format", "must be a valid date-time")
+				}
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobId checks a value against JobId, adding what is wrong to errs.
+func checkJobId(value any, at *location, errs *[]FieldError, tolerant bool) {
+	if text0, ok := value.(string); !ok {
+		fail(errs, at, "type", "must be a string")
+	} else {
+		if !isUUID(text0) {
+			fail(errs, at, "format", "must be a valid uuid")
+		}
+	}
+}
+
+// checkJobKind checks a value against JobKind, adding what is wrong to errs.
+func checkJobKind(value any, at *location, errs *[]FieldError, tolerant bool) {
+	switch value {
+	case "text", "image":
+	default:
+		fail(errs, at, "enum", "must be one of \"text\", \"image\"")
+	}
+}
+
+// checkJobProcessing checks a value against JobProcessing, adding what is wrong to errs.
+func checkJobProcessing(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "status", "jobKind", "attempt", "progress", "stage":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "status"}
+	if value0, present := object["status"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "processing" {
+			fail(errs, &at1, "const", "must be \"processing\"")
+		}
+	}
+	at4 := location{parent: at, key: "jobKind"}
+	if value3, present := object["jobKind"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkJobKind(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "attempt"}
+	if value5, present := object["attempt"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 1 {
+				fail(errs, &at6, "minimum", "must be >= 1")
+			}
+			if number7 > 10 {
+				fail(errs, &at6, "maximum", "must be <= 10")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "progress"}
+	if value8, present := object["progress"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		if number10, ok := value8.(float64); !ok || !isInteger(number10) {
+			fail(errs, &at9, "type", "must be an integer")
+		} else {
+			if number10 < 0 {
+				fail(errs, &at9, "minimum", "must be >= 0")
+			}
+			if number10 > 100 {
+				fail(errs, &at9, "maximum", "must be <= 100")
+			}
+		}
+	}
+	at12 := location{parent: at, key: "stage"}
+	if value11, present := object["stage"]; present {
+		if text13, ok := value11.(string); !ok {
+			fail(errs, &at12, "type", "must be a string")
+		} else {
+			if text13 == "" {
+				fail(errs, &at12, "minLength", "must not be empty")
+			}
+			if len(text13) > 200 && utf8.RuneCountInString(text13) > 200 {
+				fail(errs, &at12, "maxLength", "must be at most 200 characters long")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobQueued checks a value against JobQueued, adding what is wrong to errs.
+func checkJobQueued(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "status", "jobKind", "queuePosition":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "status"}
+	if value0, present := object["status"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "queued" {
+			fail(errs, &at1, "const", "must be \"queued\"")
+		}
+	}
+	at4 := location{parent: at, key: "jobKind"}
+	if value3, present := object["jobKind"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkJobKind(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "queuePosition"}
+	if value5, present := object["queuePosition"]; present {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 0 {
+				fail(errs, &at6, "minimum", "must be >= 0")
+			}
+			if number7 > 9007199254740991 {
+				fail(errs, &at6, "maximum", "must be <= 9007199254740991")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkJobStatus checks a value against JobStatus, adding what is wrong to errs.
+func checkJobStatus(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	tag, present := object["status"]
+	here := location{parent: at, key: "status"}
+	switch tag {
+	case "queued":
+		checkJobQueued(value, at, errs, tolerant)
+	case "processing":
+		checkJobProcessing(value, at, errs, tolerant)
+	case "completed":
+		checkJobCompleted(value, at, errs, tolerant)
+	case "failed":
+		checkJobFailed(value, at, errs, tolerant)
+	default:
+		if !present {
+			fail(errs, &here, "required", "is required")
+		} else {
+			fail(errs, &here, "oneOf", "must be one of \"queued\", \"processing\", \"completed\", \"failed\"")
+		}
+	}
+}
+
+// checkJobStatusChanged checks a value against JobStatusChanged, adding what is wrong to errs.
+func checkJobStatusChanged(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "eventType"}
+	if value0, present := object["eventType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "JOB_STATUS_CHANGED" {
+			fail(errs, &at1, "const", "must be \"JOB_STATUS_CHANGED\"")
+		}
+	}
+	at4 := location{parent: at, key: "version"}
+	if value3, present := object["version"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		if constant5, ok := value3.(float64); !ok || constant5 != 1 {
+			fail(errs, &at4, "const", "must be 1")
+		}
+	}
+	at7 := location{parent: at, key: "eventId"}
+	if value6, present := object["eventId"]; !present {
+		fail(errs, &at7, "required", "is required")
+	} else {
+		checkEventId(value6, &at7, errs, tolerant)
+	}
+	at9 := location{parent: at, key: "jobId"}
+	if value8, present := object["jobId"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		checkJobId(value8, &at9, errs, tolerant)
+	}
+	at11 := location{parent: at, key: "userId"}
+	if value10, present := object["userId"]; !present {
+		fail(errs, &at11, "required", "is required")
+	} else {
+		checkUserId(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "timestamp"}
+	if value12, present := object["timestamp"]; !present {
+		fail(errs, &at13, "required", "is required")
+	} else {
+		checkTimestamp(value12, &at13, errs, tolerant)
+	}
+	at15 := location{parent: at, key: "payload"}
+	if value14, present := object["payload"]; !present {
+		fail(errs, &at15, "required", "is required")
+	} else {
+		checkJobStatus(value14, &at15, errs, tolerant)
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkLanguageTag checks a value against LanguageTag, adding what is wrong to errs.
+func checkLanguageTag(value any, at *location, errs *[]FieldError, tolerant bool) {
+	if text0, ok := value.(string); !ok {
+		fail(errs, at, "type", "must be a string")
+	} else {
+		if len(text0) < 8 && utf8.RuneCountInString(text0) < 2 {
+			fail(errs, at, "minLength", "must be at least 2 characters long")
+		}
+		if len(text0) > 16 && utf8.RuneCountInString(text0) > 16 {
+			fail(errs, at, "maxLength", "must be at most 16 characters long")
+		}
+		if !pattern0.MatchString(text0) {
+			fail(errs, at, "pattern", "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
+		}
+	}
+}
+
+// checkTextActivityType checks a value against TextActivityType, adding what is wrong to errs.
+func checkTextActivityType(value any, at *location, errs *[]FieldError, tolerant bool) {
+	switch value {
+	case "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search":
+	default:
+		fail(errs, at, "enum", "must be one of \"quiz\", \"worksheet\", \"flashcards\", \"story\", \"lesson-plan\", \"word-search\"")
+	}
+}
+
+// checkTextJobOptions checks a value against TextJobOptions, adding what is wrong to errs.
+func checkTextJobOptions(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "difficulty", "maxWords", "questionCount", "includeAnswerKey":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "difficulty"}
+	if value0, present := object["difficulty"]; present {
+		switch value0 {
+		case "easy", "medium", "hard":
+		default:
+			fail(errs, &at1, "enum", "must be one of \"easy\", \"medium\", \"hard\"")
+		}
+	}
+	at3 := location{parent: at, key: "maxWords"}
+	if value2, present := object["maxWords"]; present {
+		if number4, ok := value2.(float64); !ok || !isInteger(number4) {
+			fail(errs, &at3, "type", "must be an integer")
+		} else {
+			if number4 < 10 {
+				fail(errs, &at3, "minimum", "must be >= 10")
+			}
+			if number4 > 5000 {
+				fail(errs, &at3, "maximum", "must be <= 5000")
+			}
+		}
+	}
+	at6 := location{parent: at, key: "questionCount"}
+	if value5, present := object["questionCount"]; present {
+		if number7, ok := value5.(float64); !ok || !isInteger(number7) {
+			fail(errs, &at6, "type", "must be an integer")
+		} else {
+			if number7 < 1 {
+				fail(errs, &at6, "minimum", "must be >= 1")
+			}
+			if number7 > 50 {
+				fail(errs, &at6, "maximum", "must be <= 50")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "includeAnswerKey"}
+	if value8, present := object["includeAnswerKey"]; present {
+		if _, ok := value8.(bool); !ok {
+			fail(errs, &at9, "type", "must be a boolean")
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkTextJobPayload checks a value against TextJobPayload, adding what is wrong to errs.
+func checkTextJobPayload(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "activityType", "prompt", "language", "gradeLevel", "options", "tags":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "activityType"}
+	if value0, present := object["activityType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		checkTextActivityType(value0, &at1, errs, tolerant)
+	}
+	at3 := location{parent: at, key: "prompt"}
+	if value2, present := object["prompt"]; !present {
+		fail(errs, &at3, "required", "is required")
+	} else {
+		if text4, ok := value2.(string); !ok {
+			fail(errs, &at3, "type", "must be a string")
+		} else {
+			if text4 == "" {
+				fail(errs, &at3, "minLength", "must not be empty")
+			}
+			if len(text4) > 4000 && utf8.RuneCountInString(text4) > 4000 {
+				fail(errs, &at3, "maxLength", "must be at most 4000 characters long")
+			}
+		}
+	}
+	at6 := location{parent: at, key: "language"}
+	if value5, present := object["language"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		checkLanguageTag(value5, &at6, errs, tolerant)
+	}
+	at8 := location{parent: at, key: "gradeLevel"}
+	if value7, present := object["gradeLevel"]; present {
+		if number9, ok := value7.(float64); !ok || !isInteger(number9) {
+			fail(errs, &at8, "type", "must be an integer")
+		} else {
+			if number9 < 0 {
+				fail(errs, &at8, "minimum", "must be >= 0")
+			}
+			if number9 > 12 {
+				fail(errs, &at8, "maximum", "must be <= 12")
+			}
+		}
+	}
+	at11 := location{parent: at, key: "options"}
+	if value10, present := object["options"]; present {
+		checkTextJobOptions(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "tags"}
+	if value12, present := object["tags"]; present {
+		if items14, ok := value12.([]any); !ok {
+			fail(errs, &at13, "type", "must be an array")
+		} else {
+			if len(items14) > 10 {
+				fail(errs, &at13, "maxItems", "must have at most 10 items")
+			}
+			for index15, item16 := range items14 {
+				at17 := location{parent: &at13, index: index15, isIndex: true}
+				if text18, ok := item16.(string); !ok {
+					fail(errs, &at17, "type", "must be a string")
+				} else {
+					if text18 == "" {
+						fail(errs, &at17, "minLength", "must not be empty")
+					}
+					if len(text18) > 40 && utf8.RuneCountInString(text18) > 40 {
+						fail(errs, &at17, "maxLength", "must be at most 40 characters long")
+					}
+				}
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkTextJobRequested checks a value against TextJobRequested, adding what is wrong to errs.
+func checkTextJobRequested(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "eventType"}
+	if value0, present := object["eventType"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "TEXT_JOB_REQUESTED" {
+			fail(errs, &at1, "const", "must be \"TEXT_JOB_REQUESTED\"")
+		}
+	}
+	at4 := location{parent: at, key: "version"}
+	if value3, present := object["version"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		if constant5, ok := value3.(float64); !ok || constant5 != 1 {
+			fail(errs, &at4, "const", "must be 1")
+		}
+	}
+	at7 := location{parent: at, key: "eventId"}
+	if value6, present := object["eventId"]; !present {
+		fail(errs, &at7, "required", "is required")
+	} else {
+		checkEventId(value6, &at7, errs, tolerant)
+	}
+	at9 := location{parent: at, key: "jobId"}
+	if value8, present := object["jobId"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		checkJobId(value8, &at9, errs, tolerant)
+	}
+	at11 := location{parent: at, key: "userId"}
+	if value10, present := object["userId"]; !present {
+		fail(errs, &at11, "required", "is required")
+	} else {
+		checkUserId(value10, &at11, errs, tolerant)
+	}
+	at13 := location{parent: at, key: "timestamp"}
+	if value12, present := object["timestamp"]; !present {
+		fail(errs, &at13, "required", "is required")
+	} else {
+		checkTimestamp(value12, &at13, errs, tolerant)
+	}
+	at15 := location{parent: at, key: "payload"}
+	if value14, present := object["payload"]; !present {
+		fail(errs, &at15, "required", "is required")
+	} else {
+		checkTextJobPayload(value14, &at15, errs, tolerant)
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkTextOutput checks a value against TextOutput, adding what is wrong to errs.
+func checkTextOutput(value any, at *location, errs *[]FieldError, tolerant bool) {
+	object, ok := value.(map[string]any)
+	if !ok {
+		fail(errs, at, "type", "must be an object")
+		return
+	}
+	var unknown []string
+	if !tolerant {
+		for key := range object {
+			switch key {
+			case "kind", "activityType", "title", "content", "wordCount":
+			default:
+				unknown = append(unknown, key)
+			}
+		}
+	}
+	at1 := location{parent: at, key: "kind"}
+	if value0, present := object["kind"]; !present {
+		fail(errs, &at1, "required", "is required")
+	} else {
+		if constant2, ok := value0.(string); !ok || constant2 != "text" {
+			fail(errs, &at1, "const", "must be \"text\"")
+		}
+	}
+	at4 := location{parent: at, key: "activityType"}
+	if value3, present := object["activityType"]; !present {
+		fail(errs, &at4, "required", "is required")
+	} else {
+		checkTextActivityType(value3, &at4, errs, tolerant)
+	}
+	at6 := location{parent: at, key: "title"}
+	if value5, present := object["title"]; !present {
+		fail(errs, &at6, "required", "is required")
+	} else {
+		if text7, ok := value5.(string); !ok {
+			fail(errs, &at6, "type", "must be a string")
+		} else {
+			if text7 == "" {
+				fail(errs, &at6, "minLength", "must not be empty")
+			}
+			if len(text7) > 200 && utf8.RuneCountInString(text7) > 200 {
+				fail(errs, &at6, "maxLength", "must be at most 200 characters long")
+			}
+		}
+	}
+	at9 := location{parent: at, key: "content"}
+	if value8, present := object["content"]; !present {
+		fail(errs, &at9, "required", "is required")
+	} else {
+		if text10, ok := value8.(string); !ok {
+			fail(errs, &at9, "type", "must be a string")
+		} else {
+			if text10 == "" {
+				fail(errs, &at9, "minLength", "must not be empty")
+			}
+			if len(text10) > 100000 && utf8.RuneCountInString(text10) > 100000 {
+				fail(errs, &at9, "maxLength", "must be at most 100000 characters long")
+			}
+		}
+	}
+	at12 := location{parent: at, key: "wordCount"}
+	if value11, present := object["wordCount"]; !present {
+		fail(errs, &at12, "required", "is required")
+	} else {
+		if number13, ok := value11.(float64); !ok || !isInteger(number13) {
+			fail(errs, &at12, "type", "must be an integer")
+		} else {
+			if number13 < 0 {
+				fail(errs, &at12, "minimum", "must be >= 0")
+			}
+			if number13 > 9007199254740991 {
+				fail(errs, &at12, "maximum", "must be <= 9007199254740991")
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		unknownProperties(errs, at, unknown)
+	}
+}
+
+// checkTimestamp checks a value against Timestamp, adding what is wrong to errs.
+func checkTimestamp(value any, at *location, errs *[]FieldError, tolerant bool) {
+	if text0, ok := value.(string); !ok {
+		fail(errs, at, "type", "must be a string")
+	} else {
+		if !isDateTime(text0) {
+			fail(errs, at, "format", "must be a valid date-time")
+		}
+	}
+}
+
+// checkUserId checks a value against UserId, adding what is wrong to errs.
+func checkUserId(value any, at *location, errs *[]FieldError, tolerant bool) {
+	if text0, ok := value.(string); !ok {
+		fail(errs, at, "type", "must be a string")
+	} else {
+		if text0 == "" {
+			fail(errs, at, "minLength", "must not be empty")
+		}
+		if len(text0) > 128 && utf8.RuneCountInString(text0) > 128 {
+			fail(errs, at, "maxLength", "must be at most 128 characters long")
+		}
+		if !pattern1.MatchString(text0) {
+			fail(errs, at, "pattern", "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$")
+		}
+	}
 }

@@ -77,6 +77,148 @@ export function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+// --- What every language can hold. A document is refused as a whole (one error, pointer "", keyword
+// "json") when it is not JSON, nests containers deeper than MAX_DEPTH, holds a number that is not a finite
+// double, or a string with a lone surrogate: the Go and Python packages cannot read such a document the way
+// JavaScript does, so no package accepts it. The generated checks look for these problems only where they
+// look anyway, on values they reject, and inside unknown properties, so valid events pay nothing for it.
+
+/** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
+export const MAX_DEPTH: number = 64;
+
+const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>> = {
+  syntax: "is not valid JSON (RFC 8259, UTF-8, no byte order mark)",
+  depth: "nests objects and arrays deeper than " + MAX_DEPTH + " levels",
+  number: "holds a number that does not fit a finite IEEE-754 double",
+  text: "holds a string with a lone surrogate escape (\\uD800-\\uDFFF without its pair)",
+};
+
+type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
+
+/** Ranks problems as every package does when a document has several: the first in this list wins. */
+const DOCUMENT_RANK: readonly DocumentProblem[] = ["syntax", "depth", "number", "text"];
+
+/** Whether a string is well-formed UTF-16 (no lone surrogate), so that UTF-8 can carry it. */
+export function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** The worst problem of a value nested at `depth` (a container's own level), or undefined. */
+function documentProblem(value: unknown, depth: number): DocumentProblem | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : "number";
+  if (typeof value === "string") return isWellFormed(value) ? undefined : "text";
+  if (typeof value !== "object" || value === null) return undefined;
+  if (depth > MAX_DEPTH) return "depth";
+  let worst: DocumentProblem | undefined;
+  const consider = (problem: DocumentProblem | undefined): void => {
+    if (problem !== undefined && (worst === undefined || DOCUMENT_RANK.indexOf(problem) < DOCUMENT_RANK.indexOf(worst))) worst = problem;
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) consider(documentProblem(item, depth + 1));
+  } else {
+    for (const key in value) {
+      if (!isWellFormed(key)) consider("text");
+      consider(documentProblem((value as Record<string, unknown>)[key], depth + 1));
+    }
+  }
+  return worst;
+}
+
+/** Records a problem of the document itself. */
+export function failDocument(errors: ValidationError[], problem: DocumentProblem): void {
+  errors.push({ pointer: "", keyword: "json", message: DOCUMENT_PROBLEMS[problem] });
+}
+
+/**
+ * Records that `value` (at `depth`) failed a check: as that failure, or as a problem of the document when the
+ * value holds one, exactly as the Go and Python packages would have found it while reading the document.
+ */
+export function reject(errors: ValidationError[], pointer: string, keyword: string, message: string, value: unknown, depth: number): void {
+  const problem = documentProblem(value, depth);
+  if (problem === undefined) errors.push({ pointer, keyword, message });
+  else failDocument(errors, problem);
+}
+
+/**
+ * Reports the unknown properties of an object (at `depth`), in code-point order of their names: errors for
+ * producers, and for everyone a look inside them for problems of the document.
+ */
+export function unknownProperties(errors: ValidationError[], path: string, object: Record<string, unknown>, keys: string[], tolerant: boolean, depth: number): void {
+  keys.sort(compareCodePoints);
+  for (const key of keys) {
+    const problem = isWellFormed(key) ? documentProblem(object[key], depth + 1) : "text";
+    if (problem !== undefined) failDocument(errors, problem);
+    else if (!tolerant) errors.push({ pointer: path + "/" + escapePointer(key), keyword: "additionalProperties", message: "is not a property of this contract" });
+  }
+}
+
+/** The errors to report: one problem of the document, the worst, replaces everything else. */
+export function settle(errors: ValidationError[]): ValidationError[] {
+  let worst: ValidationError | undefined;
+  for (const error of errors) {
+    if (error.keyword !== "json") continue;
+    const rank = (candidate: ValidationError): number => DOCUMENT_RANK.findIndex((problem) => DOCUMENT_PROBLEMS[problem] === candidate.message);
+    if (worst === undefined || rank(error) < rank(worst)) worst = error;
+  }
+  return worst === undefined ? errors : [worst];
+}
+
+/** Code-point order (JavaScript's `<` compares UTF-16 units, which sorts characters above U+FFFF wrongly). */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const left = a.codePointAt(index) ?? 0;
+    const right = b.codePointAt(index) ?? 0;
+    if (left !== right) return left - right;
+    if (left > 0xffff) index++;
+  }
+  return a.length - b.length;
+}
+
+/** The keys of a map, in code-point order, so that errors come out in the same order in every language. */
+export function sortedKeys(object: Record<string, unknown>): string[] {
+  return Object.keys(object).sort(compareCodePoints);
+}
+
+/**
+ * Whether `value` is a multiple of `divisor`, exactly, on the decimal numbers they are written as: 19.99 is a
+ * multiple of 0.01 (a floating-point remainder, as ajv computes it, says it is not).
+ */
+export function isMultipleOf(value: number, divisor: number): boolean {
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor)) return value % divisor === 0;
+  const [valueDigits, valueExponent] = decimalOf(value);
+  const [divisorDigits, divisorExponent] = decimalOf(divisor);
+  const exponent = Math.min(valueExponent, divisorExponent);
+  const scaledValue = valueDigits * 10n ** BigInt(valueExponent - exponent);
+  const scaledDivisor = divisorDigits * 10n ** BigInt(divisorExponent - exponent);
+  return scaledValue % scaledDivisor === 0n;
+}
+
+/** A finite number as digits x 10^exponent, from its shortest round-trip spelling. */
+function decimalOf(value: number): [bigint, number] {
+  const [mantissa = "0", exponent = "0"] = String(value).split("e");
+  const [whole = "0", fraction = ""] = mantissa.split(".");
+  return [BigInt(whole + fraction), Number(exponent) - fraction.length];
+}
+
+/**
+ * Reads an event's JSON as every package does: UTF-8 without a byte order mark (bytes are decoded strictly),
+ * then JSON.parse. Returns undefined when the input is not JSON.
+ */
+export function parseJson(data: string | Uint8Array): { value: unknown } | undefined {
+  try {
+    const text = typeof data === "string" ? data : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error of input that is not JSON. */
+export function syntaxErrors(): ValidationError[] {
+  return [{ pointer: "", keyword: "json", message: DOCUMENT_PROBLEMS.syntax }];
+}
+
 /** Freezes a value and everything inside it, so a published event cannot be changed afterwards. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {

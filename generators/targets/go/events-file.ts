@@ -3,11 +3,9 @@ import { latestEvents, type ContractsModel, type EventContract } from "../../ir/
 import { GoImports, goField } from "./go-types.js";
 import type { GoNames } from "./naming.js";
 
-/** `events.go`: event-type and topic constants, the sealed Event interface, Decode, and the factories. */
+/** `events.go`: event-type and topic constants, the sealed Event interface, and the factories. */
 export function goEventsFile(model: ContractsModel, names: GoNames, packageName: string, header: string): string {
   const imports = new GoImports();
-  imports.add("encoding/json");
-  imports.add("fmt");
   const events = latestEvents(model);
   const typeOf = (event: EventContract): string => names.type(event.name) ?? event.name;
   const topics = [...new Set(events.map((event) => event.kafka.topic))].sort();
@@ -26,13 +24,8 @@ func (e ${goType}) Key() string { return ${key} }
 func (${goType}) isEvent() {}
 `;
   });
-  const decodeCases = events.map((event) => `\tcase ${names.eventTypeConstant(event)}:
-		var event ${typeOf(event)}
-		if err := json.Unmarshal(data, &event); err != nil {
-			return nil, err
-		}
-		return event, nil`);
   const factories = events.map((event) => factory(model, names, event));
+  if (methods.some((method) => method.includes("fmt.Sprint"))) imports.add("fmt");
   return `${header}
 package ${packageName}
 
@@ -76,29 +69,6 @@ type Event interface {
 }
 
 ${methods.join("\n")}
-// Decode reads an event as a consumer should: it validates the event against the version it declares,
-// allowing unknown properties (producers may be on a newer module), upcasts an older version to the current
-// one (see Upcast), and returns it as its Go type.
-func Decode(data []byte) (Event, error) {
-	if err := ValidateTolerant(data); err != nil {
-		return nil, err
-	}
-	data, err := Upcast(data)
-	if err != nil {
-		return nil, err
-	}
-	var head struct {
-		EventType string \`json:"eventType"\`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, err
-	}
-	switch head.EventType {
-${decodeCases.join("\n")}
-	}
-	return nil, fmt.Errorf("unknown event type %q", head.EventType)
-}
-
 ${factories.join("\n")}`;
 }
 

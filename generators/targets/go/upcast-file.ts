@@ -1,22 +1,12 @@
 import { goComment, goString } from "../../code/go.js";
+import { goBuildName } from "./decode-file.js";
 import { latestEvents, upcastSteps, type ContractsModel } from "../../ir/model.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 import { upcasterPath } from "../typescript/decode-file.js";
 import type { GeneratedFile } from "../target.js";
 import type { GoNames } from "./naming.js";
 
-const HELPERS = `// decodeObject reads a JSON object keeping numbers exact (json.Number), so that upcasting never rounds them.
-func decodeObject(data []byte) (map[string]any, error) {
-	decoder := json.NewDecoder(bytes.NewReader(data))
-	decoder.UseNumber()
-	var object map[string]any
-	if err := decoder.Decode(&object); err != nil {
-		return nil, err
-	}
-	return object, nil
-}
-
-// objectAt follows a path of property names through nested objects.
+const HELPERS = `// objectAt follows a path of property names through nested objects.
 func objectAt(object map[string]any, path []string) (map[string]any, bool) {
 	for _, key := range path {
 		next, ok := object[key].(map[string]any)
@@ -38,13 +28,30 @@ func renameProperty(event map[string]any, parent []string, from, to string) {
 	}
 }
 
-// defaultProperty fills in a property an older version lacks (an automatic upcast step).
-func defaultProperty(event map[string]any, parent []string, property string, value json.RawMessage) {
+// defaultProperty fills in a property an older version lacks (an automatic upcast step); the value is
+// JSON text from the schema, read as every event is.
+func defaultProperty(event map[string]any, parent []string, property string, value string) {
 	if object, ok := objectAt(event, parent); ok {
 		if _, present := object[property]; !present {
-			object[property] = value
+			object[property], _ = readJSON([]byte(value))
 		}
 	}
+}
+`;
+
+const TREE_OF = `
+// treeOf turns what a written upcaster returns back into the tree every check reads.
+func treeOf(event any) (map[string]any, error) {
+	data, err := json.Marshal(event)
+	if err != nil {
+		return nil, err
+	}
+	value, problem := readJSON(data)
+	if problem != nil {
+		return nil, &ValidationError{Errors: []FieldError{*problem}}
+	}
+	object, _ := value.(map[string]any)
+	return object, nil
 }
 `;
 
@@ -60,6 +67,7 @@ export function goUpcastFile(model: ContractsModel, names: GoNames, packageName:
   const copied: GeneratedFile[] = [];
   const problems: Problem[] = [];
   let automatic = false;
+  const buildCall = (name: string): string => goBuildName(name, model.types.findIndex((type) => type.name === name));
   for (const { event, previous, step } of upcastSteps(model)) {
     const from = names.type(previous.name) ?? previous.name;
     const to = names.type(event.name) ?? event.name;
@@ -72,16 +80,12 @@ export function goUpcastFile(model: ContractsModel, names: GoNames, packageName:
         const parent = `[]string{${operation.parent.map(goString).join(", ")}}`;
         return operation.op === "rename"
           ? `\trenameProperty(event, ${parent}, ${goString(operation.from)}, ${goString(operation.to)})`
-          : `\tdefaultProperty(event, ${parent}, ${goString(operation.property)}, json.RawMessage(${goString(JSON.stringify(operation.value))}))`;
+          : `\tdefaultProperty(event, ${parent}, ${goString(operation.property)}, ${goString(JSON.stringify(operation.value))})`;
       });
-      steps.push(`${goComment(`step${from} turns ${event.eventType} version ${step.from} into version ${event.version}, as the schema declares it.`)}func step${from}(data []byte) ([]byte, error) {
-	event, err := decodeObject(data)
-	if err != nil {
-		return nil, err
-	}
+      steps.push(`${goComment(`step${from} turns ${event.eventType} version ${step.from} into version ${event.version}, as the schema declares it.`)}func step${from}(event map[string]any) (map[string]any, error) {
 ${operations.join("\n")}
-	event["version"] = ${event.version}
-	return json.Marshal(event)
+	event["version"] = float64(${event.version})
+	return event, nil
 }
 `);
       continue;
@@ -98,16 +102,12 @@ ${operations.join("\n")}
       continue;
     }
     copied.push({ path: `upcast_${file.replace(/[/-]/g, "_")}`, content });
-    steps.push(`${goComment(`step${from} turns ${event.eventType} version ${step.from} into version ${event.version} with the upcaster written in upcasters/${file}.`)}func step${from}(data []byte) ([]byte, error) {
-	var event ${from}
-	if err := json.Unmarshal(data, &event); err != nil {
-		return nil, err
-	}
-	next, err := upcast${from}(event)
+    steps.push(`${goComment(`step${from} turns ${event.eventType} version ${step.from} into version ${event.version} with the upcaster written in upcasters/${file}.`)}func step${from}(event map[string]any) (map[string]any, error) {
+	next, err := upcast${from}(${buildCall(previous.name)}(event))
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(next)
+	return treeOf(next)
 }
 
 // The upcaster must have exactly this signature.
@@ -115,7 +115,8 @@ var _ func(${from}) (${to}, error) = upcast${from}
 `);
   }
   if (problems.length > 0) throw new ContractProblemsError(problems);
-  const imports = automatic ? `import (\n\t"bytes"\n\t"encoding/json"\n\t"fmt"\n)` : `import (\n\t"encoding/json"\n\t"fmt"\n)`;
+  const imports = `import (\n\t"encoding/json"\n\t"fmt"\n)`;
+  const manual = steps.some((step) => step.includes("treeOf("));
   return [
     {
       path: "upcast.go",
@@ -125,42 +126,57 @@ package ${packageName}
 ${imports}
 
 // upcastSteps turn an event of one version into the next, keyed by event type and version.
-var upcastSteps = map[eventVersion]func([]byte) ([]byte, error){
+var upcastSteps = map[eventVersion]func(map[string]any) (map[string]any, error){
 ${table.join("\n")}
 }
 
-// Upcast brings an event of any version the contracts keep to the current version of its type, step by
-// step, and checks the result against the current contract (unknown properties allowed).
+// Upcast brings an event's JSON of any version the contracts keep to the JSON of the current version of
+// its type, step by step, and checks the result against the current contract (unknown properties allowed).
 func Upcast(data []byte) ([]byte, error) {
+	value, err := readEvent(data, true)
+	if err != nil {
+		return nil, err
+	}
+	value, err = upcastValue(value)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(value)
+}
+
+// upcastValue upcasts a validated event (the tree readJSON made) and validates the result.
+func upcastValue(value any) (any, error) {
+	event, ok := value.(map[string]any)
+	if !ok {
+		return value, nil
+	}
 	upcast := false
 	for {
-		var head struct {
-			EventType string \`json:"eventType"\`
-			Version   int64  \`json:"version"\`
-		}
-		if err := json.Unmarshal(data, &head); err != nil {
-			return nil, err
-		}
-		step, ok := upcastSteps[eventVersion{head.EventType, head.Version}]
+		eventType, _ := event["eventType"].(string)
+		version, _ := event["version"].(float64)
+		step, ok := upcastSteps[eventVersion{eventType, int64(version)}]
 		if !ok {
 			break
 		}
-		next, err := step(data)
+		next, err := step(event)
 		if err != nil {
-			return nil, fmt.Errorf("upcasting %s version %d: %w", head.EventType, head.Version, err)
+			return nil, fmt.Errorf("upcasting %s version %d: %w", eventType, int64(version), err)
 		}
-		data, upcast = next, true
+		event, upcast = next, true
 	}
 	if upcast {
-		if err := ValidateTolerant(data); err != nil {
-			return nil, fmt.Errorf("after upcasting: %w", err)
+		if errs := validateValue(event, true); len(errs) > 0 {
+			for i := range errs {
+				errs[i].Message = "after upcasting: " + errs[i].Message
+			}
+			return nil, &ValidationError{EventType: eventTypeOf(event), Errors: errs}
 		}
 	}
-	return data, nil
+	return event, nil
 }
 
 ${steps.join("\n")}
-${automatic ? HELPERS : ""}`,
+${automatic ? HELPERS : ""}${manual ? TREE_OF : ""}`,
     },
     ...copied,
   ];

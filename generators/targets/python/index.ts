@@ -6,8 +6,13 @@ import { latestEvents } from "../../ir/model.js";
 import { namePython } from "./naming.js";
 import { pythonUpcastFiles } from "./upcast-file.js";
 import { HEADER, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
+import { pythonBuildFile } from "./build-file.js";
+import { pythonValidationFile } from "./validation-file.js";
 
-/** The Python package in `out/python`: pydantic models, validation over the shipped schemas, factories. */
+/**
+ * The Python package in `out/python`: frozen pydantic models that check themselves, validation printed from
+ * the validation plan over one read of the JSON, decoding from that same read, factories.
+ */
 export const pythonTarget: Target = {
   name: "python",
   generate(context: TargetContext): readonly GeneratedFile[] {
@@ -30,7 +35,7 @@ export const pythonTarget: Target = {
     const data = { ...config.python, version: context.release.version, events, first: events[0] ?? {} };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
-      "Record", "decode", "encode", "from_record", "to_record", "topic_of", "upcast", "validate", "validation_errors",
+      "MAX_DEPTH", "Record", "decode", "encode", "from_record", "read_event", "to_record", "topic_of", "upcast", "validate", "validation_errors",
       ...model.types.map((type) => names.type(type.name)).filter((name): name is string => name !== undefined),
       ...latest.map((event) => event.eventType),
       ...latest.map((event) => names.factory(event)),
@@ -39,6 +44,7 @@ export const pythonTarget: Target = {
     const fromModels = exported.filter((name) => name === "AnyVersionEvent" || name === "ContractEvent" || name === "EVENT_MODELS" || model.types.some((type) => names.type(type.name) === name));
     const fromConstants = exported.filter((name) => name === "EVENT_TYPES" || name === "EventType" || name === "TOPICS" || name === "topic_of" || name.startsWith("TOPIC_") || latest.some((event) => event.eventType === name));
     const fromFactories = latest.map((event) => names.factory(event)).sort(isortOrder);
+    const build = pythonBuildFile(model, names);
     return [
       { path: "pyproject.toml", content: render("python/pyproject.toml.hbs", data) },
       { path: "README.md", content: render("python/README.md.hbs", data) },
@@ -51,14 +57,14 @@ from .codec import Record, decode, encode, from_record, to_record, upcast
 from .constants import ${fromConstants.sort(isortOrder).join(", ")}
 from .factories import ${fromFactories.join(", ")}
 from .models import ${fromModels.sort(isortOrder).join(", ")}
-from .validation import ContractValidationError, ValidationIssue, validate, validation_errors
+from .validation import MAX_DEPTH, ContractValidationError, ValidationIssue, read_event, validate, validation_errors
 
 __all__ = [${[...exported].sort(dunderAllOrder).map((name) => pyString(name)).join(", ")}]
 `,
       },
       { path: `${root}/models.py`, content: modelsFile(model, names) },
       { path: `${root}/constants.py`, content: constantsFile(model, names) },
-      { path: `${root}/factories.py`, content: factoriesFile(model, names) },
+      { path: `${root}/factories.py`, content: factoriesFile(model, names, build.builderOf) },
       {
         path: `${root}/codec.py`,
         content: `${HEADER}"""Decoding events from the wire and encoding them back."""
@@ -68,36 +74,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
+from ._build import build_event
 from ._schemas import EVENT_SCHEMAS
 from .constants import TOPICS
 from .models import ContractEvent
 from .upcast import upcast
-from .validation import ContractValidationError, ValidationIssue, load_json, validate
+from .validation import ContractValidationError, ValidationIssue, read_event, validate, validation_errors
 
 __all__ = ["Record", "decode", "encode", "from_record", "to_record", "upcast"]
-
-_EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
     """Reads an event as a consumer should, raising ContractValidationError when it breaks its contract.
 
-    The event is validated against the version it declares with unknown properties allowed (producers may
-    be on a newer package), upcast to the current version, checked again, and returned as its model.
+    The JSON is read once; that value is validated against the version it declares with unknown properties
+    allowed (producers may be on a newer package), upcast to the current version, checked again, and built
+    into its model without a second parse.
     """
-    try:
-        value = load_json(data)
-    except ValueError as error:
-        raise ContractValidationError(None, [ValidationIssue("", "json", f"malformed JSON: {error}")]) from error
-    if not isinstance(value, Mapping):
-        raise ContractValidationError(None, [ValidationIssue("", "type", "must be an object")])
-    validate(value, tolerant=True)
+    value = read_event(data, tolerant=True)
     current = upcast(value)
     if current is not value:
-        validate(current, tolerant=True)
-    return _EVENTS.validate_python(current)
+        issues = validation_errors(current, tolerant=True)
+        if issues:
+            raise ContractValidationError(
+                str(value.get("eventType")),
+                [ValidationIssue(issue.pointer, issue.keyword, f"after upcasting: {issue.message}") for issue in issues],
+            )
+        current = read_event(current, tolerant=True)
+    return build_event(current)
 
 
 def encode(event: ContractEvent) -> bytes:
@@ -162,8 +166,9 @@ ${model.events.map((event) => `    (${pyString(event.eventType)}, ${event.versio
 }
 `,
       },
-      { path: `${root}/validation.py`, content: `${HEADER}${template(context, "python/validation.py.tmpl")}` },
-      ...pythonUpcastFiles(model, names, root, context.upcasters),
+      { path: `${root}/validation.py`, content: pythonValidationFile(model, HEADER, template(context, "python/validation.py.tmpl")) },
+      { path: `${root}/${build.path}`, content: build.content },
+      ...pythonUpcastFiles(model, names, root, context.upcasters, build.builderOf),
       ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text })),
     ];
   },

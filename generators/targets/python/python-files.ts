@@ -68,7 +68,7 @@ export function modelsFile(model: ContractsModel, names: PythonNames): string {
     if (named.type.kind === "object") {
       modelNames.push(name);
       const body = named.type.properties.map((property) => field(model, names, named.name, property)).join("");
-      classes.push(`class ${name}(_ContractModel):\n${named.description === "" ? "" : pyDocstring(named.description, "    ") + "\n"}${body === "" ? "    pass\n" : body}`);
+      classes.push(`class ${name}(_ContractModel):\n${named.description === "" ? "" : pyDocstring(named.description, "    ") + "\n"}    _contract: ClassVar[str] = ${pyString(named.name)}\n${body === "" ? "" : "\n" + body}`);
     }
   }
   const events = latestEvents(model).map((event) => names.type(event.name) ?? event.name);
@@ -77,20 +77,30 @@ export function modelsFile(model: ContractsModel, names: PythonNames): string {
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .validation import ContractValidationError, issues_of
 
 ${enums.join("\n")}
 
 class _ContractModel(BaseModel):
-    """Base of every contract model: immutable, built by name or alias.
+    """Base of every contract model: immutable, built in code by attribute name or wire name.
 
-    Unknown properties are ignored here: producers are held to the contract by validate() (strict), and
-    consumers decode tolerantly, so that producers on a newer package never break them.
+    A model built in code is checked against its contract by the same generated checks as validate() (so
+    \`TextJobPayload(prompt="")\` raises ContractValidationError); decode() builds models from events it has
+    already validated, without checking them twice.
     """
 
-    model_config = ConfigDict(extra="ignore", frozen=True, validate_by_name=True, validate_by_alias=True, protected_namespaces=())
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True, protected_namespaces=())
+    _contract: ClassVar[str]
+
+    def __init__(self, /, **data: Any) -> None:
+        super().__init__(**data)
+        issues = issues_of(self._contract, self.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        if issues:
+            raise ContractValidationError(None, issues)
 
 
 ${classes.join("\n\n")}
@@ -156,7 +166,7 @@ def topic_of(event_type: EventType) -> str:
 const DEFAULTED: Readonly<Record<string, string>> = { eventId: "_new_id()", jobId: "_new_id()", timestamp: "_now()" };
 
 /** `factories.py`: one `create_<event>` per event, filling the envelope and validating. */
-export function factoriesFile(model: ContractsModel, names: PythonNames): string {
+export function factoriesFile(model: ContractsModel, names: PythonNames, builderOf: (name: string) => string): string {
   const events = latestEvents(model);
   const factories = events.map((event) => {
     const root = model.types.find((type) => type.name === event.name)?.type;
@@ -199,8 +209,7 @@ ${parameters.join("\n")}
     wire: dict[str, object] = {
 ${entries.join("\n")}
     }
-${optional.join("")}    validate(wire)
-    return ${modelName}.model_validate(wire)
+${optional.join("")}    return ${builderOf(event.name)}(read_event(wire))
 `;
   });
   const imports = [...new Set(events.flatMap((event) => {
@@ -220,8 +229,9 @@ from datetime import UTC, datetime
 ${typing}
 from pydantic import BaseModel
 
+from ._build import ${latestEvents(model).map((event) => builderOf(event.name)).sort().join(", ")}
 from .models import ${imports.join(", ")}
-from .validation import validate
+from .validation import read_event
 
 
 def _new_id() -> str:

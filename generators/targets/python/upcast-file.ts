@@ -11,7 +11,8 @@ import { HEADER } from "./python-files.js";
  * steps call the upcasters written in the contracts repository (upcasters/<event>/v1_to_v2.py), copied
  * into the package as `_upcasters`; a typed constant makes mypy refuse one with the wrong signature.
  */
-export function pythonUpcastFiles(model: ContractsModel, names: PythonNames, root: string, upcasters: ReadonlyMap<string, string>): GeneratedFile[] {
+export function pythonUpcastFiles(model: ContractsModel, names: PythonNames, root: string, upcasters: ReadonlyMap<string, string>, builderOf: (name: string) => string): GeneratedFile[] {
+  const builders = new Set<string>();
   const steps: string[] = [];
   const table: string[] = [];
   const imports: string[] = [];
@@ -55,13 +56,14 @@ ${operations.join("\n")}
     imports.push(`from ._upcasters.${module} import upcast as ${written}`);
     modelImports.add(from);
     modelImports.add(to);
+    builders.add(builderOf(previous.name));
     steps.push(`# The upcaster written in upcasters/${file}; the annotation makes mypy refuse one with the wrong signature.
 _${written.slice(1).toUpperCase()}: Callable[[${from}], ${to}] = ${written}
 
 
 def ${stepName}(event: dict[str, Any]) -> dict[str, Any]:
     """${event.eventType} version ${step.from} to ${event.version}, by the upcaster written in upcasters/${file}."""
-    current = _${written.slice(1).toUpperCase()}(${from}.model_validate(event))
+    current = _${written.slice(1).toUpperCase()}(${builderOf(previous.name)}(event))
     return current.model_dump(mode="json", by_alias=True, exclude_unset=True)
 `);
   }
@@ -75,7 +77,7 @@ import copy
 ${usesJson ? "import json\n" : ""}from collections.abc import Callable, Mapping
 from typing import Any
 
-${imports.join("\n")}
+${builders.size > 0 ? `from ._build import ${[...builders].sort().join(", ")}\n` : ""}${imports.join("\n")}
 ${modelImports.size > 0 ? `from .models import ${[...modelImports].sort().join(", ")}\n` : ""}
 
 def _object_at(event: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any] | None:

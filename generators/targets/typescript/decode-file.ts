@@ -73,7 +73,7 @@ export function decodeFile(model: ContractsModel, names: TypeScriptNames, upcast
   const typeImports = [...new Set(["AnyVersionEvent", "ContractEvent", ...model.events.filter((event) => event.upcast !== undefined || !event.latest).map((event) => event.name)])].sort();
   const source = join([
     GENERATED_HEADER,
-    ts`import { type ValidationResult${Code.trusted(helpers ? ", defaultProperty, renameProperty" : "")} } from "./runtime.js";`,
+    ts`import { type ValidationResult, parseJson, syntaxErrors${Code.trusted(helpers ? ", defaultProperty, renameProperty" : "")} } from "./runtime.js";`,
     ts`import type { ${join(typeImports.map((name) => ts`${Code.trusted(name)}`), ", ")} } from "./types.js";`,
     ts`import { validateEvent } from "./validators.js";`,
     ...imports,
@@ -101,6 +101,16 @@ export function decodeFile(model: ContractsModel, names: TypeScriptNames, upcast
     return { ok: false, errors: checked.errors.map((error) => ({ ...error, message: "after upcasting: " + error.message })) };
   }
   return { ok: true, value: current };
+}`,
+    ]),
+    join([
+      docComment(
+        ["Reads an event's JSON (text or UTF-8 bytes, such as a Kafka message value) as a consumer should, exactly as the Go and Python packages read it; see decodeEvent."],
+        ["@example", "const result = decodeEventJson(message.value);", "if (result.ok) route(result.value);"],
+      ),
+      ts`export function decodeEventJson(data: string | Uint8Array): ValidationResult<ContractEvent> {
+  const parsed = parseJson(data);
+  return parsed === undefined ? { ok: false, errors: syntaxErrors() } : decodeEvent(parsed.value);
 }`,
     ]),
     ts``,

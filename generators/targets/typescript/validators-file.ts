@@ -1,6 +1,6 @@
 import { Code, docComment, isIdentifier, join, regExp, ts } from "../../code/typescript.js";
-import { escapePointerSegment } from "../../schema/json-pointer.js";
-import { latestEvents, type ContractsModel, type NamedType, type StringFormat, type TypeNode } from "../../ir/model.js";
+import { MAX_DEPTH, validationPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "../../plan/validation-plan.js";
+import { latestEvents, type ContractsModel, type StringFormat } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 
@@ -19,24 +19,37 @@ const RESERVED_LOCALS: ReadonlySet<string> = new Set([
   "key",
   "tag",
   "tolerant",
+  "depth",
+  "unknown",
   "isObject",
+  "isWellFormed",
   "codePointLength",
   "escapePointer",
   "fail",
+  "reject",
+  "failDocument",
+  "unknownProperties",
+  "sortedKeys",
+  "isMultipleOf",
   ...Object.values(FORMAT_CHECKS),
 ]);
 
 /** Names of Object.prototype members: reading one of them as `value[key]` would find the inherited member. */
 const INHERITED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"]);
 
+/** Above this many values an enum is tested with a Set rather than a chain of comparisons. */
+const ENUM_SET_THRESHOLD = 8;
+
 /**
- * `src/validators.ts`: a check function per named structured type, written out as straight-line code at
- * generate time (no schema is compiled at run time, no eval), plus the public validate/is/assert functions.
- * Errors are collected, not thrown, and each names a JSON pointer; pointers are only built on error paths.
+ * `src/validators.ts`: the validation plan (plan/validation-plan.ts) printed as TypeScript: a check function
+ * per named type, written out as straight-line code at generate time (no schema is compiled at run time, no
+ * eval), plus the public validate/is/assert functions. Errors are collected, not thrown; pointers are only
+ * built on error paths. The Go and Python packages print the same plan, so all three report the same errors.
  */
 export function validatorsFile(model: ContractsModel, names: TypeScriptNames): string {
-  const emitter = new ValidatorEmitter(names, model);
-  const checks = model.types.map((type) => emitter.checkFunction(type));
+  const plan = validationPlan(model);
+  const emitter = new ValidatorEmitter(names, plan);
+  const checks = plan.types.map((type) => emitter.checkFunction(type));
   const publicApi = model.events.flatMap((event) => {
     const type = names.type(event.name);
     const example = `const result = ${names.validate(event).text}(JSON.parse(message));`;
@@ -51,8 +64,8 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
         ]),
         ts`export function ${names.validate(event)}(value: unknown, options?: ValidationOptions): ValidationResult<${type}> {
   const errors: ValidationError[] = [];
-  ${names.check(event.name)}(value, "", errors, options?.unknownProperties === "allow");
-  return errors.length === 0 ? { ok: true, value: value as ${type} } : { ok: false, errors };
+  ${emitter.call(event.name, ts`value`, ts`""`, ts`errors`, ts`options?.unknownProperties === "allow"`, ts`1`)}
+  return errors.length === 0 ? { ok: true, value: value as ${type} } : { ok: false, errors: settle(errors) };
 }`,
       ]),
       ...(event.latest && several
@@ -75,30 +88,35 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
     ];
   });
   const latest = latestEvents(model);
-  const eventTypes = latest.map((event) => JSON.stringify(event.eventType)).join(", ");
   const dispatch = latest.map((event) => {
     const versions = model.events.filter((candidate) => candidate.eventType === event.eventType);
-    if (versions.length === 1) return ts`case ${event.eventType}:
-      return ${names.validate(event)}(value, options);`;
     const byVersion = versions.map((version) => ts`case ${version.version}:
           return ${names.validate(version)}(value, options);`);
-    const known = versions.map((version) => version.version).join(", ");
+    const unknownVersion = plan.unknownVersion.get(event.eventType) ?? { keyword: "version", message: "" };
     return ts`case ${event.eventType}:
       switch (value["version"]) {
         ${join(byVersion)}
         default:
-          return { ok: false, errors: [{ pointer: "/version", keyword: "version", message: ${`must be one of the versions the contracts keep: ${known}`} }] };
+          return refuse("/version", ${unknownVersion.keyword}, ${unknownVersion.message}, value);
       }`;
   });
   const typeImports = [...model.events.map((event) => event.name), "AnyVersionEvent"].sort();
-  const runtimeImports = ["ContractValidationError", "type ValidationError", "type ValidationOptions", "type ValidationResult", ...emitter.runtimeHelpers()];
+  const runtimeImports = ["ContractValidationError", "type ValidationError", "type ValidationOptions", "type ValidationResult", "parseJson", "reject", "settle", "syntaxErrors", ...emitter.runtimeHelpers()];
   return join([
     GENERATED_HEADER,
-    Code.trusted(`import { ${runtimeImports.join(", ")} } from "./runtime.js";`),
+    Code.trusted(`import { ${[...new Set(runtimeImports)].join(", ")} } from "./runtime.js";`),
     Code.trusted(`import type { ${typeImports.join(", ")} } from "./types.js";`),
     ...emitter.constants(),
     ...checks,
     ...publicApi,
+    join([
+      docComment(["The result of a value refused before its contract was known: the failure, or a problem of the document it holds."]),
+      ts`function refuse(pointer: string, keyword: string, message: string, value: unknown): ValidationResult<never> {
+  const errors: ValidationError[] = [];
+  reject(errors, pointer, keyword, message, value, 1);
+  return { ok: false, errors };
+}`,
+    ]),
     join([
       docComment(["Validates any event of the contracts, choosing the contract by `eventType` and `version` (every version the contracts keep). Consumers usually want `decodeEvent`, which also upcasts older versions."], [
         "@example",
@@ -106,12 +124,22 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
         "if (result.ok) handle(result.value); // result.value is an AnyVersionEvent",
       ]),
       ts`export function validateEvent(value: unknown, options?: ValidationOptions): ValidationResult<AnyVersionEvent> {
-  if (!isObject(value)) return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
+  if (!isObject(value)) return refuse("", ${plan.notAnObject.keyword}, ${plan.notAnObject.message}, value);
   switch (value["eventType"]) {
     ${join(dispatch)}
     default:
-      return { ok: false, errors: [{ pointer: "/eventType", keyword: "eventType", message: ${`must be one of the known event types: ${eventTypes}`} }] };
+      return refuse("/eventType", ${plan.unknownEventType.keyword}, ${plan.unknownEventType.message}, value);
   }
+}`,
+    ]),
+    join([
+      docComment(["Validates an event's JSON, as text or UTF-8 bytes (a Kafka message value), exactly as the Go and Python packages read it: input that is not JSON is one error with the keyword \"json\"."], [
+        "@example",
+        "const result = validateEventJson(message.value);",
+      ]),
+      ts`export function validateEventJson(data: string | Uint8Array, options?: ValidationOptions): ValidationResult<AnyVersionEvent> {
+  const parsed = parseJson(data);
+  return parsed === undefined ? { ok: false, errors: syntaxErrors() } : validateEvent(parsed.value, options);
 }`,
     ]),
     join([
@@ -136,29 +164,26 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
 }
 
 /** Named types whose values contain an object somewhere (directly, or through arrays, maps, unions, refs). */
-function typesReachingObjects(model: ContractsModel): ReadonlySet<string> {
+function typesReachingObjects(plan: ValidationPlan): ReadonlySet<string> {
   const reaching = new Set<string>();
-  const reaches = (type: TypeNode): boolean => {
-    switch (type.kind) {
-      case "object":
-      case "union":
-        return true;
+  const reaches = (value: ValuePlan): boolean => {
+    switch (value.kind) {
       case "ref":
-        return reaching.has(type.name);
+        return reaching.has(value.name);
       case "array":
-        return reaches(type.items);
+        return reaches(value.items);
       case "map":
-        return reaches(type.values);
+        return reaches(value.values);
       case "nullable":
-        return reaches(type.inner);
+        return reaches(value.inner);
       default:
         return false;
     }
   };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const named of model.types) {
-      if (!reaching.has(named.name) && reaches(named.type)) {
+    for (const named of plan.types) {
+      if (!reaching.has(named.name) && (named.kind !== "alias" || reaches(named.value))) {
         reaching.add(named.name);
         changed = true;
       }
@@ -167,8 +192,16 @@ function typesReachingObjects(model: ContractsModel): ReadonlySet<string> {
   return reaching;
 }
 
+/** A depth expression: the function's `depth` plus a count known at generate time. */
+function depthPlus(depth: Code, more: number): Code {
+  const match = /^depth(?: \+ (\d+))?$/.exec(depth.text);
+  if (match !== null) return Code.trusted(`depth + ${Number(match[1] ?? 0) + more}`);
+  return Code.trusted(`${depth.text} + ${more}`);
+}
+
 class ValidatorEmitter {
   private readonly patterns = new Map<string, Code>();
+  private readonly enumSets = new Map<string, Code>();
   private readonly helpers = new Set<string>(["fail", "isObject"]);
   private variableCount = 0;
   private readonly localNames = new Set<string>();
@@ -178,9 +211,9 @@ class ValidatorEmitter {
 
   constructor(
     private readonly names: TypeScriptNames,
-    model: ContractsModel,
+    plan: ValidationPlan,
   ) {
-    this.tolerance = typesReachingObjects(model);
+    this.tolerance = typesReachingObjects(plan);
   }
 
   runtimeHelpers(): string[] {
@@ -188,23 +221,27 @@ class ValidatorEmitter {
   }
 
   constants(): Code[] {
-    return [...this.patterns.entries()].map(([pattern, name]) => ts`const ${name} = ${regExp(pattern)};`);
+    return [
+      ...[...this.patterns.entries()].map(([pattern, name]) => ts`const ${name} = ${regExp(pattern)};`),
+      ...[...this.enumSets.entries()].map(([values, name]) => ts`const ${name}: ReadonlySet<unknown> = new Set(${Code.trusted(values)});`),
+    ];
   }
 
-  checkFunction(named: NamedType): Code {
+  /** A call of a named type's check function. */
+  call(name: string, value: Code, path: Code, errors: Code, tolerant: Code, depth: Code): Code {
+    return ts`${this.names.check(name)}(${value}, ${path}, ${errors}${this.tolerance.has(name) ? ts`, ${tolerant}` : ts``}, ${depth});`;
+  }
+
+  checkFunction(named: NamedPlan): Code {
     this.variableCount = 0;
     this.localNames.clear();
     const value = ts`value`;
     const path = ts`path`;
-    const doc = docComment([`Checks \`value\` against ${named.name}, adding what is wrong to \`errors\`.`]);
-    const body =
-      named.type.kind === "object"
-        ? this.objectBody(named, value, path)
-        : named.type.kind === "union"
-          ? this.unionBody(named.type, value, path)
-          : this.check(named.type, value, path);
+    const depth = ts`depth`;
+    const doc = docComment([`Checks \`value\` (nested \`depth\` levels deep) against ${named.name}, adding what is wrong to \`errors\`.`]);
+    const body = named.kind === "object" ? this.objectBody(named, value, path) : named.kind === "union" ? this.unionBody(named, value, path) : this.check(named.value, value, path, depth);
     const flag = this.tolerance.has(named.name) ? ts`, tolerant: boolean` : ts``;
-    return join([doc, ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]${flag}): void {
+    return join([doc, ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]${flag}, depth: number): void {
 ${body}
 }`]);
   }
@@ -225,165 +262,180 @@ ${body}
     return Code.trusted(name);
   }
 
-  private error(path: Code, keyword: string, message: string): Code {
-    return ts`fail(errors, ${path}, ${keyword}, ${message});`;
-  }
-
-  /** The error as a braced block, for `if (…) {…}` and `else {…}`: every branch of the generated code is braced. */
-  private errorBlock(path: Code, keyword: string, message: string): Code {
+  /** The failure as a braced block: every branch of the generated code is braced. */
+  private failBlock(path: Code, failure: Failure): Code {
     return ts`{
-  ${this.error(path, keyword, message)}
+  fail(errors, ${path}, ${failure.keyword}, ${failure.message});
 }`;
   }
 
-  private objectBody(named: NamedType, value: Code, path: Code): Code {
-    if (named.type.kind !== "object") throw new Error("internal error");
-    const { properties } = named.type;
-    const known = properties.map((property) => ts`case ${property.name}:`);
-    this.helpers.add("escapePointer");
-    const unknownKey = ts`${path} + "/" + escapePointer(key)`;
-    const lines: Code[] = [
-      ts`if (!isObject(${value})) {
-  ${this.error(path, "type", "must be an object")}
+  /** A failure on a value that may itself hold a problem of the document (see `reject` in the runtime). */
+  private rejectBlock(path: Code, failure: Failure, value: Code, depth: Code): Code {
+    this.helpers.add("reject");
+    return ts`{
+  reject(errors, ${path}, ${failure.keyword}, ${failure.message}, ${value}, ${depth});
+}`;
+  }
+
+  private tooDeep(depth: Code): Code {
+    this.helpers.add("failDocument");
+    return ts`if (${depth} > ${MAX_DEPTH}) {
+  failDocument(errors, "depth");
   return;
-}`,
-      ts`if (!tolerant) {
-  for (const key in ${value}) {
+}`;
+  }
+
+  private objectBody(named: Extract<NamedPlan, { kind: "object" }>, value: Code, path: Code): Code {
+    const { properties } = named;
+    this.helpers.add("unknownProperties");
+    const known = properties.map((property) => ts`case ${property.name}:`);
+    const lines: Code[] = [
+      ts`if (!isObject(${value})) ${this.rejectBlock(path, named.typeFailure, value, ts`depth`)} else {`,
+      this.tooDeep(ts`depth`),
+      ts`let unknown: string[] | undefined;`,
+      properties.length === 0
+        ? ts`for (const key in ${value}) (unknown ??= []).push(key);`
+        : ts`for (const key in ${value}) {
   switch (key) {
     ${join(known)}
       break;
     default:
-      ${this.error(unknownKey, "additionalProperties", "is not a property of this contract")}
-  }
+      (unknown ??= []).push(key);
   }
 }`,
     ];
-    if (properties.length === 0) lines[1] = ts`if (!tolerant) for (const key in ${value}) ${this.errorBlock(unknownKey, "additionalProperties", "is not a property of this contract")}`;
     for (const property of properties) {
       const variable = this.propertyLocal(property.name);
-      const propertyPath = this.childPath(path, property.name);
-      const read = INHERITED_NAMES.has(property.name)
-        ? ts`Object.hasOwn(${value}, ${property.name}) ? ${value}[${property.name}] : undefined`
-        : ts`${value}[${property.name}]`;
+      const propertyPath = ts`${path} + ${"/" + property.segment}`;
+      const read = INHERITED_NAMES.has(property.name) ? ts`Object.hasOwn(${value}, ${property.name}) ? ${value}[${property.name}] : undefined` : ts`${value}[${property.name}]`;
+      const check = this.check(property.value, variable, propertyPath, ts`depth + 1`);
       const missing = property.required
         ? ts`if (${variable} === undefined) {
-  ${this.error(propertyPath, "required", "is required")}
+  fail(errors, ${propertyPath}, "required", "is required");
 } else {
-${this.check(property.type, variable, propertyPath)}
+${check}
 }`
         : ts`if (${variable} !== undefined) {
-${this.check(property.type, variable, propertyPath)}
+${check}
 }`;
       lines.push(ts`const ${variable} = ${read};
 ${missing}`);
     }
+    lines.push(ts`if (unknown !== undefined) unknownProperties(errors, ${path}, ${value}, unknown, ${this.tolerance.has(named.name) ? ts`tolerant` : ts`false`}, depth);
+}`);
     return join(lines);
   }
 
-  private unionBody(type: Extract<TypeNode, { kind: "union" }>, value: Code, path: Code): Code {
-    const discriminatorPath = this.childPath(path, type.discriminator);
-    const values = type.variants.map((variant) => JSON.stringify(variant.value)).join(", ");
-    const cases = type.variants.map(
+  private unionBody(named: Extract<NamedPlan, { kind: "union" }>, value: Code, path: Code): Code {
+    const discriminatorPath = ts`${path} + ${"/" + named.segment}`;
+    const cases = named.variants.map(
       (variant) => ts`case ${variant.value}:
-      ${this.names.check(variant.type.name)}(${value}, ${path}, errors${this.tolerance.has(variant.type.name) ? ts`, tolerant` : ts``});
+      ${this.call(variant.type, value, path, ts`errors`, ts`tolerant`, ts`depth`)}
       return;`,
     );
+    this.helpers.add("reject");
     return ts`if (!isObject(${value})) {
-  ${this.error(path, "type", "must be an object")}
+  reject(errors, ${path}, ${named.typeFailure.keyword}, ${named.typeFailure.message}, ${value}, depth);
   return;
 }
-const tag = ${value}[${type.discriminator}];
+const tag = ${value}[${named.discriminator}];
 switch (tag) {
   ${join(cases)}
   default:
-    if (tag === undefined) ${this.errorBlock(discriminatorPath, "required", "is required")}
-    else ${this.errorBlock(discriminatorPath, "oneOf", `must be one of ${values}`)}
+    if (tag === undefined) {
+      reject(errors, ${discriminatorPath}, "required", "is required", ${value}, depth);
+    } else {
+      reject(errors, ${discriminatorPath}, ${named.invalid.keyword}, ${named.invalid.message}, ${value}, depth);
+    }
 }`;
   }
 
-  /** A pointer expression for a child: the segment is escaped now, at generate time, and concatenated lazily. */
-  private childPath(path: Code, segment: string): Code {
-    return ts`${path} + ${"/" + escapePointerSegment(segment)}`;
-  }
-
-  /** Statements that check `value` (a variable) against `type`, pushing errors with pointer `path`. */
-  private check(type: TypeNode, value: Code, path: Code, nullable = false): Code {
-    const orNull = nullable ? " or null" : "";
-    switch (type.kind) {
+  /** Statements that check `value` (a variable, nested `depth` deep) against the plan, with pointer `path`. */
+  private check(plan: ValuePlan, value: Code, path: Code, depth: Code): Code {
+    switch (plan.kind) {
       case "ref":
         // Every named type has a check function of its own; V8 inlines the small ones.
-        return ts`${this.names.check(type.name)}(${value}, ${path}, errors${this.tolerance.has(type.name) ? ts`, tolerant` : ts``});`;
+        return this.call(plan.name, value, path, ts`errors`, ts`tolerant`, depth);
       case "nullable":
         return ts`if (${value} !== null) {
-${this.check(type.inner, value, path, true)}
+${this.check(plan.inner, value, path, depth)}
 }`;
       case "const":
-        return ts`if (${value} !== ${type.value}) ${this.errorBlock(path, "const", `must be ${JSON.stringify(type.value)}${orNull}`)}`;
+        return ts`if (${value} !== ${plan.value}) ${this.rejectBlock(path, plan.failure, value, depth)}`;
       case "enum": {
-        const test = join(type.values.map((entry) => ts`${value} !== ${entry}`), " && ");
-        const list = type.values.map((entry) => JSON.stringify(entry)).join(", ");
-        return ts`if (${test}) ${this.errorBlock(path, "enum", `must be one of ${list}${orNull}`)}`;
+        let test: Code;
+        if (plan.values.length > ENUM_SET_THRESHOLD) {
+          const list = JSON.stringify(plan.values);
+          let name = this.enumSets.get(list);
+          if (name === undefined) {
+            name = Code.trusted(`ENUM_${this.enumSets.size}`);
+            this.enumSets.set(list, name);
+          }
+          test = ts`!${name}.has(${value})`;
+        } else test = join(plan.values.map((entry) => ts`${value} !== ${entry}`), " && ");
+        return ts`if (${test}) ${this.rejectBlock(path, plan.failure, value, depth)}`;
       }
       case "boolean":
-        return ts`if (typeof ${value} !== "boolean") ${this.errorBlock(path, "type", `must be a boolean${orNull}`)}`;
+        return ts`if (typeof ${value} !== "boolean") ${this.rejectBlock(path, plan.typeFailure, value, depth)}`;
       case "string":
-        return this.stringCheck(type, value, path, orNull);
+        return this.stringCheck(plan, value, path, depth);
       case "number":
-        return this.numberCheck(type, value, path, orNull);
+        return this.numberCheck(plan, value, path, depth);
       case "array":
-        return this.arrayCheck(type, value, path, orNull);
+        return this.arrayCheck(plan, value, path, depth);
       case "map":
-        return this.mapCheck(type, value, path, orNull);
-      case "object":
-      case "union":
-        throw new Error("internal error: objects and unions are always named types");
+        return this.mapCheck(plan, value, path, depth);
     }
   }
 
-  private stringCheck(type: Extract<TypeNode, { kind: "string" }>, value: Code, path: Code, orNull: string): Code {
+  private stringCheck(plan: Extract<ValuePlan, { kind: "string" }>, value: Code, path: Code, depth: Code): Code {
+    this.helpers.add("isWellFormed");
+    this.helpers.add("failDocument");
     const checks: Code[] = [];
-    // UTF-16 length bounds the code-point length from both sides, so counting is only needed near a bound.
-    if (type.minLength === 1) {
-      checks.push(ts`if (${value}.length === 0) ${this.errorBlock(path, "minLength", "must not be empty")}`);
-    } else if (type.minLength !== undefined && type.minLength > 1) {
-      this.helpers.add("codePointLength");
-      checks.push(ts`if (${value}.length < ${type.minLength * 2} && codePointLength(${value}) < ${type.minLength}) ${this.errorBlock(path, "minLength", `must be at least ${type.minLength} ${type.minLength === 1 ? "character" : "characters"} long`)}`);
+    for (const check of plan.checks) {
+      switch (check.kind) {
+        // UTF-16 length bounds the code-point length from both sides, so counting is only needed near a bound.
+        case "minLength":
+          if (check.limit === 1) checks.push(ts`if (${value}.length === 0) ${this.failBlock(path, check.failure)}`);
+          else {
+            this.helpers.add("codePointLength");
+            checks.push(ts`if (${value}.length < ${check.limit * 2} && codePointLength(${value}) < ${check.limit}) ${this.failBlock(path, check.failure)}`);
+          }
+          break;
+        case "maxLength":
+          this.helpers.add("codePointLength");
+          checks.push(ts`if (${value}.length > ${check.limit} && codePointLength(${value}) > ${check.limit}) ${this.failBlock(path, check.failure)}`);
+          break;
+        case "pattern":
+          checks.push(ts`if (!${this.pattern(check.pattern)}.test(${value})) ${this.failBlock(path, check.failure)}`);
+          break;
+        case "format": {
+          const helper = FORMAT_CHECKS[check.format];
+          this.helpers.add(helper);
+          checks.push(ts`if (!${Code.trusted(helper)}(${value})) ${this.failBlock(path, check.failure)}`);
+          break;
+        }
+      }
     }
-    if (type.maxLength !== undefined) {
-      this.helpers.add("codePointLength");
-      checks.push(ts`if (${value}.length > ${type.maxLength} && codePointLength(${value}) > ${type.maxLength}) ${this.errorBlock(path, "maxLength", `must be at most ${type.maxLength} ${type.maxLength === 1 ? "character" : "characters"} long`)}`);
-    }
-    if (type.pattern !== undefined) {
-      checks.push(ts`if (!${this.pattern(type.pattern)}.test(${value})) ${this.errorBlock(path, "pattern", `must match the pattern ${type.pattern}`)}`);
-    }
-    if (type.format !== undefined) {
-      const helper = FORMAT_CHECKS[type.format];
-      this.helpers.add(helper);
-      checks.push(ts`if (!${Code.trusted(helper)}(${value})) ${this.errorBlock(path, "format", `must be a valid ${type.format}`)}`);
-    }
-    const typeError = this.errorBlock(path, "type", `must be a string${orNull}`);
-    if (checks.length === 0) return ts`if (typeof ${value} !== "string") ${typeError}`;
-    return ts`if (typeof ${value} !== "string") ${typeError}
-else {
+    return ts`if (typeof ${value} !== "string") ${this.rejectBlock(path, plan.typeFailure, value, depth)}
+else if (!isWellFormed(${value})) {
+  failDocument(errors, "text");
+}${checks.length === 0 ? ts`` : ts` else {
 ${join(checks)}
-}`;
+}`}`;
   }
 
-  private numberCheck(type: Extract<TypeNode, { kind: "number" }>, value: Code, path: Code, orNull: string): Code {
-    const checks: Code[] = [];
-    const bound = (limit: number | undefined, operator: string, keyword: string, words: string): void => {
-      if (limit === undefined) return;
-      checks.push(ts`if (${value} ${Code.trusted(operator)} ${limit}) ${this.errorBlock(path, keyword, `must be ${words} ${limit}`)}`);
-    };
-    bound(type.minimum, "<", "minimum", ">=");
-    bound(type.maximum, ">", "maximum", "<=");
-    bound(type.exclusiveMinimum, "<=", "exclusiveMinimum", ">");
-    bound(type.exclusiveMaximum, ">=", "exclusiveMaximum", "<");
-    if (type.multipleOf !== undefined) {
-      checks.push(ts`if (!Number.isInteger(${value} / ${type.multipleOf})) ${this.errorBlock(path, "multipleOf", `must be a multiple of ${type.multipleOf}`)}`);
-    }
-    const test = type.integer ? ts`!Number.isInteger(${value})` : ts`!Number.isFinite(${value})`;
-    const typeError = this.errorBlock(path, "type", `must be ${type.integer ? "an integer" : "a number"}${orNull}`);
+  private numberCheck(plan: Extract<ValuePlan, { kind: "number" }>, value: Code, path: Code, depth: Code): Code {
+    const operators = { minimum: "<", maximum: ">", exclusiveMinimum: "<=", exclusiveMaximum: ">=" } as const;
+    const checks = plan.checks.map((check) => {
+      if (check.kind === "multipleOf") {
+        this.helpers.add("isMultipleOf");
+        return ts`if (!isMultipleOf(${value}, ${check.divisor})) ${this.failBlock(path, check.failure)}`;
+      }
+      return ts`if (${value} ${Code.trusted(operators[check.kind])} ${check.limit}) ${this.failBlock(path, check.failure)}`;
+    });
+    const test = plan.integer ? ts`!Number.isInteger(${value})` : ts`!Number.isFinite(${value})`;
+    const typeError = this.rejectBlock(path, plan.typeFailure, value, depth);
     if (checks.length === 0) return ts`if (typeof ${value} !== "number" || ${test}) ${typeError}`;
     return ts`if (typeof ${value} !== "number" || ${test}) ${typeError}
 else {
@@ -391,43 +443,46 @@ ${join(checks)}
 }`;
   }
 
-  private arrayCheck(type: Extract<TypeNode, { kind: "array" }>, value: Code, path: Code, orNull: string): Code {
-    const checks: Code[] = [];
-    if (type.minItems !== undefined && type.minItems > 0) {
-      checks.push(ts`if (${value}.length < ${type.minItems}) ${this.errorBlock(path, "minItems", `must have at least ${type.minItems} ${type.minItems === 1 ? "item" : "items"}`)}`);
-    }
-    if (type.maxItems !== undefined) {
-      checks.push(ts`if (${value}.length > ${type.maxItems}) ${this.errorBlock(path, "maxItems", `must have at most ${type.maxItems} ${type.maxItems === 1 ? "item" : "items"}`)}`);
-    }
+  private arrayCheck(plan: Extract<ValuePlan, { kind: "array" }>, value: Code, path: Code, depth: Code): Code {
+    this.helpers.add("failDocument");
+    const checks: Code[] = plan.counts.map((count) => ts`if (${value}.length ${Code.trusted(count.kind === "min" ? "<" : ">")} ${count.limit}) ${this.failBlock(path, count.failure)}`);
     const index = this.fresh("index");
     const item = this.fresh("item");
     const itemPath = ts`${path} + "/" + ${index}`;
     checks.push(ts`for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {
   const ${item}: unknown = ${value}[${index}];
-${this.check(type.items, item, itemPath)}
+${this.check(plan.items, item, itemPath, depthPlus(depth, 1))}
 }`);
-    return ts`if (!Array.isArray(${value})) ${this.errorBlock(path, "type", `must be an array${orNull}`)}
-else {
+    return ts`if (!Array.isArray(${value})) ${this.rejectBlock(path, plan.typeFailure, value, depth)}
+else if (${depth} > ${MAX_DEPTH}) {
+  failDocument(errors, "depth");
+} else {
 ${join(checks)}
 }`;
   }
 
-  private mapCheck(type: Extract<TypeNode, { kind: "map" }>, value: Code, path: Code, orNull: string): Code {
+  private mapCheck(plan: Extract<ValuePlan, { kind: "map" }>, value: Code, path: Code, depth: Code): Code {
     this.helpers.add("escapePointer");
-    const checks: Code[] = [];
-    if (type.minProperties !== undefined || type.maxProperties !== undefined) {
-      const count = ts`Object.keys(${value}).length`;
-      if (type.minProperties !== undefined) checks.push(ts`if (${count} < ${type.minProperties}) ${this.errorBlock(path, "minProperties", `must have at least ${type.minProperties} entries`)}`);
-      if (type.maxProperties !== undefined) checks.push(ts`if (${count} > ${type.maxProperties}) ${this.errorBlock(path, "maxProperties", `must have at most ${type.maxProperties} entries`)}`);
-    }
+    this.helpers.add("sortedKeys");
+    this.helpers.add("failDocument");
+    this.helpers.add("isWellFormed");
+    const keys = this.fresh("key");
     const key = this.fresh("key");
     const entry = this.fresh("entry");
-    checks.push(ts`for (const ${key} in ${value}) {
+    const checks: Code[] = [ts`const ${keys} = sortedKeys(${value});`];
+    for (const count of plan.counts) checks.push(ts`if (${keys}.length ${Code.trusted(count.kind === "min" ? "<" : ">")} ${count.limit}) ${this.failBlock(path, count.failure)}`);
+    checks.push(ts`for (const ${key} of ${keys}) {
+  if (!isWellFormed(${key})) {
+    failDocument(errors, "text");
+    continue;
+  }
   const ${entry} = ${value}[${key}];
-${this.check(type.values, entry, ts`${path} + "/" + escapePointer(${key})`)}
+${this.check(plan.values, entry, ts`${path} + "/" + escapePointer(${key})`, depthPlus(depth, 1))}
 }`);
-    return ts`if (!isObject(${value})) ${this.errorBlock(path, "type", `must be an object${orNull}`)}
-else {
+    return ts`if (!isObject(${value})) ${this.rejectBlock(path, plan.typeFailure, value, depth)}
+else if (${depth} > ${MAX_DEPTH}) {
+  failDocument(errors, "depth");
+} else {
 ${join(checks)}
 }`;
   }

@@ -50,8 +50,10 @@ from .models import (
     TextOutput,
 )
 from .validation import (
+    MAX_DEPTH,
     ContractValidationError,
     ValidationIssue,
+    read_event,
     validate,
     validation_errors,
 )
@@ -62,6 +64,7 @@ __all__ = [
     "EVENT_TYPES",
     "IMAGE_JOB_REQUESTED",
     "JOB_STATUS_CHANGED",
+    "MAX_DEPTH",
     "TEXT_JOB_REQUESTED",
     "TOPICS",
     "TOPIC_ACTIVITY_RESULTS",
@@ -103,6 +106,7 @@ __all__ = [
     "decode",
     "encode",
     "from_record",
+    "read_event",
     "to_record",
     "topic_of",
     "upcast",

@@ -6,40 +6,47 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
+from ._build import build_event
 from ._schemas import EVENT_SCHEMAS
 from .constants import TOPICS
 from .models import ContractEvent
 from .upcast import upcast
-from .validation import ContractValidationError, ValidationIssue, load_json, validate
+from .validation import (
+    ContractValidationError,
+    ValidationIssue,
+    read_event,
+    validate,
+    validation_errors,
+)
 
 __all__ = ["Record", "decode", "encode", "from_record", "to_record", "upcast"]
-
-_EVENTS: TypeAdapter[ContractEvent] = TypeAdapter(ContractEvent)
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
     """Reads an event as a consumer should, raising ContractValidationError when it breaks its contract.
 
-    The event is validated against the version it declares with unknown properties allowed (producers may
-    be on a newer package), upcast to the current version, checked again, and returned as its model.
+    The JSON is read once; that value is validated against the version it declares with unknown properties
+    allowed (producers may be on a newer package), upcast to the current version, checked again, and built
+    into its model without a second parse.
     """
-    try:
-        value = load_json(data)
-    except ValueError as error:
-        raise ContractValidationError(
-            None, [ValidationIssue("", "json", f"malformed JSON: {error}")]
-        ) from error
-    if not isinstance(value, Mapping):
-        raise ContractValidationError(
-            None, [ValidationIssue("", "type", "must be an object")]
-        )
-    validate(value, tolerant=True)
+    value = read_event(data, tolerant=True)
     current = upcast(value)
     if current is not value:
-        validate(current, tolerant=True)
-    return _EVENTS.validate_python(current)
+        issues = validation_errors(current, tolerant=True)
+        if issues:
+            raise ContractValidationError(
+                str(value.get("eventType")),
+                [
+                    ValidationIssue(
+                        issue.pointer,
+                        issue.keyword,
+                        f"after upcasting: {issue.message}",
+                    )
+                    for issue in issues
+                ],
+            )
+        current = read_event(current, tolerant=True)
+    return build_event(current)
 
 
 def encode(event: ContractEvent) -> bytes:

@@ -9,6 +9,12 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
+from ._build import (
+    build_activity_generated,
+    build_image_job_requested,
+    build_job_status_changed,
+    build_text_job_requested,
+)
 from .models import (
     ActivityGenerated,
     ActivityResultPayload,
@@ -19,7 +25,7 @@ from .models import (
     TextJobPayload,
     TextJobRequested,
 )
-from .validation import validate
+from .validation import read_event
 
 
 def _new_id() -> str:
@@ -61,8 +67,7 @@ def create_activity_generated(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    validate(wire)
-    return ActivityGenerated.model_validate(wire)
+    return build_activity_generated(read_event(wire))
 
 
 def create_image_job_requested(
@@ -87,8 +92,7 @@ def create_image_job_requested(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    validate(wire)
-    return ImageJobRequested.model_validate(wire)
+    return build_image_job_requested(read_event(wire))
 
 
 def create_job_status_changed(
@@ -113,8 +117,7 @@ def create_job_status_changed(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    validate(wire)
-    return JobStatusChanged.model_validate(wire)
+    return build_job_status_changed(read_event(wire))
 
 
 def create_text_job_requested(
@@ -139,5 +142,4 @@ def create_text_job_requested(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    validate(wire)
-    return TextJobRequested.model_validate(wire)
+    return build_text_job_requested(read_event(wire))

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .validation import ContractValidationError, issues_of
 
 ImageActivityType: TypeAlias = Literal[
     "coloring-page", "illustration", "diagram", "flashcard-image", "poster"
@@ -22,23 +24,36 @@ TextActivityType: TypeAlias = Literal[
 
 
 class _ContractModel(BaseModel):
-    """Base of every contract model: immutable, built by name or alias.
+    """Base of every contract model: immutable, built in code by attribute name or wire name.
 
-    Unknown properties are ignored here: producers are held to the contract by validate() (strict), and
-    consumers decode tolerantly, so that producers on a newer package never break them.
+    A model built in code is checked against its contract by the same generated checks as validate() (so
+    `TextJobPayload(prompt="")` raises ContractValidationError); decode() builds models from events it has
+    already validated, without checking them twice.
     """
 
     model_config = ConfigDict(
-        extra="ignore",
+        extra="forbid",
         frozen=True,
         validate_by_name=True,
         validate_by_alias=True,
         protected_namespaces=(),
     )
+    _contract: ClassVar[str]
+
+    def __init__(self, /, **data: Any) -> None:
+        super().__init__(**data)
+        issues = issues_of(
+            self._contract,
+            self.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        if issues:
+            raise ContractValidationError(None, issues)
 
 
 class ActivityGenerated(_ContractModel):
     """A worker finished a job and the activity is ready. Emitted by the Text and Image services on success; the API Gateway serves it to pollers and the User Service stores it in the user's history."""
+
+    _contract: ClassVar[str] = "ActivityGenerated"
 
     event_type: Literal["ACTIVITY_GENERATED"] = Field(
         validation_alias="eventType",
@@ -70,6 +85,8 @@ class ActivityGenerated(_ContractModel):
 class ActivityResultPayload(_ContractModel):
     """The generated activity and how it was made."""
 
+    _contract: ClassVar[str] = "ActivityResultPayload"
+
     activity_id: str = Field(
         validation_alias="activityId",
         serialization_alias="activityId",
@@ -90,6 +107,8 @@ class ActivityResultPayload(_ContractModel):
 class GeneratedImage(_ContractModel):
     """One generated image, stored by the Image Service."""
 
+    _contract: ClassVar[str] = "GeneratedImage"
+
     url: str = Field(description="Where the image can be downloaded.")
     mime_type: Literal["image/png", "image/jpeg", "image/webp"] = Field(
         validation_alias="mimeType",
@@ -108,6 +127,8 @@ class GeneratedImage(_ContractModel):
 
 class ImageJobPayload(_ContractModel):
     """What the user asked the Image Service to generate."""
+
+    _contract: ClassVar[str] = "ImageJobPayload"
 
     activity_type: ImageActivityType = Field(
         validation_alias="activityType",
@@ -136,6 +157,8 @@ class ImageJobPayload(_ContractModel):
 
 class ImageJobRequested(_ContractModel):
     """A user asked for an image activity (a coloring page, an illustration, a diagram...). Emitted by the API Gateway; the Image Service generates the images."""
+
+    _contract: ClassVar[str] = "ImageJobRequested"
 
     event_type: Literal["IMAGE_JOB_REQUESTED"] = Field(
         validation_alias="eventType",
@@ -167,6 +190,8 @@ class ImageJobRequested(_ContractModel):
 class ImageOutput(_ContractModel):
     """A generated image activity."""
 
+    _contract: ClassVar[str] = "ImageOutput"
+
     kind: Literal["image"] = Field(description="Marks an image activity.")
     activity_type: ImageActivityType = Field(
         validation_alias="activityType",
@@ -181,12 +206,16 @@ class ImageOutput(_ContractModel):
 class ImageSize(_ContractModel):
     """Width and height of an image, in pixels."""
 
+    _contract: ClassVar[str] = "ImageSize"
+
     width: int = Field(description="Width in pixels.")
     height: int = Field(description="Height in pixels.")
 
 
 class JobCompleted(_ContractModel):
     """The activity is ready; an `ACTIVITY_GENERATED` event carries it."""
+
+    _contract: ClassVar[str] = "JobCompleted"
 
     status: Literal["completed"] = Field(description="Marks a completed job.")
     job_kind: JobKind = Field(
@@ -205,6 +234,8 @@ class JobCompleted(_ContractModel):
 class JobError(_ContractModel):
     """Details of a failure."""
 
+    _contract: ClassVar[str] = "JobError"
+
     code: Literal[
         "INVALID_REQUEST",
         "CONTENT_REJECTED",
@@ -220,6 +251,8 @@ class JobError(_ContractModel):
 
 class JobFailed(_ContractModel):
     """The attempt failed; `error` says why and whether the job will be retried."""
+
+    _contract: ClassVar[str] = "JobFailed"
 
     status: Literal["failed"] = Field(description="Marks a failed job.")
     job_kind: JobKind = Field(
@@ -240,6 +273,8 @@ class JobFailed(_ContractModel):
 class JobProcessing(_ContractModel):
     """A worker is generating the activity."""
 
+    _contract: ClassVar[str] = "JobProcessing"
+
     status: Literal["processing"] = Field(description="Marks a job in progress.")
     job_kind: JobKind = Field(
         validation_alias="jobKind",
@@ -255,6 +290,8 @@ class JobProcessing(_ContractModel):
 
 class JobQueued(_ContractModel):
     """The job was accepted and waits for a worker."""
+
+    _contract: ClassVar[str] = "JobQueued"
 
     status: Literal["queued"] = Field(description="Marks a queued job.")
     job_kind: JobKind = Field(
@@ -272,6 +309,8 @@ class JobQueued(_ContractModel):
 
 class JobStatusChanged(_ContractModel):
     """A job moved to another state: queued, processing, completed or failed. Any service that changes a job's state emits it; progress tracking and retries consume it."""
+
+    _contract: ClassVar[str] = "JobStatusChanged"
 
     event_type: Literal["JOB_STATUS_CHANGED"] = Field(
         validation_alias="eventType",
@@ -303,6 +342,8 @@ class JobStatusChanged(_ContractModel):
 class TextJobOptions(_ContractModel):
     """Optional tuning of the generated text; the Text Service picks sensible defaults for anything left out."""
 
+    _contract: ClassVar[str] = "TextJobOptions"
+
     difficulty: Literal["easy", "medium", "hard"] | None = Field(
         default=None, description="How hard the activity should be."
     )
@@ -329,6 +370,8 @@ class TextJobOptions(_ContractModel):
 class TextJobPayload(_ContractModel):
     """What the user asked the Text Service to generate."""
 
+    _contract: ClassVar[str] = "TextJobPayload"
+
     activity_type: TextActivityType = Field(
         validation_alias="activityType",
         serialization_alias="activityType",
@@ -353,6 +396,8 @@ class TextJobPayload(_ContractModel):
 
 class TextJobRequested(_ContractModel):
     """A user asked for a text activity (a quiz, a worksheet, a story...). Emitted by the API Gateway; the Text Service generates the activity."""
+
+    _contract: ClassVar[str] = "TextJobRequested"
 
     event_type: Literal["TEXT_JOB_REQUESTED"] = Field(
         validation_alias="eventType",
@@ -383,6 +428,8 @@ class TextJobRequested(_ContractModel):
 
 class TextOutput(_ContractModel):
     """A generated text activity."""
+
+    _contract: ClassVar[str] = "TextOutput"
 
     kind: Literal["text"] = Field(description="Marks a text activity.")
     activity_type: TextActivityType = Field(

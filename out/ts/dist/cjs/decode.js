@@ -18,9 +18,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var decode_exports = {};
 __export(decode_exports, {
   decodeEvent: () => decodeEvent,
+  decodeEventJson: () => decodeEventJson,
   upcastEvent: () => upcastEvent
 });
 module.exports = __toCommonJS(decode_exports);
+var import_runtime = require("./runtime.js");
 var import_validators = require("./validators.js");
 function upcastEvent(event) {
   switch (event.eventType) {
@@ -50,4 +52,8 @@ function decodeEvent(value) {
     };
   }
   return { ok: true, value: current };
+}
+function decodeEventJson(data) {
+  const parsed = (0, import_runtime.parseJson)(data);
+  return parsed === void 0 ? { ok: false, errors: (0, import_runtime.syntaxErrors)() } : decodeEvent(parsed.value);
 }

@@ -113,6 +113,15 @@ export declare function validateEvent(
   options?: ValidationOptions,
 ): ValidationResult<AnyVersionEvent>;
 /**
+ * Validates an event's JSON, as text or UTF-8 bytes (a Kafka message value), exactly as the Go and Python packages read it: input that is not JSON is one error with the keyword "json".
+ * @example
+ * const result = validateEventJson(message.value);
+ */
+export declare function validateEventJson(
+  data: string | Uint8Array,
+  options?: ValidationOptions,
+): ValidationResult<AnyVersionEvent>;
+/**
  * Whether a value is a valid event of any of the contracts; narrows its type.
  */
 export declare function isContractEvent(

@@ -29,6 +29,7 @@ __export(validators_exports, {
   isTextJobRequested: () => isTextJobRequested,
   validateActivityGenerated: () => validateActivityGenerated,
   validateEvent: () => validateEvent,
+  validateEventJson: () => validateEventJson,
   validateImageJobRequested: () => validateImageJobRequested,
   validateJobStatusChanged: () => validateJobStatusChanged,
   validateTextJobRequested: () => validateTextJobRequested
@@ -37,12 +38,15 @@ module.exports = __toCommonJS(validators_exports);
 var import_runtime = require("./runtime.js");
 const PATTERN_0 = new RegExp("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$", "u");
 const PATTERN_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@|-]*$", "u");
-function checkActivityGenerated(value, path, errors, tolerant) {
+function checkActivityGenerated(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "eventType":
@@ -54,89 +58,95 @@ function checkActivityGenerated(value, path, errors, tolerant) {
         case "payload":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const eventType = value["eventType"];
-  if (eventType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
-  } else {
-    if (eventType !== "ACTIVITY_GENERATED") {
-      (0, import_runtime.fail)(errors, path + "/eventType", "const", 'must be "ACTIVITY_GENERATED"');
+    const eventType = value["eventType"];
+    if (eventType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
+    } else {
+      if (eventType !== "ACTIVITY_GENERATED") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/eventType",
+          "const",
+          'must be "ACTIVITY_GENERATED"',
+          eventType,
+          depth + 1
+        );
+      }
     }
-  }
-  const version = value["version"];
-  if (version === void 0) {
-    (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
-  } else {
-    if (version !== 1) {
-      (0, import_runtime.fail)(errors, path + "/version", "const", "must be 1");
+    const version = value["version"];
+    if (version === void 0) {
+      (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
+    } else {
+      if (version !== 1) {
+        (0, import_runtime.reject)(errors, path + "/version", "const", "must be 1", version, depth + 1);
+      }
     }
-  }
-  const eventId = value["eventId"];
-  if (eventId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
-  } else {
-    checkEventId(eventId, path + "/eventId", errors);
-  }
-  const jobId = value["jobId"];
-  if (jobId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
-  } else {
-    checkJobId(jobId, path + "/jobId", errors);
-  }
-  const userId = value["userId"];
-  if (userId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
-  } else {
-    checkUserId(userId, path + "/userId", errors);
-  }
-  const timestamp = value["timestamp"];
-  if (timestamp === void 0) {
-    (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
-  } else {
-    checkTimestamp(timestamp, path + "/timestamp", errors);
-  }
-  const payload = value["payload"];
-  if (payload === void 0) {
-    (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
-  } else {
-    checkActivityResultPayload(payload, path + "/payload", errors, tolerant);
+    const eventId = value["eventId"];
+    if (eventId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
+    } else {
+      checkEventId(eventId, path + "/eventId", errors, depth + 1);
+    }
+    const jobId = value["jobId"];
+    if (jobId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
+    } else {
+      checkJobId(jobId, path + "/jobId", errors, depth + 1);
+    }
+    const userId = value["userId"];
+    if (userId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
+    } else {
+      checkUserId(userId, path + "/userId", errors, depth + 1);
+    }
+    const timestamp = value["timestamp"];
+    if (timestamp === void 0) {
+      (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
+    } else {
+      checkTimestamp(timestamp, path + "/timestamp", errors, depth + 1);
+    }
+    const payload = value["payload"];
+    if (payload === void 0) {
+      (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
+    } else {
+      checkActivityResultPayload(payload, path + "/payload", errors, tolerant, depth + 1);
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkActivityOutput(value, path, errors, tolerant) {
+function checkActivityOutput(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
     return;
   }
   const tag = value["kind"];
   switch (tag) {
     case "text":
-      checkTextOutput(value, path, errors, tolerant);
+      checkTextOutput(value, path, errors, tolerant, depth);
       return;
     case "image":
-      checkImageOutput(value, path, errors, tolerant);
+      checkImageOutput(value, path, errors, tolerant, depth);
       return;
     default:
       if (tag === void 0) {
-        (0, import_runtime.fail)(errors, path + "/kind", "required", "is required");
+        (0, import_runtime.reject)(errors, path + "/kind", "required", "is required", value, depth);
       } else {
-        (0, import_runtime.fail)(errors, path + "/kind", "oneOf", 'must be one of "text", "image"');
+        (0, import_runtime.reject)(errors, path + "/kind", "oneOf", 'must be one of "text", "image"', value, depth);
       }
   }
 }
-function checkActivityResultPayload(value, path, errors, tolerant) {
+function checkActivityResultPayload(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "activityId":
@@ -145,74 +155,89 @@ function checkActivityResultPayload(value, path, errors, tolerant) {
         case "model":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const activityId = value["activityId"];
-  if (activityId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityId", "required", "is required");
-  } else {
-    if (typeof activityId !== "string") {
-      (0, import_runtime.fail)(errors, path + "/activityId", "type", "must be a string");
+    const activityId = value["activityId"];
+    if (activityId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityId", "required", "is required");
     } else {
-      if (!(0, import_runtime.isUuid)(activityId)) {
-        (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+      if (typeof activityId !== "string") {
+        (0, import_runtime.reject)(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(activityId)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (!(0, import_runtime.isUuid)(activityId)) {
+          (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+        }
       }
     }
-  }
-  const output = value["output"];
-  if (output === void 0) {
-    (0, import_runtime.fail)(errors, path + "/output", "required", "is required");
-  } else {
-    checkActivityOutput(output, path + "/output", errors, tolerant);
-  }
-  const generationMs = value["generationMs"];
-  if (generationMs === void 0) {
-    (0, import_runtime.fail)(errors, path + "/generationMs", "required", "is required");
-  } else {
-    if (typeof generationMs !== "number" || !Number.isInteger(generationMs)) {
-      (0, import_runtime.fail)(errors, path + "/generationMs", "type", "must be an integer");
+    const output = value["output"];
+    if (output === void 0) {
+      (0, import_runtime.fail)(errors, path + "/output", "required", "is required");
     } else {
-      if (generationMs < 0) {
-        (0, import_runtime.fail)(errors, path + "/generationMs", "minimum", "must be >= 0");
-      }
+      checkActivityOutput(output, path + "/output", errors, tolerant, depth + 1);
     }
-  }
-  const model = value["model"];
-  if (model !== void 0) {
-    if (typeof model !== "string") {
-      (0, import_runtime.fail)(errors, path + "/model", "type", "must be a string");
+    const generationMs = value["generationMs"];
+    if (generationMs === void 0) {
+      (0, import_runtime.fail)(errors, path + "/generationMs", "required", "is required");
     } else {
-      if (model.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/model", "minLength", "must not be empty");
-      }
-      if (model.length > 100 && (0, import_runtime.codePointLength)(model) > 100) {
-        (0, import_runtime.fail)(errors, path + "/model", "maxLength", "must be at most 100 characters long");
+      if (typeof generationMs !== "number" || !Number.isInteger(generationMs)) {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/generationMs",
+          "type",
+          "must be an integer",
+          generationMs,
+          depth + 1
+        );
+      } else {
+        if (generationMs < 0) {
+          (0, import_runtime.fail)(errors, path + "/generationMs", "minimum", "must be >= 0");
+        }
+        if (generationMs > 9007199254740991) {
+          (0, import_runtime.fail)(errors, path + "/generationMs", "maximum", "must be <= 9007199254740991");
+        }
       }
     }
+    const model = value["model"];
+    if (model !== void 0) {
+      if (typeof model !== "string") {
+        (0, import_runtime.reject)(errors, path + "/model", "type", "must be a string", model, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(model)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (model.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/model", "minLength", "must not be empty");
+        }
+        if (model.length > 100 && (0, import_runtime.codePointLength)(model) > 100) {
+          (0, import_runtime.fail)(errors, path + "/model", "maxLength", "must be at most 100 characters long");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkEventId(value, path, errors) {
+function checkEventId(value, path, errors, depth) {
   if (typeof value !== "string") {
-    (0, import_runtime.fail)(errors, path, "type", "must be a string");
+    (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
+  } else if (!(0, import_runtime.isWellFormed)(value)) {
+    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isUuid)(value)) {
       (0, import_runtime.fail)(errors, path, "format", "must be a valid uuid");
     }
   }
 }
-function checkGeneratedImage(value, path, errors, tolerant) {
+function checkGeneratedImage(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "url":
@@ -222,94 +247,107 @@ function checkGeneratedImage(value, path, errors, tolerant) {
         case "altText":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const url = value["url"];
-  if (url === void 0) {
-    (0, import_runtime.fail)(errors, path + "/url", "required", "is required");
-  } else {
-    if (typeof url !== "string") {
-      (0, import_runtime.fail)(errors, path + "/url", "type", "must be a string");
+    const url = value["url"];
+    if (url === void 0) {
+      (0, import_runtime.fail)(errors, path + "/url", "required", "is required");
     } else {
-      if (url.length > 2048 && (0, import_runtime.codePointLength)(url) > 2048) {
-        (0, import_runtime.fail)(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
-      }
-      if (!(0, import_runtime.isUri)(url)) {
-        (0, import_runtime.fail)(errors, path + "/url", "format", "must be a valid uri");
+      if (typeof url !== "string") {
+        (0, import_runtime.reject)(errors, path + "/url", "type", "must be a string", url, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(url)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (url.length > 2048 && (0, import_runtime.codePointLength)(url) > 2048) {
+          (0, import_runtime.fail)(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
+        }
+        if (!(0, import_runtime.isUri)(url)) {
+          (0, import_runtime.fail)(errors, path + "/url", "format", "must be a valid uri");
+        }
       }
     }
-  }
-  const mimeType = value["mimeType"];
-  if (mimeType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/mimeType", "required", "is required");
-  } else {
-    if (mimeType !== "image/png" && mimeType !== "image/jpeg" && mimeType !== "image/webp") {
-      (0, import_runtime.fail)(
-        errors,
-        path + "/mimeType",
-        "enum",
-        'must be one of "image/png", "image/jpeg", "image/webp"'
-      );
-    }
-  }
-  const width = value["width"];
-  if (width === void 0) {
-    (0, import_runtime.fail)(errors, path + "/width", "required", "is required");
-  } else {
-    if (typeof width !== "number" || !Number.isInteger(width)) {
-      (0, import_runtime.fail)(errors, path + "/width", "type", "must be an integer");
+    const mimeType = value["mimeType"];
+    if (mimeType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/mimeType", "required", "is required");
     } else {
-      if (width < 1) {
-        (0, import_runtime.fail)(errors, path + "/width", "minimum", "must be >= 1");
+      if (mimeType !== "image/png" && mimeType !== "image/jpeg" && mimeType !== "image/webp") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/mimeType",
+          "enum",
+          'must be one of "image/png", "image/jpeg", "image/webp"',
+          mimeType,
+          depth + 1
+        );
       }
     }
-  }
-  const height = value["height"];
-  if (height === void 0) {
-    (0, import_runtime.fail)(errors, path + "/height", "required", "is required");
-  } else {
-    if (typeof height !== "number" || !Number.isInteger(height)) {
-      (0, import_runtime.fail)(errors, path + "/height", "type", "must be an integer");
+    const width = value["width"];
+    if (width === void 0) {
+      (0, import_runtime.fail)(errors, path + "/width", "required", "is required");
     } else {
-      if (height < 1) {
-        (0, import_runtime.fail)(errors, path + "/height", "minimum", "must be >= 1");
+      if (typeof width !== "number" || !Number.isInteger(width)) {
+        (0, import_runtime.reject)(errors, path + "/width", "type", "must be an integer", width, depth + 1);
+      } else {
+        if (width < 1) {
+          (0, import_runtime.fail)(errors, path + "/width", "minimum", "must be >= 1");
+        }
+        if (width > 9007199254740991) {
+          (0, import_runtime.fail)(errors, path + "/width", "maximum", "must be <= 9007199254740991");
+        }
       }
     }
-  }
-  const altText = value["altText"];
-  if (altText !== void 0) {
-    if (typeof altText !== "string") {
-      (0, import_runtime.fail)(errors, path + "/altText", "type", "must be a string");
+    const height = value["height"];
+    if (height === void 0) {
+      (0, import_runtime.fail)(errors, path + "/height", "required", "is required");
     } else {
-      if (altText.length > 500 && (0, import_runtime.codePointLength)(altText) > 500) {
-        (0, import_runtime.fail)(errors, path + "/altText", "maxLength", "must be at most 500 characters long");
+      if (typeof height !== "number" || !Number.isInteger(height)) {
+        (0, import_runtime.reject)(errors, path + "/height", "type", "must be an integer", height, depth + 1);
+      } else {
+        if (height < 1) {
+          (0, import_runtime.fail)(errors, path + "/height", "minimum", "must be >= 1");
+        }
+        if (height > 9007199254740991) {
+          (0, import_runtime.fail)(errors, path + "/height", "maximum", "must be <= 9007199254740991");
+        }
       }
     }
+    const altText = value["altText"];
+    if (altText !== void 0) {
+      if (typeof altText !== "string") {
+        (0, import_runtime.reject)(errors, path + "/altText", "type", "must be a string", altText, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(altText)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (altText.length > 500 && (0, import_runtime.codePointLength)(altText) > 500) {
+          (0, import_runtime.fail)(errors, path + "/altText", "maxLength", "must be at most 500 characters long");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkImageActivityType(value, path, errors) {
+function checkImageActivityType(value, path, errors, depth) {
   if (value !== "coloring-page" && value !== "illustration" && value !== "diagram" && value !== "flashcard-image" && value !== "poster") {
-    (0, import_runtime.fail)(
+    (0, import_runtime.reject)(
       errors,
       path,
       "enum",
-      'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"'
+      'must be one of "coloring-page", "illustration", "diagram", "flashcard-image", "poster"',
+      value,
+      depth
     );
   }
 }
-function checkImageJobPayload(value, path, errors, tolerant) {
+function checkImageJobPayload(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "activityType":
@@ -321,98 +359,115 @@ function checkImageJobPayload(value, path, errors, tolerant) {
         case "seed":
           break;
         default:
+          (unknown ??= []).push(key);
+      }
+    }
+    const activityType = value["activityType"];
+    if (activityType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
+    } else {
+      checkImageActivityType(activityType, path + "/activityType", errors, depth + 1);
+    }
+    const prompt = value["prompt"];
+    if (prompt === void 0) {
+      (0, import_runtime.fail)(errors, path + "/prompt", "required", "is required");
+    } else {
+      if (typeof prompt !== "string") {
+        (0, import_runtime.reject)(errors, path + "/prompt", "type", "must be a string", prompt, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(prompt)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (prompt.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/prompt", "minLength", "must not be empty");
+        }
+        if (prompt.length > 2e3 && (0, import_runtime.codePointLength)(prompt) > 2e3) {
+          (0, import_runtime.fail)(errors, path + "/prompt", "maxLength", "must be at most 2000 characters long");
+        }
+      }
+    }
+    const negativePrompt = value["negativePrompt"];
+    if (negativePrompt !== void 0) {
+      if (typeof negativePrompt !== "string") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/negativePrompt",
+          "type",
+          "must be a string",
+          negativePrompt,
+          depth + 1
+        );
+      } else if (!(0, import_runtime.isWellFormed)(negativePrompt)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (negativePrompt.length > 1e3 && (0, import_runtime.codePointLength)(negativePrompt) > 1e3) {
           (0, import_runtime.fail)(
             errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
+            path + "/negativePrompt",
+            "maxLength",
+            "must be at most 1000 characters long"
           );
+        }
       }
     }
-  }
-  const activityType = value["activityType"];
-  if (activityType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
-  } else {
-    checkImageActivityType(activityType, path + "/activityType", errors);
-  }
-  const prompt = value["prompt"];
-  if (prompt === void 0) {
-    (0, import_runtime.fail)(errors, path + "/prompt", "required", "is required");
-  } else {
-    if (typeof prompt !== "string") {
-      (0, import_runtime.fail)(errors, path + "/prompt", "type", "must be a string");
+    const style = value["style"];
+    if (style !== void 0) {
+      if (style !== "cartoon" && style !== "line-art" && style !== "realistic" && style !== "watercolor" && style !== "pixel-art") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/style",
+          "enum",
+          'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"',
+          style,
+          depth + 1
+        );
+      }
+    }
+    const size = value["size"];
+    if (size === void 0) {
+      (0, import_runtime.fail)(errors, path + "/size", "required", "is required");
     } else {
-      if (prompt.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/prompt", "minLength", "must not be empty");
-      }
-      if (prompt.length > 2e3 && (0, import_runtime.codePointLength)(prompt) > 2e3) {
-        (0, import_runtime.fail)(errors, path + "/prompt", "maxLength", "must be at most 2000 characters long");
-      }
+      checkImageSize(size, path + "/size", errors, tolerant, depth + 1);
     }
-  }
-  const negativePrompt = value["negativePrompt"];
-  if (negativePrompt !== void 0) {
-    if (typeof negativePrompt !== "string") {
-      (0, import_runtime.fail)(errors, path + "/negativePrompt", "type", "must be a string");
-    } else {
-      if (negativePrompt.length > 1e3 && (0, import_runtime.codePointLength)(negativePrompt) > 1e3) {
-        (0, import_runtime.fail)(errors, path + "/negativePrompt", "maxLength", "must be at most 1000 characters long");
-      }
-    }
-  }
-  const style = value["style"];
-  if (style !== void 0) {
-    if (style !== "cartoon" && style !== "line-art" && style !== "realistic" && style !== "watercolor" && style !== "pixel-art") {
-      (0, import_runtime.fail)(
-        errors,
-        path + "/style",
-        "enum",
-        'must be one of "cartoon", "line-art", "realistic", "watercolor", "pixel-art"'
-      );
-    }
-  }
-  const size = value["size"];
-  if (size === void 0) {
-    (0, import_runtime.fail)(errors, path + "/size", "required", "is required");
-  } else {
-    checkImageSize(size, path + "/size", errors, tolerant);
-  }
-  const count = value["count"];
-  if (count !== void 0) {
-    if (typeof count !== "number" || !Number.isInteger(count)) {
-      (0, import_runtime.fail)(errors, path + "/count", "type", "must be an integer");
-    } else {
-      if (count < 1) {
-        (0, import_runtime.fail)(errors, path + "/count", "minimum", "must be >= 1");
-      }
-      if (count > 4) {
-        (0, import_runtime.fail)(errors, path + "/count", "maximum", "must be <= 4");
-      }
-    }
-  }
-  const seed = value["seed"];
-  if (seed !== void 0) {
-    if (seed !== null) {
-      if (typeof seed !== "number" || !Number.isInteger(seed)) {
-        (0, import_runtime.fail)(errors, path + "/seed", "type", "must be an integer or null");
+    const count = value["count"];
+    if (count !== void 0) {
+      if (typeof count !== "number" || !Number.isInteger(count)) {
+        (0, import_runtime.reject)(errors, path + "/count", "type", "must be an integer", count, depth + 1);
       } else {
-        if (seed < 0) {
-          (0, import_runtime.fail)(errors, path + "/seed", "minimum", "must be >= 0");
+        if (count < 1) {
+          (0, import_runtime.fail)(errors, path + "/count", "minimum", "must be >= 1");
         }
-        if (seed > 4294967295) {
-          (0, import_runtime.fail)(errors, path + "/seed", "maximum", "must be <= 4294967295");
+        if (count > 4) {
+          (0, import_runtime.fail)(errors, path + "/count", "maximum", "must be <= 4");
         }
       }
     }
+    const seed = value["seed"];
+    if (seed !== void 0) {
+      if (seed !== null) {
+        if (typeof seed !== "number" || !Number.isInteger(seed)) {
+          (0, import_runtime.reject)(errors, path + "/seed", "type", "must be an integer or null", seed, depth + 1);
+        } else {
+          if (seed < 0) {
+            (0, import_runtime.fail)(errors, path + "/seed", "minimum", "must be >= 0");
+          }
+          if (seed > 4294967295) {
+            (0, import_runtime.fail)(errors, path + "/seed", "maximum", "must be <= 4294967295");
+          }
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkImageJobRequested(value, path, errors, tolerant) {
+function checkImageJobRequested(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "eventType":
@@ -424,68 +479,74 @@ function checkImageJobRequested(value, path, errors, tolerant) {
         case "payload":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const eventType = value["eventType"];
-  if (eventType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
-  } else {
-    if (eventType !== "IMAGE_JOB_REQUESTED") {
-      (0, import_runtime.fail)(errors, path + "/eventType", "const", 'must be "IMAGE_JOB_REQUESTED"');
+    const eventType = value["eventType"];
+    if (eventType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
+    } else {
+      if (eventType !== "IMAGE_JOB_REQUESTED") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/eventType",
+          "const",
+          'must be "IMAGE_JOB_REQUESTED"',
+          eventType,
+          depth + 1
+        );
+      }
     }
-  }
-  const version = value["version"];
-  if (version === void 0) {
-    (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
-  } else {
-    if (version !== 1) {
-      (0, import_runtime.fail)(errors, path + "/version", "const", "must be 1");
+    const version = value["version"];
+    if (version === void 0) {
+      (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
+    } else {
+      if (version !== 1) {
+        (0, import_runtime.reject)(errors, path + "/version", "const", "must be 1", version, depth + 1);
+      }
     }
-  }
-  const eventId = value["eventId"];
-  if (eventId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
-  } else {
-    checkEventId(eventId, path + "/eventId", errors);
-  }
-  const jobId = value["jobId"];
-  if (jobId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
-  } else {
-    checkJobId(jobId, path + "/jobId", errors);
-  }
-  const userId = value["userId"];
-  if (userId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
-  } else {
-    checkUserId(userId, path + "/userId", errors);
-  }
-  const timestamp = value["timestamp"];
-  if (timestamp === void 0) {
-    (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
-  } else {
-    checkTimestamp(timestamp, path + "/timestamp", errors);
-  }
-  const payload = value["payload"];
-  if (payload === void 0) {
-    (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
-  } else {
-    checkImageJobPayload(payload, path + "/payload", errors, tolerant);
+    const eventId = value["eventId"];
+    if (eventId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
+    } else {
+      checkEventId(eventId, path + "/eventId", errors, depth + 1);
+    }
+    const jobId = value["jobId"];
+    if (jobId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
+    } else {
+      checkJobId(jobId, path + "/jobId", errors, depth + 1);
+    }
+    const userId = value["userId"];
+    if (userId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
+    } else {
+      checkUserId(userId, path + "/userId", errors, depth + 1);
+    }
+    const timestamp = value["timestamp"];
+    if (timestamp === void 0) {
+      (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
+    } else {
+      checkTimestamp(timestamp, path + "/timestamp", errors, depth + 1);
+    }
+    const payload = value["payload"];
+    if (payload === void 0) {
+      (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
+    } else {
+      checkImageJobPayload(payload, path + "/payload", errors, tolerant, depth + 1);
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkImageOutput(value, path, errors, tolerant) {
+function checkImageOutput(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "kind":
@@ -493,107 +554,107 @@ function checkImageOutput(value, path, errors, tolerant) {
         case "images":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const kind = value["kind"];
-  if (kind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/kind", "required", "is required");
-  } else {
-    if (kind !== "image") {
-      (0, import_runtime.fail)(errors, path + "/kind", "const", 'must be "image"');
-    }
-  }
-  const activityType = value["activityType"];
-  if (activityType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
-  } else {
-    checkImageActivityType(activityType, path + "/activityType", errors);
-  }
-  const images = value["images"];
-  if (images === void 0) {
-    (0, import_runtime.fail)(errors, path + "/images", "required", "is required");
-  } else {
-    if (!Array.isArray(images)) {
-      (0, import_runtime.fail)(errors, path + "/images", "type", "must be an array");
+    const kind = value["kind"];
+    if (kind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/kind", "required", "is required");
     } else {
-      if (images.length < 1) {
-        (0, import_runtime.fail)(errors, path + "/images", "minItems", "must have at least 1 item");
-      }
-      if (images.length > 4) {
-        (0, import_runtime.fail)(errors, path + "/images", "maxItems", "must have at most 4 items");
-      }
-      for (let index0 = 0; index0 < images.length; index0++) {
-        const item1 = images[index0];
-        checkGeneratedImage(item1, path + "/images/" + index0, errors, tolerant);
+      if (kind !== "image") {
+        (0, import_runtime.reject)(errors, path + "/kind", "const", 'must be "image"', kind, depth + 1);
       }
     }
+    const activityType = value["activityType"];
+    if (activityType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
+    } else {
+      checkImageActivityType(activityType, path + "/activityType", errors, depth + 1);
+    }
+    const images = value["images"];
+    if (images === void 0) {
+      (0, import_runtime.fail)(errors, path + "/images", "required", "is required");
+    } else {
+      if (!Array.isArray(images)) {
+        (0, import_runtime.reject)(errors, path + "/images", "type", "must be an array", images, depth + 1);
+      } else if (depth + 1 > 64) {
+        (0, import_runtime.failDocument)(errors, "depth");
+      } else {
+        if (images.length < 1) {
+          (0, import_runtime.fail)(errors, path + "/images", "minItems", "must have at least 1 item");
+        }
+        if (images.length > 4) {
+          (0, import_runtime.fail)(errors, path + "/images", "maxItems", "must have at most 4 items");
+        }
+        for (let index0 = 0; index0 < images.length; index0++) {
+          const item1 = images[index0];
+          checkGeneratedImage(item1, path + "/images/" + index0, errors, tolerant, depth + 2);
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkImageSize(value, path, errors, tolerant) {
+function checkImageSize(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "width":
         case "height":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const width = value["width"];
-  if (width === void 0) {
-    (0, import_runtime.fail)(errors, path + "/width", "required", "is required");
-  } else {
-    if (typeof width !== "number" || !Number.isInteger(width)) {
-      (0, import_runtime.fail)(errors, path + "/width", "type", "must be an integer");
+    const width = value["width"];
+    if (width === void 0) {
+      (0, import_runtime.fail)(errors, path + "/width", "required", "is required");
     } else {
-      if (width < 64) {
-        (0, import_runtime.fail)(errors, path + "/width", "minimum", "must be >= 64");
-      }
-      if (width > 4096) {
-        (0, import_runtime.fail)(errors, path + "/width", "maximum", "must be <= 4096");
+      if (typeof width !== "number" || !Number.isInteger(width)) {
+        (0, import_runtime.reject)(errors, path + "/width", "type", "must be an integer", width, depth + 1);
+      } else {
+        if (width < 64) {
+          (0, import_runtime.fail)(errors, path + "/width", "minimum", "must be >= 64");
+        }
+        if (width > 4096) {
+          (0, import_runtime.fail)(errors, path + "/width", "maximum", "must be <= 4096");
+        }
       }
     }
-  }
-  const height = value["height"];
-  if (height === void 0) {
-    (0, import_runtime.fail)(errors, path + "/height", "required", "is required");
-  } else {
-    if (typeof height !== "number" || !Number.isInteger(height)) {
-      (0, import_runtime.fail)(errors, path + "/height", "type", "must be an integer");
+    const height = value["height"];
+    if (height === void 0) {
+      (0, import_runtime.fail)(errors, path + "/height", "required", "is required");
     } else {
-      if (height < 64) {
-        (0, import_runtime.fail)(errors, path + "/height", "minimum", "must be >= 64");
-      }
-      if (height > 4096) {
-        (0, import_runtime.fail)(errors, path + "/height", "maximum", "must be <= 4096");
+      if (typeof height !== "number" || !Number.isInteger(height)) {
+        (0, import_runtime.reject)(errors, path + "/height", "type", "must be an integer", height, depth + 1);
+      } else {
+        if (height < 64) {
+          (0, import_runtime.fail)(errors, path + "/height", "minimum", "must be >= 64");
+        }
+        if (height > 4096) {
+          (0, import_runtime.fail)(errors, path + "/height", "maximum", "must be <= 4096");
+        }
       }
     }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobCompleted(value, path, errors, tolerant) {
+function checkJobCompleted(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "status":
@@ -602,63 +663,64 @@ function checkJobCompleted(value, path, errors, tolerant) {
         case "activityId":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const status = value["status"];
-  if (status === void 0) {
-    (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
-  } else {
-    if (status !== "completed") {
-      (0, import_runtime.fail)(errors, path + "/status", "const", 'must be "completed"');
-    }
-  }
-  const jobKind = value["jobKind"];
-  if (jobKind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
-  } else {
-    checkJobKind(jobKind, path + "/jobKind", errors);
-  }
-  const attempt = value["attempt"];
-  if (attempt === void 0) {
-    (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
-  } else {
-    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      (0, import_runtime.fail)(errors, path + "/attempt", "type", "must be an integer");
+    const status = value["status"];
+    if (status === void 0) {
+      (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
     } else {
-      if (attempt < 1) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
-      }
-      if (attempt > 10) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
+      if (status !== "completed") {
+        (0, import_runtime.reject)(errors, path + "/status", "const", 'must be "completed"', status, depth + 1);
       }
     }
-  }
-  const activityId = value["activityId"];
-  if (activityId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityId", "required", "is required");
-  } else {
-    if (typeof activityId !== "string") {
-      (0, import_runtime.fail)(errors, path + "/activityId", "type", "must be a string");
+    const jobKind = value["jobKind"];
+    if (jobKind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
     } else {
-      if (!(0, import_runtime.isUuid)(activityId)) {
-        (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+      checkJobKind(jobKind, path + "/jobKind", errors, depth + 1);
+    }
+    const attempt = value["attempt"];
+    if (attempt === void 0) {
+      (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
+    } else {
+      if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
+        (0, import_runtime.reject)(errors, path + "/attempt", "type", "must be an integer", attempt, depth + 1);
+      } else {
+        if (attempt < 1) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
+        }
+        if (attempt > 10) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
+        }
       }
     }
+    const activityId = value["activityId"];
+    if (activityId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityId", "required", "is required");
+    } else {
+      if (typeof activityId !== "string") {
+        (0, import_runtime.reject)(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(activityId)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (!(0, import_runtime.isUuid)(activityId)) {
+          (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobError(value, path, errors, tolerant) {
+function checkJobError(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "code":
@@ -666,58 +728,61 @@ function checkJobError(value, path, errors, tolerant) {
         case "retryable":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const code = value["code"];
-  if (code === void 0) {
-    (0, import_runtime.fail)(errors, path + "/code", "required", "is required");
-  } else {
-    if (code !== "INVALID_REQUEST" && code !== "CONTENT_REJECTED" && code !== "MODEL_UNAVAILABLE" && code !== "TIMEOUT" && code !== "INTERNAL") {
-      (0, import_runtime.fail)(
-        errors,
-        path + "/code",
-        "enum",
-        'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"'
-      );
-    }
-  }
-  const message = value["message"];
-  if (message === void 0) {
-    (0, import_runtime.fail)(errors, path + "/message", "required", "is required");
-  } else {
-    if (typeof message !== "string") {
-      (0, import_runtime.fail)(errors, path + "/message", "type", "must be a string");
+    const code = value["code"];
+    if (code === void 0) {
+      (0, import_runtime.fail)(errors, path + "/code", "required", "is required");
     } else {
-      if (message.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/message", "minLength", "must not be empty");
-      }
-      if (message.length > 2e3 && (0, import_runtime.codePointLength)(message) > 2e3) {
-        (0, import_runtime.fail)(errors, path + "/message", "maxLength", "must be at most 2000 characters long");
+      if (code !== "INVALID_REQUEST" && code !== "CONTENT_REJECTED" && code !== "MODEL_UNAVAILABLE" && code !== "TIMEOUT" && code !== "INTERNAL") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/code",
+          "enum",
+          'must be one of "INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"',
+          code,
+          depth + 1
+        );
       }
     }
-  }
-  const retryable = value["retryable"];
-  if (retryable === void 0) {
-    (0, import_runtime.fail)(errors, path + "/retryable", "required", "is required");
-  } else {
-    if (typeof retryable !== "boolean") {
-      (0, import_runtime.fail)(errors, path + "/retryable", "type", "must be a boolean");
+    const message = value["message"];
+    if (message === void 0) {
+      (0, import_runtime.fail)(errors, path + "/message", "required", "is required");
+    } else {
+      if (typeof message !== "string") {
+        (0, import_runtime.reject)(errors, path + "/message", "type", "must be a string", message, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(message)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (message.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/message", "minLength", "must not be empty");
+        }
+        if (message.length > 2e3 && (0, import_runtime.codePointLength)(message) > 2e3) {
+          (0, import_runtime.fail)(errors, path + "/message", "maxLength", "must be at most 2000 characters long");
+        }
+      }
     }
+    const retryable = value["retryable"];
+    if (retryable === void 0) {
+      (0, import_runtime.fail)(errors, path + "/retryable", "required", "is required");
+    } else {
+      if (typeof retryable !== "boolean") {
+        (0, import_runtime.reject)(errors, path + "/retryable", "type", "must be a boolean", retryable, depth + 1);
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobFailed(value, path, errors, tolerant) {
+function checkJobFailed(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "status":
@@ -727,83 +792,93 @@ function checkJobFailed(value, path, errors, tolerant) {
         case "nextRetryAt":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const status = value["status"];
-  if (status === void 0) {
-    (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
-  } else {
-    if (status !== "failed") {
-      (0, import_runtime.fail)(errors, path + "/status", "const", 'must be "failed"');
-    }
-  }
-  const jobKind = value["jobKind"];
-  if (jobKind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
-  } else {
-    checkJobKind(jobKind, path + "/jobKind", errors);
-  }
-  const attempt = value["attempt"];
-  if (attempt === void 0) {
-    (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
-  } else {
-    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      (0, import_runtime.fail)(errors, path + "/attempt", "type", "must be an integer");
+    const status = value["status"];
+    if (status === void 0) {
+      (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
     } else {
-      if (attempt < 1) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
-      }
-      if (attempt > 10) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
+      if (status !== "failed") {
+        (0, import_runtime.reject)(errors, path + "/status", "const", 'must be "failed"', status, depth + 1);
       }
     }
-  }
-  const error = value["error"];
-  if (error === void 0) {
-    (0, import_runtime.fail)(errors, path + "/error", "required", "is required");
-  } else {
-    checkJobError(error, path + "/error", errors, tolerant);
-  }
-  const nextRetryAt = value["nextRetryAt"];
-  if (nextRetryAt !== void 0) {
-    if (nextRetryAt !== null) {
-      if (typeof nextRetryAt !== "string") {
-        (0, import_runtime.fail)(errors, path + "/nextRetryAt", "type", "must be a string or null");
+    const jobKind = value["jobKind"];
+    if (jobKind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
+    } else {
+      checkJobKind(jobKind, path + "/jobKind", errors, depth + 1);
+    }
+    const attempt = value["attempt"];
+    if (attempt === void 0) {
+      (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
+    } else {
+      if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
+        (0, import_runtime.reject)(errors, path + "/attempt", "type", "must be an integer", attempt, depth + 1);
       } else {
-        if (!(0, import_runtime.isDateTime)(nextRetryAt)) {
-          (0, import_runtime.fail)(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
+        if (attempt < 1) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
+        }
+        if (attempt > 10) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
         }
       }
     }
+    const error = value["error"];
+    if (error === void 0) {
+      (0, import_runtime.fail)(errors, path + "/error", "required", "is required");
+    } else {
+      checkJobError(error, path + "/error", errors, tolerant, depth + 1);
+    }
+    const nextRetryAt = value["nextRetryAt"];
+    if (nextRetryAt !== void 0) {
+      if (nextRetryAt !== null) {
+        if (typeof nextRetryAt !== "string") {
+          (0, import_runtime.reject)(
+            errors,
+            path + "/nextRetryAt",
+            "type",
+            "must be a string or null",
+            nextRetryAt,
+            depth + 1
+          );
+        } else if (!(0, import_runtime.isWellFormed)(nextRetryAt)) {
+          (0, import_runtime.failDocument)(errors, "text");
+        } else {
+          if (!(0, import_runtime.isDateTime)(nextRetryAt)) {
+            (0, import_runtime.fail)(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
+          }
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobId(value, path, errors) {
+function checkJobId(value, path, errors, depth) {
   if (typeof value !== "string") {
-    (0, import_runtime.fail)(errors, path, "type", "must be a string");
+    (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
+  } else if (!(0, import_runtime.isWellFormed)(value)) {
+    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isUuid)(value)) {
       (0, import_runtime.fail)(errors, path, "format", "must be a valid uuid");
     }
   }
 }
-function checkJobKind(value, path, errors) {
+function checkJobKind(value, path, errors, depth) {
   if (value !== "text" && value !== "image") {
-    (0, import_runtime.fail)(errors, path, "enum", 'must be one of "text", "image"');
+    (0, import_runtime.reject)(errors, path, "enum", 'must be one of "text", "image"', value, depth);
   }
 }
-function checkJobProcessing(value, path, errors, tolerant) {
+function checkJobProcessing(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "status":
@@ -813,79 +888,80 @@ function checkJobProcessing(value, path, errors, tolerant) {
         case "stage":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const status = value["status"];
-  if (status === void 0) {
-    (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
-  } else {
-    if (status !== "processing") {
-      (0, import_runtime.fail)(errors, path + "/status", "const", 'must be "processing"');
-    }
-  }
-  const jobKind = value["jobKind"];
-  if (jobKind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
-  } else {
-    checkJobKind(jobKind, path + "/jobKind", errors);
-  }
-  const attempt = value["attempt"];
-  if (attempt === void 0) {
-    (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
-  } else {
-    if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
-      (0, import_runtime.fail)(errors, path + "/attempt", "type", "must be an integer");
+    const status = value["status"];
+    if (status === void 0) {
+      (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
     } else {
-      if (attempt < 1) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
-      }
-      if (attempt > 10) {
-        (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
+      if (status !== "processing") {
+        (0, import_runtime.reject)(errors, path + "/status", "const", 'must be "processing"', status, depth + 1);
       }
     }
-  }
-  const progress = value["progress"];
-  if (progress === void 0) {
-    (0, import_runtime.fail)(errors, path + "/progress", "required", "is required");
-  } else {
-    if (typeof progress !== "number" || !Number.isInteger(progress)) {
-      (0, import_runtime.fail)(errors, path + "/progress", "type", "must be an integer");
+    const jobKind = value["jobKind"];
+    if (jobKind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
     } else {
-      if (progress < 0) {
-        (0, import_runtime.fail)(errors, path + "/progress", "minimum", "must be >= 0");
-      }
-      if (progress > 100) {
-        (0, import_runtime.fail)(errors, path + "/progress", "maximum", "must be <= 100");
-      }
+      checkJobKind(jobKind, path + "/jobKind", errors, depth + 1);
     }
-  }
-  const stage = value["stage"];
-  if (stage !== void 0) {
-    if (typeof stage !== "string") {
-      (0, import_runtime.fail)(errors, path + "/stage", "type", "must be a string");
+    const attempt = value["attempt"];
+    if (attempt === void 0) {
+      (0, import_runtime.fail)(errors, path + "/attempt", "required", "is required");
     } else {
-      if (stage.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/stage", "minLength", "must not be empty");
-      }
-      if (stage.length > 200 && (0, import_runtime.codePointLength)(stage) > 200) {
-        (0, import_runtime.fail)(errors, path + "/stage", "maxLength", "must be at most 200 characters long");
+      if (typeof attempt !== "number" || !Number.isInteger(attempt)) {
+        (0, import_runtime.reject)(errors, path + "/attempt", "type", "must be an integer", attempt, depth + 1);
+      } else {
+        if (attempt < 1) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "minimum", "must be >= 1");
+        }
+        if (attempt > 10) {
+          (0, import_runtime.fail)(errors, path + "/attempt", "maximum", "must be <= 10");
+        }
       }
     }
+    const progress = value["progress"];
+    if (progress === void 0) {
+      (0, import_runtime.fail)(errors, path + "/progress", "required", "is required");
+    } else {
+      if (typeof progress !== "number" || !Number.isInteger(progress)) {
+        (0, import_runtime.reject)(errors, path + "/progress", "type", "must be an integer", progress, depth + 1);
+      } else {
+        if (progress < 0) {
+          (0, import_runtime.fail)(errors, path + "/progress", "minimum", "must be >= 0");
+        }
+        if (progress > 100) {
+          (0, import_runtime.fail)(errors, path + "/progress", "maximum", "must be <= 100");
+        }
+      }
+    }
+    const stage = value["stage"];
+    if (stage !== void 0) {
+      if (typeof stage !== "string") {
+        (0, import_runtime.reject)(errors, path + "/stage", "type", "must be a string", stage, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(stage)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (stage.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/stage", "minLength", "must not be empty");
+        }
+        if (stage.length > 200 && (0, import_runtime.codePointLength)(stage) > 200) {
+          (0, import_runtime.fail)(errors, path + "/stage", "maxLength", "must be at most 200 characters long");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobQueued(value, path, errors, tolerant) {
+function checkJobQueued(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "status":
@@ -893,78 +969,89 @@ function checkJobQueued(value, path, errors, tolerant) {
         case "queuePosition":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const status = value["status"];
-  if (status === void 0) {
-    (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
-  } else {
-    if (status !== "queued") {
-      (0, import_runtime.fail)(errors, path + "/status", "const", 'must be "queued"');
-    }
-  }
-  const jobKind = value["jobKind"];
-  if (jobKind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
-  } else {
-    checkJobKind(jobKind, path + "/jobKind", errors);
-  }
-  const queuePosition = value["queuePosition"];
-  if (queuePosition !== void 0) {
-    if (typeof queuePosition !== "number" || !Number.isInteger(queuePosition)) {
-      (0, import_runtime.fail)(errors, path + "/queuePosition", "type", "must be an integer");
+    const status = value["status"];
+    if (status === void 0) {
+      (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
     } else {
-      if (queuePosition < 0) {
-        (0, import_runtime.fail)(errors, path + "/queuePosition", "minimum", "must be >= 0");
+      if (status !== "queued") {
+        (0, import_runtime.reject)(errors, path + "/status", "const", 'must be "queued"', status, depth + 1);
       }
     }
+    const jobKind = value["jobKind"];
+    if (jobKind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobKind", "required", "is required");
+    } else {
+      checkJobKind(jobKind, path + "/jobKind", errors, depth + 1);
+    }
+    const queuePosition = value["queuePosition"];
+    if (queuePosition !== void 0) {
+      if (typeof queuePosition !== "number" || !Number.isInteger(queuePosition)) {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/queuePosition",
+          "type",
+          "must be an integer",
+          queuePosition,
+          depth + 1
+        );
+      } else {
+        if (queuePosition < 0) {
+          (0, import_runtime.fail)(errors, path + "/queuePosition", "minimum", "must be >= 0");
+        }
+        if (queuePosition > 9007199254740991) {
+          (0, import_runtime.fail)(errors, path + "/queuePosition", "maximum", "must be <= 9007199254740991");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkJobStatus(value, path, errors, tolerant) {
+function checkJobStatus(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
     return;
   }
   const tag = value["status"];
   switch (tag) {
     case "queued":
-      checkJobQueued(value, path, errors, tolerant);
+      checkJobQueued(value, path, errors, tolerant, depth);
       return;
     case "processing":
-      checkJobProcessing(value, path, errors, tolerant);
+      checkJobProcessing(value, path, errors, tolerant, depth);
       return;
     case "completed":
-      checkJobCompleted(value, path, errors, tolerant);
+      checkJobCompleted(value, path, errors, tolerant, depth);
       return;
     case "failed":
-      checkJobFailed(value, path, errors, tolerant);
+      checkJobFailed(value, path, errors, tolerant, depth);
       return;
     default:
       if (tag === void 0) {
-        (0, import_runtime.fail)(errors, path + "/status", "required", "is required");
+        (0, import_runtime.reject)(errors, path + "/status", "required", "is required", value, depth);
       } else {
-        (0, import_runtime.fail)(
+        (0, import_runtime.reject)(
           errors,
           path + "/status",
           "oneOf",
-          'must be one of "queued", "processing", "completed", "failed"'
+          'must be one of "queued", "processing", "completed", "failed"',
+          value,
+          depth
         );
       }
   }
 }
-function checkJobStatusChanged(value, path, errors, tolerant) {
+function checkJobStatusChanged(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "eventType":
@@ -976,65 +1063,70 @@ function checkJobStatusChanged(value, path, errors, tolerant) {
         case "payload":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const eventType = value["eventType"];
-  if (eventType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
-  } else {
-    if (eventType !== "JOB_STATUS_CHANGED") {
-      (0, import_runtime.fail)(errors, path + "/eventType", "const", 'must be "JOB_STATUS_CHANGED"');
+    const eventType = value["eventType"];
+    if (eventType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
+    } else {
+      if (eventType !== "JOB_STATUS_CHANGED") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/eventType",
+          "const",
+          'must be "JOB_STATUS_CHANGED"',
+          eventType,
+          depth + 1
+        );
+      }
     }
-  }
-  const version = value["version"];
-  if (version === void 0) {
-    (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
-  } else {
-    if (version !== 1) {
-      (0, import_runtime.fail)(errors, path + "/version", "const", "must be 1");
+    const version = value["version"];
+    if (version === void 0) {
+      (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
+    } else {
+      if (version !== 1) {
+        (0, import_runtime.reject)(errors, path + "/version", "const", "must be 1", version, depth + 1);
+      }
     }
-  }
-  const eventId = value["eventId"];
-  if (eventId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
-  } else {
-    checkEventId(eventId, path + "/eventId", errors);
-  }
-  const jobId = value["jobId"];
-  if (jobId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
-  } else {
-    checkJobId(jobId, path + "/jobId", errors);
-  }
-  const userId = value["userId"];
-  if (userId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
-  } else {
-    checkUserId(userId, path + "/userId", errors);
-  }
-  const timestamp = value["timestamp"];
-  if (timestamp === void 0) {
-    (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
-  } else {
-    checkTimestamp(timestamp, path + "/timestamp", errors);
-  }
-  const payload = value["payload"];
-  if (payload === void 0) {
-    (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
-  } else {
-    checkJobStatus(payload, path + "/payload", errors, tolerant);
+    const eventId = value["eventId"];
+    if (eventId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
+    } else {
+      checkEventId(eventId, path + "/eventId", errors, depth + 1);
+    }
+    const jobId = value["jobId"];
+    if (jobId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
+    } else {
+      checkJobId(jobId, path + "/jobId", errors, depth + 1);
+    }
+    const userId = value["userId"];
+    if (userId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
+    } else {
+      checkUserId(userId, path + "/userId", errors, depth + 1);
+    }
+    const timestamp = value["timestamp"];
+    if (timestamp === void 0) {
+      (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
+    } else {
+      checkTimestamp(timestamp, path + "/timestamp", errors, depth + 1);
+    }
+    const payload = value["payload"];
+    if (payload === void 0) {
+      (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
+    } else {
+      checkJobStatus(payload, path + "/payload", errors, tolerant, depth + 1);
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkLanguageTag(value, path, errors) {
+function checkLanguageTag(value, path, errors, depth) {
   if (typeof value !== "string") {
-    (0, import_runtime.fail)(errors, path, "type", "must be a string");
+    (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
+  } else if (!(0, import_runtime.isWellFormed)(value)) {
+    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (value.length < 4 && (0, import_runtime.codePointLength)(value) < 2) {
       (0, import_runtime.fail)(errors, path, "minLength", "must be at least 2 characters long");
@@ -1052,22 +1144,27 @@ function checkLanguageTag(value, path, errors) {
     }
   }
 }
-function checkTextActivityType(value, path, errors) {
+function checkTextActivityType(value, path, errors, depth) {
   if (value !== "quiz" && value !== "worksheet" && value !== "flashcards" && value !== "story" && value !== "lesson-plan" && value !== "word-search") {
-    (0, import_runtime.fail)(
+    (0, import_runtime.reject)(
       errors,
       path,
       "enum",
-      'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"'
+      'must be one of "quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"',
+      value,
+      depth
     );
   }
 }
-function checkTextJobOptions(value, path, errors, tolerant) {
+function checkTextJobOptions(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "difficulty":
@@ -1076,60 +1173,80 @@ function checkTextJobOptions(value, path, errors, tolerant) {
         case "includeAnswerKey":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const difficulty = value["difficulty"];
-  if (difficulty !== void 0) {
-    if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") {
-      (0, import_runtime.fail)(errors, path + "/difficulty", "enum", 'must be one of "easy", "medium", "hard"');
-    }
-  }
-  const maxWords = value["maxWords"];
-  if (maxWords !== void 0) {
-    if (typeof maxWords !== "number" || !Number.isInteger(maxWords)) {
-      (0, import_runtime.fail)(errors, path + "/maxWords", "type", "must be an integer");
-    } else {
-      if (maxWords < 10) {
-        (0, import_runtime.fail)(errors, path + "/maxWords", "minimum", "must be >= 10");
-      }
-      if (maxWords > 5e3) {
-        (0, import_runtime.fail)(errors, path + "/maxWords", "maximum", "must be <= 5000");
+    const difficulty = value["difficulty"];
+    if (difficulty !== void 0) {
+      if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/difficulty",
+          "enum",
+          'must be one of "easy", "medium", "hard"',
+          difficulty,
+          depth + 1
+        );
       }
     }
-  }
-  const questionCount = value["questionCount"];
-  if (questionCount !== void 0) {
-    if (typeof questionCount !== "number" || !Number.isInteger(questionCount)) {
-      (0, import_runtime.fail)(errors, path + "/questionCount", "type", "must be an integer");
-    } else {
-      if (questionCount < 1) {
-        (0, import_runtime.fail)(errors, path + "/questionCount", "minimum", "must be >= 1");
-      }
-      if (questionCount > 50) {
-        (0, import_runtime.fail)(errors, path + "/questionCount", "maximum", "must be <= 50");
+    const maxWords = value["maxWords"];
+    if (maxWords !== void 0) {
+      if (typeof maxWords !== "number" || !Number.isInteger(maxWords)) {
+        (0, import_runtime.reject)(errors, path + "/maxWords", "type", "must be an integer", maxWords, depth + 1);
+      } else {
+        if (maxWords < 10) {
+          (0, import_runtime.fail)(errors, path + "/maxWords", "minimum", "must be >= 10");
+        }
+        if (maxWords > 5e3) {
+          (0, import_runtime.fail)(errors, path + "/maxWords", "maximum", "must be <= 5000");
+        }
       }
     }
-  }
-  const includeAnswerKey = value["includeAnswerKey"];
-  if (includeAnswerKey !== void 0) {
-    if (typeof includeAnswerKey !== "boolean") {
-      (0, import_runtime.fail)(errors, path + "/includeAnswerKey", "type", "must be a boolean");
+    const questionCount = value["questionCount"];
+    if (questionCount !== void 0) {
+      if (typeof questionCount !== "number" || !Number.isInteger(questionCount)) {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/questionCount",
+          "type",
+          "must be an integer",
+          questionCount,
+          depth + 1
+        );
+      } else {
+        if (questionCount < 1) {
+          (0, import_runtime.fail)(errors, path + "/questionCount", "minimum", "must be >= 1");
+        }
+        if (questionCount > 50) {
+          (0, import_runtime.fail)(errors, path + "/questionCount", "maximum", "must be <= 50");
+        }
+      }
     }
+    const includeAnswerKey = value["includeAnswerKey"];
+    if (includeAnswerKey !== void 0) {
+      if (typeof includeAnswerKey !== "boolean") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/includeAnswerKey",
+          "type",
+          "must be a boolean",
+          includeAnswerKey,
+          depth + 1
+        );
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkTextJobPayload(value, path, errors, tolerant) {
+function checkTextJobPayload(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "activityType":
@@ -1140,94 +1257,106 @@ function checkTextJobPayload(value, path, errors, tolerant) {
         case "tags":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const activityType = value["activityType"];
-  if (activityType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
-  } else {
-    checkTextActivityType(activityType, path + "/activityType", errors);
-  }
-  const prompt = value["prompt"];
-  if (prompt === void 0) {
-    (0, import_runtime.fail)(errors, path + "/prompt", "required", "is required");
-  } else {
-    if (typeof prompt !== "string") {
-      (0, import_runtime.fail)(errors, path + "/prompt", "type", "must be a string");
+    const activityType = value["activityType"];
+    if (activityType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
     } else {
-      if (prompt.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/prompt", "minLength", "must not be empty");
-      }
-      if (prompt.length > 4e3 && (0, import_runtime.codePointLength)(prompt) > 4e3) {
-        (0, import_runtime.fail)(errors, path + "/prompt", "maxLength", "must be at most 4000 characters long");
+      checkTextActivityType(activityType, path + "/activityType", errors, depth + 1);
+    }
+    const prompt = value["prompt"];
+    if (prompt === void 0) {
+      (0, import_runtime.fail)(errors, path + "/prompt", "required", "is required");
+    } else {
+      if (typeof prompt !== "string") {
+        (0, import_runtime.reject)(errors, path + "/prompt", "type", "must be a string", prompt, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(prompt)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (prompt.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/prompt", "minLength", "must not be empty");
+        }
+        if (prompt.length > 4e3 && (0, import_runtime.codePointLength)(prompt) > 4e3) {
+          (0, import_runtime.fail)(errors, path + "/prompt", "maxLength", "must be at most 4000 characters long");
+        }
       }
     }
-  }
-  const language = value["language"];
-  if (language === void 0) {
-    (0, import_runtime.fail)(errors, path + "/language", "required", "is required");
-  } else {
-    checkLanguageTag(language, path + "/language", errors);
-  }
-  const gradeLevel = value["gradeLevel"];
-  if (gradeLevel !== void 0) {
-    if (typeof gradeLevel !== "number" || !Number.isInteger(gradeLevel)) {
-      (0, import_runtime.fail)(errors, path + "/gradeLevel", "type", "must be an integer");
+    const language = value["language"];
+    if (language === void 0) {
+      (0, import_runtime.fail)(errors, path + "/language", "required", "is required");
     } else {
-      if (gradeLevel < 0) {
-        (0, import_runtime.fail)(errors, path + "/gradeLevel", "minimum", "must be >= 0");
-      }
-      if (gradeLevel > 12) {
-        (0, import_runtime.fail)(errors, path + "/gradeLevel", "maximum", "must be <= 12");
+      checkLanguageTag(language, path + "/language", errors, depth + 1);
+    }
+    const gradeLevel = value["gradeLevel"];
+    if (gradeLevel !== void 0) {
+      if (typeof gradeLevel !== "number" || !Number.isInteger(gradeLevel)) {
+        (0, import_runtime.reject)(errors, path + "/gradeLevel", "type", "must be an integer", gradeLevel, depth + 1);
+      } else {
+        if (gradeLevel < 0) {
+          (0, import_runtime.fail)(errors, path + "/gradeLevel", "minimum", "must be >= 0");
+        }
+        if (gradeLevel > 12) {
+          (0, import_runtime.fail)(errors, path + "/gradeLevel", "maximum", "must be <= 12");
+        }
       }
     }
-  }
-  const options = value["options"];
-  if (options !== void 0) {
-    checkTextJobOptions(options, path + "/options", errors, tolerant);
-  }
-  const tags = value["tags"];
-  if (tags !== void 0) {
-    if (!Array.isArray(tags)) {
-      (0, import_runtime.fail)(errors, path + "/tags", "type", "must be an array");
-    } else {
-      if (tags.length > 10) {
-        (0, import_runtime.fail)(errors, path + "/tags", "maxItems", "must have at most 10 items");
-      }
-      for (let index0 = 0; index0 < tags.length; index0++) {
-        const item1 = tags[index0];
-        if (typeof item1 !== "string") {
-          (0, import_runtime.fail)(errors, path + "/tags/" + index0, "type", "must be a string");
-        } else {
-          if (item1.length === 0) {
-            (0, import_runtime.fail)(errors, path + "/tags/" + index0, "minLength", "must not be empty");
-          }
-          if (item1.length > 40 && (0, import_runtime.codePointLength)(item1) > 40) {
-            (0, import_runtime.fail)(
+    const options = value["options"];
+    if (options !== void 0) {
+      checkTextJobOptions(options, path + "/options", errors, tolerant, depth + 1);
+    }
+    const tags = value["tags"];
+    if (tags !== void 0) {
+      if (!Array.isArray(tags)) {
+        (0, import_runtime.reject)(errors, path + "/tags", "type", "must be an array", tags, depth + 1);
+      } else if (depth + 1 > 64) {
+        (0, import_runtime.failDocument)(errors, "depth");
+      } else {
+        if (tags.length > 10) {
+          (0, import_runtime.fail)(errors, path + "/tags", "maxItems", "must have at most 10 items");
+        }
+        for (let index0 = 0; index0 < tags.length; index0++) {
+          const item1 = tags[index0];
+          if (typeof item1 !== "string") {
+            (0, import_runtime.reject)(
               errors,
               path + "/tags/" + index0,
-              "maxLength",
-              "must be at most 40 characters long"
+              "type",
+              "must be a string",
+              item1,
+              depth + 2
             );
+          } else if (!(0, import_runtime.isWellFormed)(item1)) {
+            (0, import_runtime.failDocument)(errors, "text");
+          } else {
+            if (item1.length === 0) {
+              (0, import_runtime.fail)(errors, path + "/tags/" + index0, "minLength", "must not be empty");
+            }
+            if (item1.length > 40 && (0, import_runtime.codePointLength)(item1) > 40) {
+              (0, import_runtime.fail)(
+                errors,
+                path + "/tags/" + index0,
+                "maxLength",
+                "must be at most 40 characters long"
+              );
+            }
           }
         }
       }
     }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkTextJobRequested(value, path, errors, tolerant) {
+function checkTextJobRequested(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "eventType":
@@ -1239,68 +1368,74 @@ function checkTextJobRequested(value, path, errors, tolerant) {
         case "payload":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const eventType = value["eventType"];
-  if (eventType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
-  } else {
-    if (eventType !== "TEXT_JOB_REQUESTED") {
-      (0, import_runtime.fail)(errors, path + "/eventType", "const", 'must be "TEXT_JOB_REQUESTED"');
+    const eventType = value["eventType"];
+    if (eventType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventType", "required", "is required");
+    } else {
+      if (eventType !== "TEXT_JOB_REQUESTED") {
+        (0, import_runtime.reject)(
+          errors,
+          path + "/eventType",
+          "const",
+          'must be "TEXT_JOB_REQUESTED"',
+          eventType,
+          depth + 1
+        );
+      }
     }
-  }
-  const version = value["version"];
-  if (version === void 0) {
-    (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
-  } else {
-    if (version !== 1) {
-      (0, import_runtime.fail)(errors, path + "/version", "const", "must be 1");
+    const version = value["version"];
+    if (version === void 0) {
+      (0, import_runtime.fail)(errors, path + "/version", "required", "is required");
+    } else {
+      if (version !== 1) {
+        (0, import_runtime.reject)(errors, path + "/version", "const", "must be 1", version, depth + 1);
+      }
     }
-  }
-  const eventId = value["eventId"];
-  if (eventId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
-  } else {
-    checkEventId(eventId, path + "/eventId", errors);
-  }
-  const jobId = value["jobId"];
-  if (jobId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
-  } else {
-    checkJobId(jobId, path + "/jobId", errors);
-  }
-  const userId = value["userId"];
-  if (userId === void 0) {
-    (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
-  } else {
-    checkUserId(userId, path + "/userId", errors);
-  }
-  const timestamp = value["timestamp"];
-  if (timestamp === void 0) {
-    (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
-  } else {
-    checkTimestamp(timestamp, path + "/timestamp", errors);
-  }
-  const payload = value["payload"];
-  if (payload === void 0) {
-    (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
-  } else {
-    checkTextJobPayload(payload, path + "/payload", errors, tolerant);
+    const eventId = value["eventId"];
+    if (eventId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/eventId", "required", "is required");
+    } else {
+      checkEventId(eventId, path + "/eventId", errors, depth + 1);
+    }
+    const jobId = value["jobId"];
+    if (jobId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/jobId", "required", "is required");
+    } else {
+      checkJobId(jobId, path + "/jobId", errors, depth + 1);
+    }
+    const userId = value["userId"];
+    if (userId === void 0) {
+      (0, import_runtime.fail)(errors, path + "/userId", "required", "is required");
+    } else {
+      checkUserId(userId, path + "/userId", errors, depth + 1);
+    }
+    const timestamp = value["timestamp"];
+    if (timestamp === void 0) {
+      (0, import_runtime.fail)(errors, path + "/timestamp", "required", "is required");
+    } else {
+      checkTimestamp(timestamp, path + "/timestamp", errors, depth + 1);
+    }
+    const payload = value["payload"];
+    if (payload === void 0) {
+      (0, import_runtime.fail)(errors, path + "/payload", "required", "is required");
+    } else {
+      checkTextJobPayload(payload, path + "/payload", errors, tolerant, depth + 1);
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkTextOutput(value, path, errors, tolerant) {
+function checkTextOutput(value, path, errors, tolerant, depth) {
   if (!(0, import_runtime.isObject)(value)) {
-    (0, import_runtime.fail)(errors, path, "type", "must be an object");
-    return;
-  }
-  if (!tolerant) {
+    (0, import_runtime.reject)(errors, path, "type", "must be an object", value, depth);
+  } else {
+    if (depth > 64) {
+      (0, import_runtime.failDocument)(errors, "depth");
+      return;
+    }
+    let unknown;
     for (const key in value) {
       switch (key) {
         case "kind":
@@ -1310,84 +1445,91 @@ function checkTextOutput(value, path, errors, tolerant) {
         case "wordCount":
           break;
         default:
-          (0, import_runtime.fail)(
-            errors,
-            path + "/" + (0, import_runtime.escapePointer)(key),
-            "additionalProperties",
-            "is not a property of this contract"
-          );
+          (unknown ??= []).push(key);
       }
     }
-  }
-  const kind = value["kind"];
-  if (kind === void 0) {
-    (0, import_runtime.fail)(errors, path + "/kind", "required", "is required");
-  } else {
-    if (kind !== "text") {
-      (0, import_runtime.fail)(errors, path + "/kind", "const", 'must be "text"');
-    }
-  }
-  const activityType = value["activityType"];
-  if (activityType === void 0) {
-    (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
-  } else {
-    checkTextActivityType(activityType, path + "/activityType", errors);
-  }
-  const title = value["title"];
-  if (title === void 0) {
-    (0, import_runtime.fail)(errors, path + "/title", "required", "is required");
-  } else {
-    if (typeof title !== "string") {
-      (0, import_runtime.fail)(errors, path + "/title", "type", "must be a string");
+    const kind = value["kind"];
+    if (kind === void 0) {
+      (0, import_runtime.fail)(errors, path + "/kind", "required", "is required");
     } else {
-      if (title.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/title", "minLength", "must not be empty");
-      }
-      if (title.length > 200 && (0, import_runtime.codePointLength)(title) > 200) {
-        (0, import_runtime.fail)(errors, path + "/title", "maxLength", "must be at most 200 characters long");
+      if (kind !== "text") {
+        (0, import_runtime.reject)(errors, path + "/kind", "const", 'must be "text"', kind, depth + 1);
       }
     }
-  }
-  const content = value["content"];
-  if (content === void 0) {
-    (0, import_runtime.fail)(errors, path + "/content", "required", "is required");
-  } else {
-    if (typeof content !== "string") {
-      (0, import_runtime.fail)(errors, path + "/content", "type", "must be a string");
+    const activityType = value["activityType"];
+    if (activityType === void 0) {
+      (0, import_runtime.fail)(errors, path + "/activityType", "required", "is required");
     } else {
-      if (content.length === 0) {
-        (0, import_runtime.fail)(errors, path + "/content", "minLength", "must not be empty");
-      }
-      if (content.length > 1e5 && (0, import_runtime.codePointLength)(content) > 1e5) {
-        (0, import_runtime.fail)(errors, path + "/content", "maxLength", "must be at most 100000 characters long");
-      }
+      checkTextActivityType(activityType, path + "/activityType", errors, depth + 1);
     }
-  }
-  const wordCount = value["wordCount"];
-  if (wordCount === void 0) {
-    (0, import_runtime.fail)(errors, path + "/wordCount", "required", "is required");
-  } else {
-    if (typeof wordCount !== "number" || !Number.isInteger(wordCount)) {
-      (0, import_runtime.fail)(errors, path + "/wordCount", "type", "must be an integer");
+    const title = value["title"];
+    if (title === void 0) {
+      (0, import_runtime.fail)(errors, path + "/title", "required", "is required");
     } else {
-      if (wordCount < 0) {
-        (0, import_runtime.fail)(errors, path + "/wordCount", "minimum", "must be >= 0");
+      if (typeof title !== "string") {
+        (0, import_runtime.reject)(errors, path + "/title", "type", "must be a string", title, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(title)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (title.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/title", "minLength", "must not be empty");
+        }
+        if (title.length > 200 && (0, import_runtime.codePointLength)(title) > 200) {
+          (0, import_runtime.fail)(errors, path + "/title", "maxLength", "must be at most 200 characters long");
+        }
       }
     }
+    const content = value["content"];
+    if (content === void 0) {
+      (0, import_runtime.fail)(errors, path + "/content", "required", "is required");
+    } else {
+      if (typeof content !== "string") {
+        (0, import_runtime.reject)(errors, path + "/content", "type", "must be a string", content, depth + 1);
+      } else if (!(0, import_runtime.isWellFormed)(content)) {
+        (0, import_runtime.failDocument)(errors, "text");
+      } else {
+        if (content.length === 0) {
+          (0, import_runtime.fail)(errors, path + "/content", "minLength", "must not be empty");
+        }
+        if (content.length > 1e5 && (0, import_runtime.codePointLength)(content) > 1e5) {
+          (0, import_runtime.fail)(errors, path + "/content", "maxLength", "must be at most 100000 characters long");
+        }
+      }
+    }
+    const wordCount = value["wordCount"];
+    if (wordCount === void 0) {
+      (0, import_runtime.fail)(errors, path + "/wordCount", "required", "is required");
+    } else {
+      if (typeof wordCount !== "number" || !Number.isInteger(wordCount)) {
+        (0, import_runtime.reject)(errors, path + "/wordCount", "type", "must be an integer", wordCount, depth + 1);
+      } else {
+        if (wordCount < 0) {
+          (0, import_runtime.fail)(errors, path + "/wordCount", "minimum", "must be >= 0");
+        }
+        if (wordCount > 9007199254740991) {
+          (0, import_runtime.fail)(errors, path + "/wordCount", "maximum", "must be <= 9007199254740991");
+        }
+      }
+    }
+    if (unknown !== void 0) (0, import_runtime.unknownProperties)(errors, path, value, unknown, tolerant, depth);
   }
 }
-function checkTimestamp(value, path, errors) {
+function checkTimestamp(value, path, errors, depth) {
   if (typeof value !== "string") {
-    (0, import_runtime.fail)(errors, path, "type", "must be a string");
+    (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
+  } else if (!(0, import_runtime.isWellFormed)(value)) {
+    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isDateTime)(value)) {
       (0, import_runtime.fail)(errors, path, "format", "must be a valid date-time");
     }
   }
 }
-function checkUserId(value, path, errors) {
+function checkUserId(value, path, errors, depth) {
   if (typeof value !== "string") {
-    (0, import_runtime.fail)(errors, path, "type", "must be a string");
+    (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
+  } else if (!(0, import_runtime.isWellFormed)(value)) {
+    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (value.length === 0) {
       (0, import_runtime.fail)(errors, path, "minLength", "must not be empty");
@@ -1402,8 +1544,8 @@ function checkUserId(value, path, errors) {
 }
 function validateActivityGenerated(value, options) {
   const errors = [];
-  checkActivityGenerated(value, "", errors, options?.unknownProperties === "allow");
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+  checkActivityGenerated(value, "", errors, options?.unknownProperties === "allow", 1);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: (0, import_runtime.settle)(errors) };
 }
 function isActivityGenerated(value, options) {
   return validateActivityGenerated(value, options).ok;
@@ -1415,8 +1557,8 @@ function assertActivityGenerated(value, options) {
 }
 function validateImageJobRequested(value, options) {
   const errors = [];
-  checkImageJobRequested(value, "", errors, options?.unknownProperties === "allow");
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+  checkImageJobRequested(value, "", errors, options?.unknownProperties === "allow", 1);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: (0, import_runtime.settle)(errors) };
 }
 function isImageJobRequested(value, options) {
   return validateImageJobRequested(value, options).ok;
@@ -1428,8 +1570,8 @@ function assertImageJobRequested(value, options) {
 }
 function validateJobStatusChanged(value, options) {
   const errors = [];
-  checkJobStatusChanged(value, "", errors, options?.unknownProperties === "allow");
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+  checkJobStatusChanged(value, "", errors, options?.unknownProperties === "allow", 1);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: (0, import_runtime.settle)(errors) };
 }
 function isJobStatusChanged(value, options) {
   return validateJobStatusChanged(value, options).ok;
@@ -1441,8 +1583,8 @@ function assertJobStatusChanged(value, options) {
 }
 function validateTextJobRequested(value, options) {
   const errors = [];
-  checkTextJobRequested(value, "", errors, options?.unknownProperties === "allow");
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+  checkTextJobRequested(value, "", errors, options?.unknownProperties === "allow", 1);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: (0, import_runtime.settle)(errors) };
 }
 function isTextJobRequested(value, options) {
   return validateTextJobRequested(value, options).ok;
@@ -1452,30 +1594,74 @@ function assertTextJobRequested(value, options) {
   if (!result.ok) throw new import_runtime.ContractValidationError("TEXT_JOB_REQUESTED", result.errors);
   return result.value;
 }
+function refuse(pointer, keyword, message, value) {
+  const errors = [];
+  (0, import_runtime.reject)(errors, pointer, keyword, message, value, 1);
+  return { ok: false, errors };
+}
 function validateEvent(value, options) {
-  if (!(0, import_runtime.isObject)(value))
-    return { ok: false, errors: [{ pointer: "", keyword: "type", message: "must be an object" }] };
+  if (!(0, import_runtime.isObject)(value)) return refuse("", "type", "must be an object", value);
   switch (value["eventType"]) {
     case "ACTIVITY_GENERATED":
-      return validateActivityGenerated(value, options);
+      switch (value["version"]) {
+        case 1:
+          return validateActivityGenerated(value, options);
+        default:
+          return refuse(
+            "/version",
+            "version",
+            "must be one of the versions the contracts keep: 1",
+            value
+          );
+      }
     case "IMAGE_JOB_REQUESTED":
-      return validateImageJobRequested(value, options);
+      switch (value["version"]) {
+        case 1:
+          return validateImageJobRequested(value, options);
+        default:
+          return refuse(
+            "/version",
+            "version",
+            "must be one of the versions the contracts keep: 1",
+            value
+          );
+      }
     case "JOB_STATUS_CHANGED":
-      return validateJobStatusChanged(value, options);
+      switch (value["version"]) {
+        case 1:
+          return validateJobStatusChanged(value, options);
+        default:
+          return refuse(
+            "/version",
+            "version",
+            "must be one of the versions the contracts keep: 1",
+            value
+          );
+      }
     case "TEXT_JOB_REQUESTED":
-      return validateTextJobRequested(value, options);
+      switch (value["version"]) {
+        case 1:
+          return validateTextJobRequested(value, options);
+        default:
+          return refuse(
+            "/version",
+            "version",
+            "must be one of the versions the contracts keep: 1",
+            value
+          );
+      }
     default:
-      return {
-        ok: false,
-        errors: [
-          {
-            pointer: "/eventType",
-            keyword: "eventType",
-            message: 'must be one of the known event types: "ACTIVITY_GENERATED", "IMAGE_JOB_REQUESTED", "JOB_STATUS_CHANGED", "TEXT_JOB_REQUESTED"'
-          }
-        ]
-      };
+      return refuse(
+        "/eventType",
+        "eventType",
+        'must be one of the known event types: "ACTIVITY_GENERATED", "IMAGE_JOB_REQUESTED", "JOB_STATUS_CHANGED", "TEXT_JOB_REQUESTED"',
+        value
+      );
   }
+}
+function validateEventJson(data, options) {
+  const parsed = (0, import_runtime.parseJson)(data);
+  return parsed === void 0 ? { ok: false, errors: (0, import_runtime.syntaxErrors)() } : validateEvent(parsed.value, options);
 }
 function isContractEvent(value, options) {
   return validateEvent(value, options).ok;

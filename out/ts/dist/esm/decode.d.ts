@@ -11,3 +11,10 @@ export declare function upcastEvent(event: AnyVersionEvent): ContractEvent;
  * if (result.ok) route(result.value); // always the current version
  */
 export declare function decodeEvent(value: unknown): ValidationResult<ContractEvent>;
+/**
+ * Reads an event's JSON (text or UTF-8 bytes, such as a Kafka message value) as a consumer should, exactly as the Go and Python packages read it; see decodeEvent.
+ * @example
+ * const result = decodeEventJson(message.value);
+ * if (result.ok) route(result.value);
+ */
+export declare function decodeEventJson(data: string | Uint8Array): ValidationResult<ContractEvent>;

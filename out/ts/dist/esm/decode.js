@@ -1,3 +1,4 @@
+import { parseJson, syntaxErrors } from "./runtime.js";
 import { validateEvent } from "./validators.js";
 function upcastEvent(event) {
   switch (event.eventType) {
@@ -28,7 +29,12 @@ function decodeEvent(value) {
   }
   return { ok: true, value: current };
 }
+function decodeEventJson(data) {
+  const parsed = parseJson(data);
+  return parsed === void 0 ? { ok: false, errors: syntaxErrors() } : decodeEvent(parsed.value);
+}
 export {
   decodeEvent,
+  decodeEventJson,
   upcastEvent
 };

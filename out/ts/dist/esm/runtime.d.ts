@@ -52,6 +52,60 @@ export declare function isObject(value: unknown): value is Record<string, unknow
 export declare function codePointLength(text: string): number;
 /** Escapes one JSON Pointer segment. */
 export declare function escapePointer(segment: string): string;
+/** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
+export declare const MAX_DEPTH: number;
+declare const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>>;
+type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
+/** Whether a string is well-formed UTF-16 (no lone surrogate), so that UTF-8 can carry it. */
+export declare function isWellFormed(text: string): boolean;
+/** Records a problem of the document itself. */
+export declare function failDocument(errors: ValidationError[], problem: DocumentProblem): void;
+/**
+ * Records that `value` (at `depth`) failed a check: as that failure, or as a problem of the document when the
+ * value holds one, exactly as the Go and Python packages would have found it while reading the document.
+ */
+export declare function reject(
+  errors: ValidationError[],
+  pointer: string,
+  keyword: string,
+  message: string,
+  value: unknown,
+  depth: number,
+): void;
+/**
+ * Reports the unknown properties of an object (at `depth`), in code-point order of their names: errors for
+ * producers, and for everyone a look inside them for problems of the document.
+ */
+export declare function unknownProperties(
+  errors: ValidationError[],
+  path: string,
+  object: Record<string, unknown>,
+  keys: string[],
+  tolerant: boolean,
+  depth: number,
+): void;
+/** The errors to report: one problem of the document, the worst, replaces everything else. */
+export declare function settle(errors: ValidationError[]): ValidationError[];
+/** Code-point order (JavaScript's `<` compares UTF-16 units, which sorts characters above U+FFFF wrongly). */
+export declare function compareCodePoints(a: string, b: string): number;
+/** The keys of a map, in code-point order, so that errors come out in the same order in every language. */
+export declare function sortedKeys(object: Record<string, unknown>): string[];
+/**
+ * Whether `value` is a multiple of `divisor`, exactly, on the decimal numbers they are written as: 19.99 is a
+ * multiple of 0.01 (a floating-point remainder, as ajv computes it, says it is not).
+ */
+export declare function isMultipleOf(value: number, divisor: number): boolean;
+/**
+ * Reads an event's JSON as every package does: UTF-8 without a byte order mark (bytes are decoded strictly),
+ * then JSON.parse. Returns undefined when the input is not JSON.
+ */
+export declare function parseJson(data: string | Uint8Array):
+  | {
+      value: unknown;
+    }
+  | undefined;
+/** The error of input that is not JSON. */
+export declare function syntaxErrors(): ValidationError[];
 /** Freezes a value and everything inside it, so a published event cannot be changed afterwards. */
 export declare function deepFreeze<T>(value: T): T;
 /** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
@@ -84,3 +138,4 @@ export declare function isDateTime(text: string): boolean;
 export declare function isUuid(text: string): boolean;
 /** RFC 3986 absolute URI. */
 export declare function isUri(text: string): boolean;
+export {};

@@ -36,6 +36,105 @@ function codePointLength(text) {
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+const MAX_DEPTH = 64;
+const DOCUMENT_PROBLEMS = {
+  syntax: "is not valid JSON (RFC 8259, UTF-8, no byte order mark)",
+  depth: "nests objects and arrays deeper than " + MAX_DEPTH + " levels",
+  number: "holds a number that does not fit a finite IEEE-754 double",
+  text: "holds a string with a lone surrogate escape (\\uD800-\\uDFFF without its pair)"
+};
+const DOCUMENT_RANK = ["syntax", "depth", "number", "text"];
+function isWellFormed(text) {
+  return text.isWellFormed();
+}
+function documentProblem(value, depth) {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : "number";
+  if (typeof value === "string") return isWellFormed(value) ? void 0 : "text";
+  if (typeof value !== "object" || value === null) return void 0;
+  if (depth > MAX_DEPTH) return "depth";
+  let worst;
+  const consider = (problem) => {
+    if (problem !== void 0 && (worst === void 0 || DOCUMENT_RANK.indexOf(problem) < DOCUMENT_RANK.indexOf(worst)))
+      worst = problem;
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) consider(documentProblem(item, depth + 1));
+  } else {
+    for (const key in value) {
+      if (!isWellFormed(key)) consider("text");
+      consider(documentProblem(value[key], depth + 1));
+    }
+  }
+  return worst;
+}
+function failDocument(errors, problem) {
+  errors.push({ pointer: "", keyword: "json", message: DOCUMENT_PROBLEMS[problem] });
+}
+function reject(errors, pointer, keyword, message, value, depth) {
+  const problem = documentProblem(value, depth);
+  if (problem === void 0) errors.push({ pointer, keyword, message });
+  else failDocument(errors, problem);
+}
+function unknownProperties(errors, path, object, keys, tolerant, depth) {
+  keys.sort(compareCodePoints);
+  for (const key of keys) {
+    const problem = isWellFormed(key) ? documentProblem(object[key], depth + 1) : "text";
+    if (problem !== void 0) failDocument(errors, problem);
+    else if (!tolerant)
+      errors.push({
+        pointer: path + "/" + escapePointer(key),
+        keyword: "additionalProperties",
+        message: "is not a property of this contract"
+      });
+  }
+}
+function settle(errors) {
+  let worst;
+  for (const error of errors) {
+    if (error.keyword !== "json") continue;
+    const rank = (candidate) => DOCUMENT_RANK.findIndex((problem) => DOCUMENT_PROBLEMS[problem] === candidate.message);
+    if (worst === void 0 || rank(error) < rank(worst)) worst = error;
+  }
+  return worst === void 0 ? errors : [worst];
+}
+function compareCodePoints(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const left = a.codePointAt(index) ?? 0;
+    const right = b.codePointAt(index) ?? 0;
+    if (left !== right) return left - right;
+    if (left > 65535) index++;
+  }
+  return a.length - b.length;
+}
+function sortedKeys(object) {
+  return Object.keys(object).sort(compareCodePoints);
+}
+function isMultipleOf(value, divisor) {
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor)) return value % divisor === 0;
+  const [valueDigits, valueExponent] = decimalOf(value);
+  const [divisorDigits, divisorExponent] = decimalOf(divisor);
+  const exponent = Math.min(valueExponent, divisorExponent);
+  const scaledValue = valueDigits * 10n ** BigInt(valueExponent - exponent);
+  const scaledDivisor = divisorDigits * 10n ** BigInt(divisorExponent - exponent);
+  return scaledValue % scaledDivisor === 0n;
+}
+function decimalOf(value) {
+  const [mantissa = "0", exponent = "0"] = String(value).split("e");
+  const [whole = "0", fraction = ""] = mantissa.split(".");
+  return [BigInt(whole + fraction), Number(exponent) - fraction.length];
+}
+function parseJson(data) {
+  try {
+    const text = typeof data === "string" ? data : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    return { value: JSON.parse(text) };
+  } catch {
+    return void 0;
+  }
+}
+function syntaxErrors() {
+  return [{ pointer: "", keyword: "json", message: DOCUMENT_PROBLEMS.syntax }];
+}
 function deepFreeze(value) {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -147,19 +246,30 @@ function isUri(text) {
 }
 export {
   ContractValidationError,
+  MAX_DEPTH,
   codePointLength,
+  compareCodePoints,
   deepFreeze,
   defaultProperty,
   escapePointer,
   fail,
+  failDocument,
   isDate,
   isDateTime,
+  isMultipleOf,
   isObject,
   isUri,
   isUuid,
+  isWellFormed,
   newEventId,
   nowTimestamp,
+  parseJson,
+  reject,
   rememberWire,
   renameProperty,
+  settle,
+  sortedKeys,
+  syntaxErrors,
+  unknownProperties,
   wireOf
 };

@@ -1,0 +1,106 @@
+import { isortOrder, pyString, snakeCase } from "../../code/python.js";
+import { latestEvents, resolveType, type ContractsModel, type TypeNode } from "../../ir/model.js";
+import type { PythonNames } from "./naming.js";
+import { HEADER } from "./python-files.js";
+
+/** The function that builds a named object or union from a validated value. */
+function buildNames(model: ContractsModel): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  model.types.forEach((type, index) => {
+    let name = `build_${snakeCase(type.name) ?? `type_${index}`}`;
+    if (taken.has(name)) name = `${name}_${index}`;
+    taken.add(name);
+    names.set(type.name, name);
+  });
+  return names;
+}
+
+/**
+ * `_build.py`: a builder per model and union that turns a value `read_event` has already validated into the
+ * frozen models, with no second parse and no second validation (`model_construct`): what was judged is what
+ * is returned, and no name but the wire name is ever read.
+ */
+export function pythonBuildFile(model: ContractsModel, names: PythonNames): { path: string; content: string; builderOf(name: string): string } {
+  const builders = buildNames(model);
+  const builderOf = (name: string): string => builders.get(name) ?? "build_missing";
+  const used = new Set<string>();
+  const expression = (type: TypeNode, value: string): string => {
+    switch (type.kind) {
+      case "ref": {
+        const named = model.types.find((candidate) => candidate.name === type.name);
+        if (named?.type.kind === "object" || named?.type.kind === "union") return `${builderOf(type.name)}(${value})`;
+        return expression(resolveType(model, type), value);
+      }
+      case "number":
+        return type.integer ? value : `float(${value})`;
+      case "array": {
+        const item = expression(type.items, "item");
+        return item === "item" ? `tuple(${value})` : `tuple(${item} for item in ${value})`;
+      }
+      case "map": {
+        const entry = expression(type.values, "entry");
+        return entry === "entry" ? `dict(${value})` : `{key: ${entry} for key, entry in ${value}.items()}`;
+      }
+      case "nullable": {
+        const inner = expression(type.inner, value);
+        return inner === value ? value : `None if ${value} is None else ${inner}`;
+      }
+      default:
+        return value;
+    }
+  };
+  const functions: string[] = [];
+  for (const named of model.types) {
+    const className = names.type(named.name);
+    if (className === undefined) continue;
+    if (named.type.kind === "union") {
+      const variants = named.type.variants.map((variant) => `    if tag == ${pyString(variant.value)}:\n        return ${builderOf(variant.type.name)}(value)`);
+      const returned = named.type.variants.map((variant) => names.type(variant.type.name) ?? variant.type.name);
+      returned.forEach((name) => used.add(name));
+      functions.push(`def ${builderOf(named.name)}(value: Any) -> ${returned.join(" | ")}:
+    tag = value[${pyString(named.type.discriminator)}]
+${variants.join("\n")}
+    raise ValueError(f"no variant of ${named.name.replace(/[^A-Za-z0-9]/g, "")} is {tag!r}")
+`);
+    }
+    if (named.type.kind === "object") {
+      used.add(className);
+      const fields = named.type.properties.map((property) => {
+        const attribute = names.attribute(named.name, property.name);
+        const key = pyString(property.name);
+        if (property.required) return `        ${pyString(attribute)}: ${expression(property.type, `value[${key}]`)},`;
+        return undefined;
+      });
+      const optional = named.type.properties
+        .filter((property) => !property.required)
+        .map((property) => `    if ${pyString(property.name)} in value:\n        fields[${pyString(names.attribute(named.name, property.name))}] = ${expression(property.type, `value[${pyString(property.name)}]`)}`);
+      const required = fields.filter((field): field is string => field !== undefined);
+      functions.push(`def ${builderOf(named.name)}(value: Any) -> ${className}:
+    fields: dict[str, Any] = {${required.length > 0 ? `\n${required.join("\n")}\n    ` : ""}}
+${optional.map((line) => `${line}\n`).join("")}    return ${className}.model_construct(**fields)
+`);
+    }
+  }
+  const events = latestEvents(model);
+  const cases = events.map((event) => `    if event_type == ${pyString(event.eventType)}:\n        return ${builderOf(event.name)}(value)`);
+  const eventNames = events.map((event) => names.type(event.name) ?? event.name);
+  const imports = [...new Set([...used, ...eventNames])].sort(isortOrder);
+  const content = `${HEADER}"""Builders of the models from validated values: no second parse, no second validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import ${imports.join(", ")}
+
+${functions.join("\n\n")}
+
+def build_event(value: Any) -> ${eventNames.join(" | ")}:
+    """The current version's model of a validated event."""
+    event_type = value["eventType"]
+${cases.join("\n")}
+    raise ValueError(f"no event type {event_type!r}")
+`;
+  return { path: "_build.py", content, builderOf };
+}
