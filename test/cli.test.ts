@@ -182,7 +182,7 @@ describe("event-contracts validate", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("#1 (line 3): malformed JSON");
     expect(result.stderr).toContain("#2 (line 4) TEXT_JOB_REQUESTED: 1 problem");
-    expect(result.stderr).toContain("/version  must be 1 [const]");
+    expect(result.stderr).toContain("/version  must be one of the versions the contracts keep: 1 [version]");
   });
 
   it("exits 2 when the input cannot be read or is empty", () => {

@@ -352,7 +352,8 @@ class ModelBuilder {
         if (typeof pattern === "string") {
           const translated = translatePattern(pattern);
           if (!translated.ok) {
-            for (const problem of translated.problems) this.report(schema, childPointer(pointer, "pattern"), "UNSUPPORTED_PATTERN", `"pattern" ${JSON.stringify(pattern)} is refused: ${problem}`);
+            const code = translated.invalid ? "INVALID_PATTERN" : "UNSUPPORTED_PATTERN";
+            for (const problem of translated.problems) this.report(schema, childPointer(pointer, "pattern"), code, `"pattern" ${JSON.stringify(pattern)} is refused: ${problem}`);
             return undefined;
           }
         }

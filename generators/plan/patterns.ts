@@ -29,7 +29,10 @@ export interface PatternTranslation {
   readonly python: string;
 }
 
-export type PatternResult = { readonly ok: true; readonly translation: PatternTranslation } | { readonly ok: false; readonly problems: readonly string[] };
+export type PatternResult =
+  | { readonly ok: true; readonly translation: PatternTranslation }
+  /** `invalid`: not an ECMAScript pattern at all; otherwise outside the subset, or a backtracking risk. */
+  | { readonly ok: false; readonly invalid: boolean; readonly problems: readonly string[] };
 
 function normalize(ranges: readonly Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
@@ -165,15 +168,16 @@ function translate(source: string): PatternResult {
   try {
     ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
   } catch (error) {
-    return { ok: false, problems: [`not a valid ECMAScript pattern with the u flag: ${(error as Error).message}`] };
+    return { ok: false, invalid: true, problems: [`not a valid regular expression (ECMAScript, u flag): ${(error as Error).message}`] };
   }
   const go = new Translator(goCharacter, "$");
   const python = new Translator(pythonCharacter, "\\Z");
   const translation = { go: go.pattern(ast), python: python.pattern(ast) };
   const problems = [...new Set([...go.problems, ...python.problems])];
-  const redos = backtrackingRisk(source);
+  // The risk is only worth deciding for a pattern the targets could run at all.
+  const redos = problems.length === 0 ? backtrackingRisk(source) : undefined;
   if (redos !== undefined) problems.push(redos);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, translation };
+  return problems.length > 0 ? { ok: false, invalid: false, problems } : { ok: true, translation };
 }
 
 /** recheck's verdict on catastrophic backtracking, in process (its pure-JavaScript backend). */

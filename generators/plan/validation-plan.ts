@@ -37,7 +37,8 @@ export const DOCUMENT_FAILURES = {
 export type DocumentProblem = keyof typeof DOCUMENT_FAILURES;
 
 export type StringCheck =
-  | { readonly kind: "minLength" | "maxLength"; readonly limit: number; readonly failure: Failure }
+  | { readonly kind: "minLength"; readonly limit: number; readonly failure: Failure }
+  | { readonly kind: "maxLength"; readonly limit: number; readonly failure: Failure }
   | { readonly kind: "pattern"; readonly pattern: string; readonly translation: PatternTranslation; readonly failure: Failure }
   | { readonly kind: "format"; readonly format: StringFormat; readonly failure: Failure };
 

@@ -19,7 +19,6 @@ const ecmaSpace = `\t\n\v\f\r \x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\
 var (
 	datePattern     = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
 	dateTimePattern = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})[tT` + ecmaSpace + `]([0-9]{2}):([0-9]{2}):([0-9]{2}(?:\.[0-9]+)?)(?:[zZ]|([+-])([0-9]{2})(?::?([0-9]{2}))?)$`)
-	uuidPattern     = regexp.MustCompile(`^(?:[uU][rR][nN]:[uU][uU][iI][dD]:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$`)
 	uriPattern      = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+\-.]*:)(?:\/?\/(?:(?:[a-zA-Z0-9\-._~!$&'()*+,;=:]|%[0-9a-fA-F]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-fA-F]{1,4}:){6}|::(?:[0-9a-fA-F]{1,4}:){5}|(?:[0-9a-fA-F]{1,4})?::(?:[0-9a-fA-F]{1,4}:){4}|(?:(?:[0-9a-fA-F]{1,4}:){0,1}[0-9a-fA-F]{1,4})?::(?:[0-9a-fA-F]{1,4}:){3}|(?:(?:[0-9a-fA-F]{1,4}:){0,2}[0-9a-fA-F]{1,4})?::(?:[0-9a-fA-F]{1,4}:){2}|(?:(?:[0-9a-fA-F]{1,4}:){0,3}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}:|(?:(?:[0-9a-fA-F]{1,4}:){0,4}[0-9a-fA-F]{1,4})?::)(?:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-fA-F]{1,4}:){0,5}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}|(?:(?:[0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::)|[Vv][0-9a-fA-F]+\.[a-zA-Z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-zA-Z0-9\-._~!$&'()*+,;=]|%[0-9a-fA-F]{2})*)(?::\d*)?(?:\/(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*)*|\/(?:(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+(?:\/(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*)*)?|(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+(?:\/(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*)*)(?:\?(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-fA-F]{2})*)?(?:#(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-fA-F]{2})*)?$`)
 )
 
@@ -51,6 +50,9 @@ func isDate(text string) bool {
 
 // isDateTime is RFC 3339 with a required offset, calendar-checked, leap seconds only at 23:59:60 UTC.
 func isDateTime(text string) bool {
+	if isCommonDateTime(text) {
+		return true
+	}
 	m := dateTimePattern.FindStringSubmatch(text)
 	if m == nil || !validDate(int(number(m[1])), int(number(m[2])), int(number(m[3]))) {
 		return false
@@ -76,7 +78,86 @@ func isDateTime(text string) bool {
 }
 
 func isUUID(text string) bool {
-	return uuidPattern.MatchString(text)
+	if len(text) == 45 && asciiLower(text[:9]) == "urn:uuid:" {
+		text = text[9:]
+	}
+	if len(text) != 36 {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if c != '-' {
+				return false
+			}
+		case !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'):
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower lower-cases ASCII letters only (strings.EqualFold would also fold the Kelvin sign and long s).
+func asciiLower(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isCommonDateTime says yes, without a regular expression, to a date-time in the shape producers write
+// (2026-11-27T09:30:00.000Z or with a +01:00 offset) with ordinary values; it never says yes when the
+// exact check would say no, and everything else takes the exact check.
+func isCommonDateTime(text string) bool {
+	end := len(text)
+	if end < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' {
+		return false
+	}
+	digits := func(from, to int) (int, bool) {
+		value := 0
+		for i := from; i < to; i++ {
+			if text[i] < '0' || text[i] > '9' {
+				return 0, false
+			}
+			value = value*10 + int(text[i]-'0')
+		}
+		return value, true
+	}
+	offset := end - 1
+	if text[offset] != 'Z' {
+		offset = end - 6
+		if offset < 19 || (text[offset] != '+' && text[offset] != '-') || text[end-3] != ':' {
+			return false
+		}
+		if hours, ok := digits(end-5, end-3); !ok || hours > 23 {
+			return false
+		}
+		if minutes, ok := digits(end-2, end); !ok || minutes > 59 {
+			return false
+		}
+	}
+	if offset > 19 {
+		if text[19] != '.' || offset-20 < 1 || offset-20 > 9 {
+			return false
+		}
+		if _, ok := digits(20, offset); !ok {
+			return false
+		}
+	} else if offset != 19 {
+		return false
+	}
+	year, okYear := digits(0, 4)
+	month, okMonth := digits(5, 7)
+	day, okDay := digits(8, 10)
+	hour, okHour := digits(11, 13)
+	minute, okMinute := digits(14, 16)
+	second, okSecond := digits(17, 19)
+	return okYear && okMonth && okDay && okHour && okMinute && okSecond && hour <= 23 && minute <= 59 && second <= 59 && validDate(year, month, day)
 }
 
 // isURI is an RFC 3986 absolute URI.

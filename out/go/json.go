@@ -42,14 +42,16 @@ var documentMessages = map[documentProblem]string{
 }
 
 type jsonReader struct {
-	data    []byte
+	data []byte
+	// text is data as one string: strings without escapes are slices of it, so reading them allocates nothing.
+	text    string
 	pos     int
 	problem documentProblem
 }
 
 // readJSON parses a whole document, or says what is wrong with it as the one error every package reports.
 func readJSON(data []byte) (any, *FieldError) {
-	r := jsonReader{data: data}
+	r := jsonReader{data: data, text: string(data)}
 	value, ok := r.value(1)
 	if ok {
 		r.space()
@@ -279,12 +281,12 @@ func (r *jsonReader) string() (any, bool) {
 	for r.pos < len(r.data) {
 		c := r.data[r.pos]
 		if c == '"' {
-			text := r.data[start:r.pos]
+			text := r.text[start:r.pos]
 			r.pos++
-			if !ascii && !utf8.Valid(text) {
+			if !ascii && !utf8.ValidString(text) {
 				return nil, false
 			}
-			return string(text), true
+			return text, true
 		}
 		if c == '\\' {
 			return r.escapedString(start)

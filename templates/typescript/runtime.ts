@@ -201,13 +201,17 @@ function decimalOf(value: number): [bigint, number] {
   return [BigInt(whole + fraction), Number(exponent) - fraction.length];
 }
 
+// TextDecoder is in every runtime the package supports (Node.js, Deno, Bun, browsers) but in no TypeScript
+// lib the package compiles against without DOM or Node.js types, so it is looked up and typed here.
+const Utf8Decoder = (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(data: Uint8Array): string } }).TextDecoder;
+
 /**
  * Reads an event's JSON as every package does: UTF-8 without a byte order mark (bytes are decoded strictly),
  * then JSON.parse. Returns undefined when the input is not JSON.
  */
 export function parseJson(data: string | Uint8Array): { value: unknown } | undefined {
   try {
-    const text = typeof data === "string" ? data : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    const text = typeof data === "string" ? data : new Utf8Decoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
     return { value: JSON.parse(text) as unknown };
   } catch {
     return undefined;

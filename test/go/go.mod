@@ -8,6 +8,11 @@ require (
 	versions.example.com/events/v2 v2.0.0
 )
 
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
+
 // The generated modules are tested where they are generated.
 replace contracts.activity-builder.dev/events => ../../out/go
 

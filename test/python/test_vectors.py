@@ -1,4 +1,4 @@
-"""The Python package gives every shared vector's verdict, like the TypeScript and Go packages."""
+"""The Python package gives every shared vector's verdict and error list, like the TypeScript and Go packages."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ Issues = Callable[[str], list[Any]]
 def check(vector: dict[str, Any], validation_errors: Issues) -> None:
     issues = validation_errors(json.dumps(vector["event"]))
     assert (not issues) == vector["valid"], f"{vector['name']}: {issues}"
-    if issues and "pointer" in vector:
-        assert vector["pointer"] in [issue.pointer for issue in issues], f"{vector['name']}: {issues}"
+    if issues:
+        assert [{"pointer": issue.pointer, "keyword": issue.keyword} for issue in issues] == vector["errors"], vector["name"]
+        if "pointer" in vector:
+            assert vector["pointer"] in [issue.pointer for issue in issues], f"{vector['name']}: {issues}"
 
 
 @pytest.mark.parametrize("vector", CANONICAL_VECTORS, ids=lambda vector: vector["name"])

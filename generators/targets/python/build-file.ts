@@ -66,19 +66,23 @@ ${variants.join("\n")}
     }
     if (named.type.kind === "object") {
       used.add(className);
-      const fields = named.type.properties.map((property) => {
-        const attribute = names.attribute(named.name, property.name);
+      const { properties } = named.type;
+      const entries = properties.map((property) => {
+        const attribute = pyString(names.attribute(named.name, property.name));
         const key = pyString(property.name);
-        if (property.required) return `        ${pyString(attribute)}: ${expression(property.type, `value[${key}]`)},`;
-        return undefined;
+        if (property.required) return `        ${attribute}: ${expression(property.type, `value[${key}]`)},`;
+        const converted = expression(property.type, "present");
+        return converted === "present" ? `        ${attribute}: value.get(${key}),` : `        ${attribute}: None if (present := value.get(${key})) is None else ${converted},`;
       });
-      const optional = named.type.properties
-        .filter((property) => !property.required)
-        .map((property) => `    if ${pyString(property.name)} in value:\n        fields[${pyString(names.attribute(named.name, property.name))}] = ${expression(property.type, `value[${pyString(property.name)}]`)}`);
-      const required = fields.filter((field): field is string => field !== undefined);
+      const required = properties.filter((property) => property.required).map((property) => pyString(names.attribute(named.name, property.name)));
+      const optional = properties.filter((property) => !property.required).map((property) => `(${pyString(property.name)}, ${pyString(names.attribute(named.name, property.name))})`);
+      const given = optional.length === 0 ? `{${required.join(", ")}}` : `{${required.map((name) => `${name}, `).join("")}*(name for key, name in (${optional.join(", ")},) if key in value)}`;
       functions.push(`def ${builderOf(named.name)}(value: Any) -> ${className}:
-    fields: dict[str, Any] = {${required.length > 0 ? `\n${required.join("\n")}\n    ` : ""}}
-${optional.map((line) => `${line}\n`).join("")}    return ${className}.model_construct(**fields)
+    return _make(
+        ${className},
+        {${entries.length > 0 ? `\n${entries.join("\n")}\n        ` : ""}},
+        ${required.length === 0 && optional.length === 0 ? "set()" : given},
+    )
 `);
     }
   }
@@ -90,9 +94,29 @@ ${optional.map((line) => `${line}\n`).join("")}    return ${className}.model_con
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .models import ${imports.join(", ")}
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_set = object.__setattr__
+
+
+def _make(model: type[_Model], values: dict[str, Any], given: set[str]) -> _Model:
+    """What pydantic's model_construct does for these frozen models, without its per-field loop.
+
+    The values were validated already (by the same checks as validate), every field is given (absent ones
+    as None), and \`given\` names the ones the event had, so that encode writes exactly those.
+    """
+    instance = model.__new__(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", given)
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
 
 ${functions.join("\n\n")}
 

@@ -178,8 +178,8 @@ ${body}
     const lines = [`    if not isinstance(value, dict):\n${this.fail("path", named.typeFailure, "        ")}\n        return`];
     if (named.properties.length > 0) {
       const known = this.set(named.properties.map((property) => property.name), "_KNOWN");
-      lines.push(`    unknown = None if tolerant else [key for key in value if key not in ${known}]`);
-    } else lines.push(`    unknown = None if tolerant else list(value)`);
+      lines.push(`    unknown = None if tolerant else value.keys() - ${known}`);
+    } else lines.push(`    unknown = None if tolerant else set(value)`);
     for (const property of named.properties) {
       const item = this.fresh("item");
       const path = `path + ${pyString(`/${property.segment}`)}`;

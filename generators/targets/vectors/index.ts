@@ -1,6 +1,8 @@
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { type ContractsModel, type EventContract, resolveType } from "../../ir/model.js";
 import { oracleFor } from "../../ir/oracle.js";
+import { plannedErrors } from "../../plan/interpret.js";
+import { validationPlan } from "../../plan/validation-plan.js";
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
 import { mutationsOf } from "./mutations.js";
 import { completed, isRecord, sampleOf } from "./samples.js";
@@ -13,6 +15,8 @@ export interface TestVector {
   /** JSON pointer of the expected error (the value at fault; for `required`, the missing property). */
   readonly pointer?: string;
   readonly keyword?: string;
+  /** For an invalid vector: every error each package reports (producers' strict validation), in order. */
+  readonly errors?: readonly { readonly pointer: string; readonly keyword: string }[];
   readonly event: unknown;
 }
 
@@ -39,6 +43,9 @@ export const vectorsTarget: Target = {
 
 export function buildVectors(model: ContractsModel): TestVector[] {
   const oracle = oracleFor(model.schemas);
+  const plan = validationPlan(model);
+  const withErrors = (vector: TestVector): TestVector =>
+    vector.valid ? vector : { ...vector, errors: plannedErrors(plan, vector.event, { tolerant: false }).map(({ pointer, keyword }) => ({ pointer, keyword })) };
   const vectors: TestVector[] = [];
   const seen = new Set<string>();
   for (const event of model.events) {
@@ -47,7 +54,7 @@ export function buildVectors(model: ContractsModel): TestVector[] {
     const add = (vector: TestVector): void => {
       if (seen.has(vector.name)) return;
       seen.add(vector.name);
-      vectors.push(vector);
+      vectors.push(withErrors(vector));
     };
     event.examples.forEach((example, index) => add(judge(validate, { name: `${event.eventType} example ${index}`, eventType: event.eventType, intendedValid: true, pointer: "", keyword: "", event: example })));
     for (const base of basesOf(model, event)) {
@@ -104,8 +111,9 @@ Each vector has:
 | \`valid\` | the verdict of JSON Schema 2020-12 (computed with ajv and ajv-formats in full mode) |
 | \`pointer\` | for invalid vectors: the JSON pointer of the expected error (for \`required\`, the missing property) |
 | \`keyword\` | for invalid vectors: the JSON Schema keyword that fails |
+| \`errors\` | for invalid vectors: every error (\`pointer\`, \`keyword\`) a producer's validation reports, in the order every package reports them |
 | \`event\` | the event itself |
 
-A validator agrees with a vector when its verdict equals \`valid\` and, for an invalid vector, one of its
-errors is at \`pointer\`.
+A validator agrees with a vector when its verdict equals \`valid\` and, for an invalid vector, its errors are
+exactly \`errors\`, in that order (which includes one at \`pointer\`).
 `;

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .models import (
     ActivityGenerated,
@@ -25,18 +27,46 @@ from .models import (
     TextOutput,
 )
 
+_Model = TypeVar("_Model", bound=BaseModel)
+_set = object.__setattr__
+
+
+def _make(model: type[_Model], values: dict[str, Any], given: set[str]) -> _Model:
+    """What pydantic's model_construct does for these frozen models, without its per-field loop.
+
+    The values were validated already (by the same checks as validate), every field is given (absent ones
+    as None), and `given` names the ones the event had, so that encode writes exactly those.
+    """
+    instance = model.__new__(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", given)
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
 
 def build_activity_generated(value: Any) -> ActivityGenerated:
-    fields: dict[str, Any] = {
-        "event_type": value["eventType"],
-        "version": value["version"],
-        "event_id": value["eventId"],
-        "job_id": value["jobId"],
-        "user_id": value["userId"],
-        "timestamp": value["timestamp"],
-        "payload": build_activity_result_payload(value["payload"]),
-    }
-    return ActivityGenerated.model_construct(**fields)
+    return _make(
+        ActivityGenerated,
+        {
+            "event_type": value["eventType"],
+            "version": value["version"],
+            "event_id": value["eventId"],
+            "job_id": value["jobId"],
+            "user_id": value["userId"],
+            "timestamp": value["timestamp"],
+            "payload": build_activity_result_payload(value["payload"]),
+        },
+        {
+            "event_type",
+            "version",
+            "event_id",
+            "job_id",
+            "user_id",
+            "timestamp",
+            "payload",
+        },
+    )
 
 
 def build_activity_output(value: Any) -> TextOutput | ImageOutput:
@@ -49,126 +79,207 @@ def build_activity_output(value: Any) -> TextOutput | ImageOutput:
 
 
 def build_activity_result_payload(value: Any) -> ActivityResultPayload:
-    fields: dict[str, Any] = {
-        "activity_id": value["activityId"],
-        "output": build_activity_output(value["output"]),
-        "generation_ms": value["generationMs"],
-    }
-    if "model" in value:
-        fields["model"] = value["model"]
-    return ActivityResultPayload.model_construct(**fields)
+    return _make(
+        ActivityResultPayload,
+        {
+            "activity_id": value["activityId"],
+            "output": build_activity_output(value["output"]),
+            "generation_ms": value["generationMs"],
+            "model": value.get("model"),
+        },
+        {
+            "activity_id",
+            "output",
+            "generation_ms",
+            *(name for key, name in (("model", "model"),) if key in value),
+        },
+    )
 
 
 def build_generated_image(value: Any) -> GeneratedImage:
-    fields: dict[str, Any] = {
-        "url": value["url"],
-        "mime_type": value["mimeType"],
-        "width": value["width"],
-        "height": value["height"],
-    }
-    if "altText" in value:
-        fields["alt_text"] = value["altText"]
-    return GeneratedImage.model_construct(**fields)
+    return _make(
+        GeneratedImage,
+        {
+            "url": value["url"],
+            "mime_type": value["mimeType"],
+            "width": value["width"],
+            "height": value["height"],
+            "alt_text": value.get("altText"),
+        },
+        {
+            "url",
+            "mime_type",
+            "width",
+            "height",
+            *(name for key, name in (("altText", "alt_text"),) if key in value),
+        },
+    )
 
 
 def build_image_job_payload(value: Any) -> ImageJobPayload:
-    fields: dict[str, Any] = {
-        "activity_type": value["activityType"],
-        "prompt": value["prompt"],
-        "size": build_image_size(value["size"]),
-    }
-    if "negativePrompt" in value:
-        fields["negative_prompt"] = value["negativePrompt"]
-    if "style" in value:
-        fields["style"] = value["style"]
-    if "count" in value:
-        fields["count"] = value["count"]
-    if "seed" in value:
-        fields["seed"] = value["seed"]
-    return ImageJobPayload.model_construct(**fields)
+    return _make(
+        ImageJobPayload,
+        {
+            "activity_type": value["activityType"],
+            "prompt": value["prompt"],
+            "negative_prompt": value.get("negativePrompt"),
+            "style": value.get("style"),
+            "size": build_image_size(value["size"]),
+            "count": value.get("count"),
+            "seed": value.get("seed"),
+        },
+        {
+            "activity_type",
+            "prompt",
+            "size",
+            *(
+                name
+                for key, name in (
+                    ("negativePrompt", "negative_prompt"),
+                    ("style", "style"),
+                    ("count", "count"),
+                    ("seed", "seed"),
+                )
+                if key in value
+            ),
+        },
+    )
 
 
 def build_image_job_requested(value: Any) -> ImageJobRequested:
-    fields: dict[str, Any] = {
-        "event_type": value["eventType"],
-        "version": value["version"],
-        "event_id": value["eventId"],
-        "job_id": value["jobId"],
-        "user_id": value["userId"],
-        "timestamp": value["timestamp"],
-        "payload": build_image_job_payload(value["payload"]),
-    }
-    return ImageJobRequested.model_construct(**fields)
+    return _make(
+        ImageJobRequested,
+        {
+            "event_type": value["eventType"],
+            "version": value["version"],
+            "event_id": value["eventId"],
+            "job_id": value["jobId"],
+            "user_id": value["userId"],
+            "timestamp": value["timestamp"],
+            "payload": build_image_job_payload(value["payload"]),
+        },
+        {
+            "event_type",
+            "version",
+            "event_id",
+            "job_id",
+            "user_id",
+            "timestamp",
+            "payload",
+        },
+    )
 
 
 def build_image_output(value: Any) -> ImageOutput:
-    fields: dict[str, Any] = {
-        "kind": value["kind"],
-        "activity_type": value["activityType"],
-        "images": tuple(build_generated_image(item) for item in value["images"]),
-    }
-    return ImageOutput.model_construct(**fields)
+    return _make(
+        ImageOutput,
+        {
+            "kind": value["kind"],
+            "activity_type": value["activityType"],
+            "images": tuple(build_generated_image(item) for item in value["images"]),
+        },
+        {"kind", "activity_type", "images"},
+    )
 
 
 def build_image_size(value: Any) -> ImageSize:
-    fields: dict[str, Any] = {
-        "width": value["width"],
-        "height": value["height"],
-    }
-    return ImageSize.model_construct(**fields)
+    return _make(
+        ImageSize,
+        {
+            "width": value["width"],
+            "height": value["height"],
+        },
+        {"width", "height"},
+    )
 
 
 def build_job_completed(value: Any) -> JobCompleted:
-    fields: dict[str, Any] = {
-        "status": value["status"],
-        "job_kind": value["jobKind"],
-        "attempt": value["attempt"],
-        "activity_id": value["activityId"],
-    }
-    return JobCompleted.model_construct(**fields)
+    return _make(
+        JobCompleted,
+        {
+            "status": value["status"],
+            "job_kind": value["jobKind"],
+            "attempt": value["attempt"],
+            "activity_id": value["activityId"],
+        },
+        {"status", "job_kind", "attempt", "activity_id"},
+    )
 
 
 def build_job_error(value: Any) -> JobError:
-    fields: dict[str, Any] = {
-        "code": value["code"],
-        "message": value["message"],
-        "retryable": value["retryable"],
-    }
-    return JobError.model_construct(**fields)
+    return _make(
+        JobError,
+        {
+            "code": value["code"],
+            "message": value["message"],
+            "retryable": value["retryable"],
+        },
+        {"code", "message", "retryable"},
+    )
 
 
 def build_job_failed(value: Any) -> JobFailed:
-    fields: dict[str, Any] = {
-        "status": value["status"],
-        "job_kind": value["jobKind"],
-        "attempt": value["attempt"],
-        "error": build_job_error(value["error"]),
-    }
-    if "nextRetryAt" in value:
-        fields["next_retry_at"] = value["nextRetryAt"]
-    return JobFailed.model_construct(**fields)
+    return _make(
+        JobFailed,
+        {
+            "status": value["status"],
+            "job_kind": value["jobKind"],
+            "attempt": value["attempt"],
+            "error": build_job_error(value["error"]),
+            "next_retry_at": value.get("nextRetryAt"),
+        },
+        {
+            "status",
+            "job_kind",
+            "attempt",
+            "error",
+            *(
+                name
+                for key, name in (("nextRetryAt", "next_retry_at"),)
+                if key in value
+            ),
+        },
+    )
 
 
 def build_job_processing(value: Any) -> JobProcessing:
-    fields: dict[str, Any] = {
-        "status": value["status"],
-        "job_kind": value["jobKind"],
-        "attempt": value["attempt"],
-        "progress": value["progress"],
-    }
-    if "stage" in value:
-        fields["stage"] = value["stage"]
-    return JobProcessing.model_construct(**fields)
+    return _make(
+        JobProcessing,
+        {
+            "status": value["status"],
+            "job_kind": value["jobKind"],
+            "attempt": value["attempt"],
+            "progress": value["progress"],
+            "stage": value.get("stage"),
+        },
+        {
+            "status",
+            "job_kind",
+            "attempt",
+            "progress",
+            *(name for key, name in (("stage", "stage"),) if key in value),
+        },
+    )
 
 
 def build_job_queued(value: Any) -> JobQueued:
-    fields: dict[str, Any] = {
-        "status": value["status"],
-        "job_kind": value["jobKind"],
-    }
-    if "queuePosition" in value:
-        fields["queue_position"] = value["queuePosition"]
-    return JobQueued.model_construct(**fields)
+    return _make(
+        JobQueued,
+        {
+            "status": value["status"],
+            "job_kind": value["jobKind"],
+            "queue_position": value.get("queuePosition"),
+        },
+        {
+            "status",
+            "job_kind",
+            *(
+                name
+                for key, name in (("queuePosition", "queue_position"),)
+                if key in value
+            ),
+        },
+    )
 
 
 def build_job_status(
@@ -187,68 +298,119 @@ def build_job_status(
 
 
 def build_job_status_changed(value: Any) -> JobStatusChanged:
-    fields: dict[str, Any] = {
-        "event_type": value["eventType"],
-        "version": value["version"],
-        "event_id": value["eventId"],
-        "job_id": value["jobId"],
-        "user_id": value["userId"],
-        "timestamp": value["timestamp"],
-        "payload": build_job_status(value["payload"]),
-    }
-    return JobStatusChanged.model_construct(**fields)
+    return _make(
+        JobStatusChanged,
+        {
+            "event_type": value["eventType"],
+            "version": value["version"],
+            "event_id": value["eventId"],
+            "job_id": value["jobId"],
+            "user_id": value["userId"],
+            "timestamp": value["timestamp"],
+            "payload": build_job_status(value["payload"]),
+        },
+        {
+            "event_type",
+            "version",
+            "event_id",
+            "job_id",
+            "user_id",
+            "timestamp",
+            "payload",
+        },
+    )
 
 
 def build_text_job_options(value: Any) -> TextJobOptions:
-    fields: dict[str, Any] = {}
-    if "difficulty" in value:
-        fields["difficulty"] = value["difficulty"]
-    if "maxWords" in value:
-        fields["max_words"] = value["maxWords"]
-    if "questionCount" in value:
-        fields["question_count"] = value["questionCount"]
-    if "includeAnswerKey" in value:
-        fields["include_answer_key"] = value["includeAnswerKey"]
-    return TextJobOptions.model_construct(**fields)
+    return _make(
+        TextJobOptions,
+        {
+            "difficulty": value.get("difficulty"),
+            "max_words": value.get("maxWords"),
+            "question_count": value.get("questionCount"),
+            "include_answer_key": value.get("includeAnswerKey"),
+        },
+        {
+            *(
+                name
+                for key, name in (
+                    ("difficulty", "difficulty"),
+                    ("maxWords", "max_words"),
+                    ("questionCount", "question_count"),
+                    ("includeAnswerKey", "include_answer_key"),
+                )
+                if key in value
+            )
+        },
+    )
 
 
 def build_text_job_payload(value: Any) -> TextJobPayload:
-    fields: dict[str, Any] = {
-        "activity_type": value["activityType"],
-        "prompt": value["prompt"],
-        "language": value["language"],
-    }
-    if "gradeLevel" in value:
-        fields["grade_level"] = value["gradeLevel"]
-    if "options" in value:
-        fields["options"] = build_text_job_options(value["options"])
-    if "tags" in value:
-        fields["tags"] = tuple(value["tags"])
-    return TextJobPayload.model_construct(**fields)
+    return _make(
+        TextJobPayload,
+        {
+            "activity_type": value["activityType"],
+            "prompt": value["prompt"],
+            "language": value["language"],
+            "grade_level": value.get("gradeLevel"),
+            "options": None
+            if (present := value.get("options")) is None
+            else build_text_job_options(present),
+            "tags": None if (present := value.get("tags")) is None else tuple(present),
+        },
+        {
+            "activity_type",
+            "prompt",
+            "language",
+            *(
+                name
+                for key, name in (
+                    ("gradeLevel", "grade_level"),
+                    ("options", "options"),
+                    ("tags", "tags"),
+                )
+                if key in value
+            ),
+        },
+    )
 
 
 def build_text_job_requested(value: Any) -> TextJobRequested:
-    fields: dict[str, Any] = {
-        "event_type": value["eventType"],
-        "version": value["version"],
-        "event_id": value["eventId"],
-        "job_id": value["jobId"],
-        "user_id": value["userId"],
-        "timestamp": value["timestamp"],
-        "payload": build_text_job_payload(value["payload"]),
-    }
-    return TextJobRequested.model_construct(**fields)
+    return _make(
+        TextJobRequested,
+        {
+            "event_type": value["eventType"],
+            "version": value["version"],
+            "event_id": value["eventId"],
+            "job_id": value["jobId"],
+            "user_id": value["userId"],
+            "timestamp": value["timestamp"],
+            "payload": build_text_job_payload(value["payload"]),
+        },
+        {
+            "event_type",
+            "version",
+            "event_id",
+            "job_id",
+            "user_id",
+            "timestamp",
+            "payload",
+        },
+    )
 
 
 def build_text_output(value: Any) -> TextOutput:
-    fields: dict[str, Any] = {
-        "kind": value["kind"],
-        "activity_type": value["activityType"],
-        "title": value["title"],
-        "content": value["content"],
-        "word_count": value["wordCount"],
-    }
-    return TextOutput.model_construct(**fields)
+    return _make(
+        TextOutput,
+        {
+            "kind": value["kind"],
+            "activity_type": value["activityType"],
+            "title": value["title"],
+            "content": value["content"],
+            "word_count": value["wordCount"],
+        },
+        {"kind", "activity_type", "title", "content", "word_count"},
+    )
 
 
 def build_event(

@@ -105,13 +105,29 @@ def _parse_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
-def _decode(text: str) -> object:
-    return json.loads(
-        text,
-        parse_int=_parse_int,
-        parse_float=_parse_float,
-        parse_constant=_parse_constant,
-    )
+# Every digit becomes "0" and everything else a space: a run of 16 digits is then a plain substring search.
+_DIGITS: Final = bytes(0x30 if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
+_LONG_DIGITS: Final = b"0" * 16
+
+
+# Made once: json.loads with any hook builds a new decoder on every call, which costs more than the parse.
+_READER: Final = json.JSONDecoder(
+    parse_float=_parse_float, parse_constant=_parse_constant
+)
+_ROUNDING_READER: Final = json.JSONDecoder(
+    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
+)
+
+
+def _decode(text: str, raw: bytes) -> object:
+    # json reads integers in C, exactly; JavaScript rounds those past 15 digits to a double. Only a document
+    # with a run of 16 or more digits goes through _parse_int, which rounds as JavaScript does.
+    if _LONG_DIGITS not in raw.translate(_DIGITS):
+        try:
+            return _READER.decode(text)
+        except ValueError:
+            pass  # read again below, to tell a number json cannot hold from text that is not JSON
+    return _ROUNDING_READER.decode(text)
 
 
 def _too_deep(value: object, depth: int) -> bool:
@@ -138,13 +154,15 @@ def _has_surrogate(value: object) -> bool:
     return False
 
 
-def _read_text(text: str) -> object:
+def _read_text(text: str, raw: bytes) -> object:
     try:
-        value = _decode(text)
+        value = _decode(text, raw)
     except _Overflow:
         # Rank the overflow below the problems found only when the whole document is read.
         try:
-            value = json.loads(text, parse_int=float, parse_constant=_parse_constant)
+            value = json.JSONDecoder(
+                parse_int=float, parse_constant=_parse_constant
+            ).decode(text)
         except RecursionError:
             raise DocumentError("depth") from None
         except ValueError:
@@ -206,16 +224,20 @@ def load_json(data: bytes | str | Mapping[str, object]) -> object:
     A mapping is held to the same rules and copied. Raises DocumentError when the input is not a document
     every package reads the same way.
     """
+    if type(data) is bytes:
+        try:
+            return _read_text(data.decode("utf-8"), data)
+        except UnicodeDecodeError:
+            raise DocumentError("syntax") from None
+    if type(data) is str:
+        return _read_text(data, data.encode("utf-8", "surrogatepass"))
     if isinstance(data, Mapping):
         return _from_python(data, 1)
     if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            data = bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            raise DocumentError("syntax") from None
-    if not isinstance(data, str):
-        raise DocumentError("syntax")
-    return _read_text(data)
+        return load_json(bytes(data))
+    if isinstance(data, str):
+        return load_json(str(data))
+    raise DocumentError("syntax")
 
 
 # --- Helpers of the generated checks.
@@ -226,7 +248,7 @@ def _escape(segment: str) -> str:
 
 
 def _unknown_properties(
-    errors: list[ValidationIssue], path: str, names: list[str]
+    errors: list[ValidationIssue], path: str, names: set[str]
 ) -> None:
     for name in sorted(names):
         errors.append(
@@ -296,8 +318,24 @@ def is_date(text: str) -> bool:
     )
 
 
+# The shape producers write; a match with ordinary values is a date-time without the exact path's work.
+_DATE_TIME_COMMON = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
 def is_date_time(text: str) -> bool:
     """RFC 3339 with a required offset, calendar-checked, leap seconds only at 23:59:60 UTC."""
+    if (
+        _DATE_TIME_COMMON.fullmatch(text) is not None
+        and text[11:13] <= "23"
+        and text[14:16] <= "59"
+        and text[17:19] <= "59"
+        and (text[-1] == "Z" or (text[-5:-3] <= "23" and text[-2:] <= "59"))
+        and "01" <= text[5:7] <= "12"
+        and "01" <= text[8:10] <= "28"
+    ):
+        return True
     match = _DATE_TIME.fullmatch(text)
     if match is None or not _valid_date(int(match[1]), int(match[2]), int(match[3])):
         return False
@@ -374,7 +412,7 @@ def _check_activity_generated(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_0]
+    unknown = None if tolerant else value.keys() - _KNOWN_0
     item0 = value.get("eventType", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/eventType", "required", "is required"))
@@ -447,7 +485,7 @@ def _check_activity_result_payload(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_1]
+    unknown = None if tolerant else value.keys() - _KNOWN_1
     item0 = value.get("activityId", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/activityId", "required", "is required"))
@@ -530,7 +568,7 @@ def _check_generated_image(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_2]
+    unknown = None if tolerant else value.keys() - _KNOWN_2
     item0 = value.get("url", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/url", "required", "is required"))
@@ -644,7 +682,7 @@ def _check_image_job_payload(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_5]
+    unknown = None if tolerant else value.keys() - _KNOWN_5
     item0 = value.get("activityType", _MISSING)
     if item0 is _MISSING:
         errors.append(
@@ -745,7 +783,7 @@ def _check_image_job_requested(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_0]
+    unknown = None if tolerant else value.keys() - _KNOWN_0
     item0 = value.get("eventType", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/eventType", "required", "is required"))
@@ -798,7 +836,7 @@ def _check_image_output(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_7]
+    unknown = None if tolerant else value.keys() - _KNOWN_7
     item0 = value.get("kind", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/kind", "required", "is required"))
@@ -846,7 +884,7 @@ def _check_image_size(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_8]
+    unknown = None if tolerant else value.keys() - _KNOWN_8
     item0 = value.get("width", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/width", "required", "is required"))
@@ -896,7 +934,7 @@ def _check_job_completed(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_9]
+    unknown = None if tolerant else value.keys() - _KNOWN_9
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -955,7 +993,7 @@ def _check_job_error(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_10]
+    unknown = None if tolerant else value.keys() - _KNOWN_10
     item0 = value.get("code", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/code", "required", "is required"))
@@ -1008,7 +1046,7 @@ def _check_job_failed(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_12]
+    unknown = None if tolerant else value.keys() - _KNOWN_12
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1091,7 +1129,7 @@ def _check_job_processing(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_14]
+    unknown = None if tolerant else value.keys() - _KNOWN_14
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1171,7 +1209,7 @@ def _check_job_queued(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_15]
+    unknown = None if tolerant else value.keys() - _KNOWN_15
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1245,7 +1283,7 @@ def _check_job_status_changed(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_0]
+    unknown = None if tolerant else value.keys() - _KNOWN_0
     item0 = value.get("eventType", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/eventType", "required", "is required"))
@@ -1337,7 +1375,7 @@ def _check_text_job_options(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_17]
+    unknown = None if tolerant else value.keys() - _KNOWN_17
     item0 = value.get("difficulty", _MISSING)
     if item0 is not _MISSING and (type(item0) is not str or item0 not in _ENUM_18):
         errors.append(
@@ -1395,7 +1433,7 @@ def _check_text_job_payload(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_19]
+    unknown = None if tolerant else value.keys() - _KNOWN_19
     item0 = value.get("activityType", _MISSING)
     if item0 is _MISSING:
         errors.append(
@@ -1495,7 +1533,7 @@ def _check_text_job_requested(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_0]
+    unknown = None if tolerant else value.keys() - _KNOWN_0
     item0 = value.get("eventType", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/eventType", "required", "is required"))
@@ -1548,7 +1586,7 @@ def _check_text_output(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else [key for key in value if key not in _KNOWN_20]
+    unknown = None if tolerant else value.keys() - _KNOWN_20
     item0 = value.get("kind", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/kind", "required", "is required"))

@@ -124,9 +124,10 @@ function decimalOf(value) {
   const [whole = "0", fraction = ""] = mantissa.split(".");
   return [BigInt(whole + fraction), Number(exponent) - fraction.length];
 }
+const Utf8Decoder = globalThis.TextDecoder;
 function parseJson(data) {
   try {
-    const text = typeof data === "string" ? data : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    const text = typeof data === "string" ? data : new Utf8Decoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
     return { value: JSON.parse(text) };
   } catch {
     return void 0;

@@ -1,0 +1,191 @@
+/**
+ * The validation plan run directly, in the generator's process: the errors every package must report for a
+ * value, in order. The shared vectors carry its error lists, so each language's printed checks are held to
+ * the plan they were printed from. Values here are already parsed JSON (the vectors are JSON documents), so
+ * problems of the document itself are only looked for as the packages do on parsed values.
+ */
+import type { StringFormat } from "../ir/model.js";
+import { isDate, isDateTime, isUri, isUuid } from "../../templates/typescript/runtime.js";
+import { DOCUMENT_FAILURES, MAX_DEPTH, REQUIRED, UNKNOWN_PROPERTY, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "./validation-plan.js";
+
+export interface PlannedError {
+  readonly pointer: string;
+  readonly keyword: string;
+  readonly message: string;
+}
+
+/** The TypeScript runtime's own format checks, the ones ajv-formats' verdicts are tested against. */
+const FORMATS: Readonly<Record<StringFormat, (text: string) => boolean>> = { "date-time": isDateTime, date: isDate, uuid: isUuid, uri: isUri };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const escape = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const compareCodePoints = (a: string, b: string): number => {
+  const left = [...a].map((character) => character.codePointAt(0) ?? 0);
+  const right = [...b].map((character) => character.codePointAt(0) ?? 0);
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+};
+
+function documentProblem(value: unknown, depth: number): Failure | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : DOCUMENT_FAILURES.number;
+  if (typeof value === "string") return /\p{Surrogate}/u.test(value) ? DOCUMENT_FAILURES.text : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  if (depth > MAX_DEPTH) return DOCUMENT_FAILURES.depth;
+  const ranked: readonly Failure[] = [DOCUMENT_FAILURES.depth, DOCUMENT_FAILURES.number, DOCUMENT_FAILURES.text];
+  let worst: Failure | undefined;
+  const entries = Array.isArray(value) ? value.map((item) => ["", item] as const) : Object.entries(value);
+  for (const [key, item] of entries) {
+    const found = /\p{Surrogate}/u.test(key) ? DOCUMENT_FAILURES.text : documentProblem(item, depth + 1);
+    if (found !== undefined && (worst === undefined || ranked.indexOf(found) < ranked.indexOf(worst))) worst = found;
+  }
+  return worst;
+}
+
+/** Exact multipleOf on the decimal spellings of the numbers, as every package decides it. */
+function isMultipleOf(value: number, divisor: number): boolean {
+  const decimal = (number: number): [bigint, number] => {
+    const [mantissa = "0", exponent = "0"] = String(number).split("e");
+    const [whole = "0", fraction = ""] = mantissa.split(".");
+    return [BigInt(whole + fraction), Number(exponent) - fraction.length];
+  };
+  const [valueDigits, valueExponent] = decimal(value);
+  const [divisorDigits, divisorExponent] = decimal(divisor);
+  const exponent = Math.min(valueExponent, divisorExponent);
+  return (valueDigits * 10n ** BigInt(valueExponent - exponent)) % (divisorDigits * 10n ** BigInt(divisorExponent - exponent)) === 0n;
+}
+
+class Interpreter {
+  readonly errors: PlannedError[] = [];
+  private readonly types: ReadonlyMap<string, NamedPlan>;
+
+  constructor(
+    plan: ValidationPlan,
+    private readonly tolerant: boolean,
+  ) {
+    this.types = new Map(plan.types.map((type) => [type.name, type]));
+  }
+
+  private fail(pointer: string, failure: Failure): void {
+    this.errors.push({ pointer, keyword: failure.keyword, message: failure.message });
+  }
+
+  reject(pointer: string, failure: Failure, value: unknown, depth: number): void {
+    const problem = documentProblem(value, depth);
+    this.fail(problem === undefined ? pointer : "", problem ?? failure);
+  }
+
+  named(name: string, value: unknown, pointer: string, depth: number): void {
+    const plan = this.types.get(name);
+    if (plan === undefined) throw new Error(`internal error: no plan for ${name}`);
+    if (plan.kind === "alias") return this.value(plan.value, value, pointer, depth);
+    if (!isObject(value)) return this.reject(pointer, plan.typeFailure, value, depth);
+    if (plan.kind === "union") {
+      const tag = value[plan.discriminator];
+      const variant = plan.variants.find((candidate) => candidate.value === tag);
+      if (variant !== undefined) return this.named(variant.type, value, pointer, depth);
+      return this.reject(`${pointer}/${plan.segment}`, tag === undefined ? REQUIRED : plan.invalid, value, depth);
+    }
+    if (depth > MAX_DEPTH) return this.fail("", DOCUMENT_FAILURES.depth);
+    const known = new Set(plan.properties.map((property) => property.name));
+    for (const property of plan.properties) {
+      const item = Object.hasOwn(value, property.name) ? value[property.name] : undefined;
+      if (item === undefined) {
+        if (property.required) this.fail(`${pointer}/${property.segment}`, REQUIRED);
+      } else this.value(property.value, item, `${pointer}/${property.segment}`, depth + 1);
+    }
+    for (const key of Object.keys(value).filter((candidate) => !known.has(candidate)).sort(compareCodePoints)) {
+      const problem = /\p{Surrogate}/u.test(key) ? DOCUMENT_FAILURES.text : documentProblem(value[key], depth + 1);
+      if (problem !== undefined) this.fail("", problem);
+      else if (!this.tolerant) this.fail(`${pointer}/${escape(key)}`, UNKNOWN_PROPERTY);
+    }
+  }
+
+  value(plan: ValuePlan, value: unknown, pointer: string, depth: number): void {
+    switch (plan.kind) {
+      case "ref":
+        return this.named(plan.name, value, pointer, depth);
+      case "nullable":
+        if (value !== null) this.value(plan.inner, value, pointer, depth);
+        return;
+      case "const":
+        if (value !== plan.value) this.reject(pointer, plan.failure, value, depth);
+        return;
+      case "enum":
+        if (typeof value !== "string" || !plan.values.includes(value)) this.reject(pointer, plan.failure, value, depth);
+        return;
+      case "boolean":
+        if (typeof value !== "boolean") this.reject(pointer, plan.typeFailure, value, depth);
+        return;
+      case "string": {
+        if (typeof value !== "string") return this.reject(pointer, plan.typeFailure, value, depth);
+        if (/\p{Surrogate}/u.test(value)) return this.fail("", DOCUMENT_FAILURES.text);
+        const length = [...value].length;
+        for (const check of plan.checks) {
+          let ok: boolean;
+          if (check.kind === "minLength") ok = length >= check.limit;
+          else if (check.kind === "maxLength") ok = length <= check.limit;
+          else if (check.kind === "pattern") ok = new RegExp(check.pattern, "u").test(value);
+          else ok = FORMATS[check.format](value);
+          if (!ok) this.fail(pointer, check.failure);
+        }
+        return;
+      }
+      case "number": {
+        if (typeof value !== "number" || (plan.integer ? !Number.isInteger(value) : !Number.isFinite(value))) return this.reject(pointer, plan.typeFailure, value, depth);
+        for (const check of plan.checks) {
+          const ok =
+            check.kind === "multipleOf"
+              ? isMultipleOf(value, check.divisor)
+              : check.kind === "minimum"
+                ? value >= check.limit
+                : check.kind === "maximum"
+                  ? value <= check.limit
+                  : check.kind === "exclusiveMinimum"
+                    ? value > check.limit
+                    : value < check.limit;
+          if (!ok) this.fail(pointer, check.failure);
+        }
+        return;
+      }
+      case "array": {
+        if (!Array.isArray(value)) return this.reject(pointer, plan.typeFailure, value, depth);
+        if (depth > MAX_DEPTH) return this.fail("", DOCUMENT_FAILURES.depth);
+        for (const count of plan.counts) if (count.kind === "min" ? value.length < count.limit : value.length > count.limit) this.fail(pointer, count.failure);
+        value.forEach((item, index) => this.value(plan.items, item, `${pointer}/${index}`, depth + 1));
+        return;
+      }
+      case "map": {
+        if (!isObject(value)) return this.reject(pointer, plan.typeFailure, value, depth);
+        if (depth > MAX_DEPTH) return this.fail("", DOCUMENT_FAILURES.depth);
+        const keys = Object.keys(value).sort(compareCodePoints);
+        for (const count of plan.counts) if (count.kind === "min" ? keys.length < count.limit : keys.length > count.limit) this.fail(pointer, count.failure);
+        for (const key of keys) {
+          if (/\p{Surrogate}/u.test(key)) this.fail("", DOCUMENT_FAILURES.text);
+          else this.value(plan.values, value[key], `${pointer}/${escape(key)}`, depth + 1);
+        }
+        return;
+      }
+    }
+  }
+}
+
+/** The errors the packages report for an event (a parsed JSON value), in their order. */
+export function plannedErrors(plan: ValidationPlan, event: unknown, options: { tolerant: boolean }): PlannedError[] {
+  const interpreter = new Interpreter(plan, options.tolerant);
+  if (!isObject(event)) {
+    interpreter.reject("", plan.notAnObject, event, 1);
+  } else {
+    const versions = plan.events.filter((candidate) => candidate.eventType === event["eventType"]);
+    const contract = versions.find((candidate) => candidate.version === event["version"]);
+    if (versions.length === 0) interpreter.reject("/eventType", plan.unknownEventType, event, 1);
+    else if (contract === undefined) interpreter.reject("/version", plan.unknownVersion.get(versions[0]?.eventType ?? "") ?? plan.unknownEventType, event, 1);
+    else interpreter.named(contract.type, event, "", 1);
+  }
+  const documentError = interpreter.errors.filter((error) => error.keyword === "json");
+  if (documentError.length === 0) return interpreter.errors;
+  const rank: readonly string[] = [DOCUMENT_FAILURES.syntax, DOCUMENT_FAILURES.depth, DOCUMENT_FAILURES.number, DOCUMENT_FAILURES.text].map((failure) => failure.message);
+  return [documentError.sort((a, b) => rank.indexOf(a.message) - rank.indexOf(b.message))[0] as PlannedError];
+}
