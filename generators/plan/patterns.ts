@@ -27,6 +27,8 @@ export interface PatternTranslation {
   readonly go: string;
   /** For Python's re, compiled with re.ASCII (so that \b is ECMAScript's ASCII word boundary). */
   readonly python: string;
+  /** Whether every string the pattern matches is ASCII throughout (so it holds no lone surrogate). */
+  readonly asciiOnly: boolean;
 }
 
 export type PatternResult =
@@ -70,6 +72,8 @@ function pythonCharacter(code: number): string {
 
 class Translator {
   readonly problems: string[] = [];
+  /** The largest code point any part of the pattern matches. */
+  highest = 0;
 
   constructor(private readonly character: (code: number) => string, private readonly end: string) {}
 
@@ -80,6 +84,7 @@ class Translator {
 
   private ranges(ranges: readonly Range[]): string {
     const normalized = normalize(ranges);
+    for (const [, high] of normalized) this.highest = Math.max(this.highest, high);
     if (normalized.length === 0) return `[^${this.character(0)}-${this.character(MAX_CODE_POINT)}]`;
     return `[${normalized.map(([low, high]) => (low === high ? this.character(low) : `${this.character(low)}-${this.character(high)}`)).join("")}]`;
   }
@@ -124,6 +129,7 @@ class Translator {
       case "Backreference":
         return this.refuse(`the backreference ${element.raw}`, "Go's regexp (RE2) has no backreferences");
       case "Character":
+        this.highest = Math.max(this.highest, element.value);
         return this.character(element.value);
       case "CharacterSet": {
         const ranges = this.setRanges(element);
@@ -172,7 +178,13 @@ function translate(source: string): PatternResult {
   }
   const go = new Translator(goCharacter, "$");
   const python = new Translator(pythonCharacter, "\\Z");
-  const translation = { go: go.pattern(ast), python: python.pattern(ast) };
+  const translation = { go: go.pattern(ast), python: python.pattern(ast), asciiOnly: false };
+  // Only a pattern anchored at both ends says something of every character of a matching string.
+  const only = ast.alternatives.length === 1 ? ast.alternatives[0]?.elements : undefined;
+  const first = only?.[0];
+  const last = only?.[only.length - 1];
+  const anchored = first?.type === "Assertion" && first.kind === "start" && last?.type === "Assertion" && last.kind === "end";
+  translation.asciiOnly = anchored && go.highest <= 0x7f;
   const problems = [...new Set([...go.problems, ...python.problems])];
   // The risk is only worth deciding for a pattern the targets could run at all.
   const redos = problems.length === 0 ? backtrackingRisk(source) : undefined;

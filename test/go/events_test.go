@@ -105,3 +105,25 @@ func TestTopicsAndEventTypes(t *testing.T) {
 		t.Errorf("EventTypes: %v", events.EventTypes)
 	}
 }
+
+// An integer written 1e2 or 4.0 is the integer it means: it validates and decodes into its int64 field.
+func TestIntegersInAnySpellingDecodeIntoInt64(t *testing.T) {
+	event, err := events.NewTextJobRequested("user_42", events.TextJobPayload{ActivityType: events.TextActivityTypeQuiz, Prompt: "Volcanoes", Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(event)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), `"version":1`, `"version":1.0`, 1)
+	text = strings.Replace(text, `"language":"en"`, `"language":"en","gradeLevel":4e0`, 1)
+	decoded, err := events.Decode([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := decoded.(events.TextJobRequested)
+	if got.Version != 1 || got.Payload.GradeLevel == nil || *got.Payload.GradeLevel != 4 {
+		t.Errorf("decoded %+v", got)
+	}
+}

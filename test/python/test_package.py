@@ -82,3 +82,50 @@ def test_patterns_are_read_as_ecmascript_reads_them() -> None:
     event = json.loads(json.dumps(events.create_text_job_requested(user_id="u", payload=payload()).model_dump(mode="json", by_alias=True, exclude_unset=True)))
     event["payload"]["language"] = "en\n"  # Python's "$" would match before the newline; ECMAScript's does not
     assert [issue.keyword for issue in events.validation_errors(event)] == ["pattern"]
+
+
+def test_a_model_built_in_code_is_held_to_its_contract() -> None:
+    with pytest.raises(events.ContractValidationError) as raised:
+        events.TextJobPayload(activity_type="quiz", prompt="", language="en")
+    assert [(issue.pointer, issue.keyword) for issue in raised.value.issues] == [("/prompt", "minLength")]
+    with pytest.raises(events.ContractValidationError):
+        events.TextJobPayload(activity_type="quiz", prompt="Volcanoes", language="english")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf{}",
+        b"{\"eventType\": NaN}",
+        b"[" * 5000 + b"]" * 5000,
+        b"{\"version\": " + b"9" * 5000 + b"}",
+        b"{\"eventType\": \"TEXT_JOB_REQUESTED\", \"version\": [1]}",
+        b"\xff",
+        b"{\"a\": \"\\ud800\"}",
+        b"",
+    ],
+)
+def test_no_input_crashes_validation_or_decoding(data: bytes) -> None:
+    issues = events.validation_errors(data)
+    assert issues and all(isinstance(issue, events.ValidationIssue) for issue in issues)
+    with pytest.raises(events.ContractValidationError):
+        events.decode(data)
+
+
+def test_snake_case_names_are_not_read_on_the_wire() -> None:
+    wire = json.loads(events.encode(events.create_text_job_requested(user_id="u", payload=payload())))
+    wire["payload"]["grade_level"] = wire["payload"].pop("gradeLevel")
+    issues = events.validation_errors(json.dumps(wire))
+    assert [(issue.pointer, issue.keyword) for issue in issues] == [("/payload/grade_level", "additionalProperties")]
+    decoded = events.decode(json.dumps(wire))
+    assert isinstance(decoded, events.TextJobRequested) and decoded.payload.grade_level is None
+
+
+def test_numbers_are_read_as_javascript_reads_them() -> None:
+    wire = json.loads(events.encode(events.create_text_job_requested(user_id="u", payload=payload())))
+    text = json.dumps(wire).replace('"version": 1', '"version": 1.0').replace('"gradeLevel": 4', '"gradeLevel": 4e0')
+    event = events.decode(text)
+    assert isinstance(event, events.TextJobRequested)
+    assert event.version == 1 and event.payload.grade_level == 4 and isinstance(event.payload.grade_level, int)
+    too_big = json.dumps(wire).replace('"gradeLevel": 4', '"gradeLevel": 9007199254740993')
+    assert [(issue.pointer, issue.keyword) for issue in events.validation_errors(too_big)] == [("/payload/gradeLevel", "maximum")]

@@ -23,15 +23,20 @@ package ${packageName}
 // declares allowing unknown properties (producers may be on a newer module), upcasts an older version to the
 // current one (see Upcast), and builds its Go type from that same parse. Errors are *ValidationError.
 func Decode(data []byte) (Event, error) {
-	value, err := readEvent(data, true)
-	if err != nil {
-		return nil, err
-	}
-	value, err = upcastValue(value)
+	value, err := readCurrent(data)
 	if err != nil {
 		return nil, err
 	}
 	return buildEvent(value), nil
+}
+
+// readCurrent reads an event as Decode does, up to the value of its current version.
+func readCurrent(data []byte) (any, error) {
+	value, err := readEvent(data, true)
+	if err != nil {
+		return nil, err
+	}
+	return upcastValue(value)
 }
 
 // buildEvent builds the current version's Go type of a validated event.

@@ -6,7 +6,7 @@ import { ContractProblemsError, type Problem } from "../../problems.js";
 /** Package-level names of the static Go files (templates/go); a schema name that makes one is refused. */
 const STATIC_NAMES = [
   "Event", "Decode", "Validate", "Header", "Record", "ToRecord", "FromRecord", "ValidateTolerant", "ValidateEvent", "Upcast", "renameProperty", "defaultProperty", "upcastSteps", "ValidationError", "FieldError", "Option", "WithEventID", "WithJobID",
-  "WithTimestamp", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf",
+  "WithTimestamp", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf", "MaxDepth",
 ];
 
 /** The Go identifiers of the contracts: one pass, every collision reported with where it comes from. */

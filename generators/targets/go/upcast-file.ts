@@ -133,11 +133,7 @@ ${table.join("\n")}
 // Upcast brings an event's JSON of any version the contracts keep to the JSON of the current version of
 // its type, step by step, and checks the result against the current contract (unknown properties allowed).
 func Upcast(data []byte) ([]byte, error) {
-	value, err := readEvent(data, true)
-	if err != nil {
-		return nil, err
-	}
-	value, err = upcastValue(value)
+	value, err := readCurrent(data)
 	if err != nil {
 		return nil, err
 	}

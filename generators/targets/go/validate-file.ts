@@ -2,6 +2,7 @@ import { goString } from "../../code/go.js";
 import { numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import type { GoNames } from "./naming.js";
+import { NumberedNames } from "../numbered-names.js";
 
 const FORMAT_CHECKS = { "date-time": "isDateTime", date: "isDate", uuid: "isUUID", uri: "isURI" } as const;
 
@@ -72,8 +73,8 @@ ${checks.join("\n")}`;
 }
 
 class GoCheckEmitter {
-  private readonly patterns = new Map<string, string>();
-  private readonly enumMaps = new Map<string, string>();
+  private readonly patterns = new NumberedNames((index) => `pattern${index}`);
+  private readonly enumMaps = new NumberedNames((index) => `enum${index}`);
   private lengths = false;
   private count = 0;
   private readonly indexOf: ReadonlyMap<string, number>;
@@ -88,8 +89,8 @@ class GoCheckEmitter {
   }
 
   constants(): string {
-    const patterns = [...this.patterns.entries()].map(([pattern, name]) => `\t${name} = regexp.MustCompile(${goString(pattern)})`);
-    const enums = [...this.enumMaps.entries()].map(([values, name]) => `\t${name} = map[string]bool{${(JSON.parse(values) as string[]).map((value) => `${goString(value)}: true`).join(", ")}}`);
+    const patterns = this.patterns.entries().map(([pattern, name]) => `\t${name} = regexp.MustCompile(${goString(pattern)})`);
+    const enums = this.enumMaps.entries().map(([values, name]) => `\t${name} = map[string]bool{${(JSON.parse(values) as string[]).map((value) => `${goString(value)}: true`).join(", ")}}`);
     const all = [...patterns, ...enums];
     return all.length === 0 ? "" : `// The patterns of the contracts, translated from ECMAScript at generate time, and the larger enums.\nvar (\n${all.join("\n")}\n)\n`;
   }
@@ -194,12 +195,7 @@ ${this.fail("&here", named.invalid)}
       }
       case "enum": {
         if (plan.values.length > ENUM_MAP_THRESHOLD) {
-          const key = JSON.stringify(plan.values);
-          let name = this.enumMaps.get(key);
-          if (name === undefined) {
-            name = `enum${this.enumMaps.size}`;
-            this.enumMaps.set(key, name);
-          }
+          const name = this.enumMaps.nameOf(JSON.stringify(plan.values));
           const text = this.fresh("text");
           return `if ${text}, ok := ${value}.(string); !ok || !${name}[${text}] {\n${this.fail(at, plan.failure)}\n}`;
         }
@@ -283,11 +279,6 @@ ${this.check(plan.values, `${entries}[${key}]`, `&${entryAt}`)}
   }
 
   private pattern(source: string): string {
-    let name = this.patterns.get(source);
-    if (name === undefined) {
-      name = `pattern${this.patterns.size}`;
-      this.patterns.set(source, name);
-    }
-    return name;
+    return this.patterns.nameOf(source);
   }
 }

@@ -1,20 +1,8 @@
-import { isortOrder, pyString, snakeCase } from "../../code/python.js";
+import { isortOrder, pyString } from "../../code/python.js";
 import { latestEvents, resolveType, type ContractsModel, type TypeNode } from "../../ir/model.js";
 import type { PythonNames } from "./naming.js";
 import { HEADER } from "./python-files.js";
-
-/** The function that builds a named object or union from a validated value. */
-function buildNames(model: ContractsModel): ReadonlyMap<string, string> {
-  const names = new Map<string, string>();
-  const taken = new Set<string>();
-  model.types.forEach((type, index) => {
-    let name = `build_${snakeCase(type.name) ?? `type_${index}`}`;
-    if (taken.has(name)) name = `${name}_${index}`;
-    taken.add(name);
-    names.set(type.name, name);
-  });
-  return names;
-}
+import { functionNames } from "./validation-file.js";
 
 /**
  * `_build.py`: a builder per model and union that turns a value `read_event` has already validated into the
@@ -22,7 +10,7 @@ function buildNames(model: ContractsModel): ReadonlyMap<string, string> {
  * is returned, and no name but the wire name is ever read.
  */
 export function pythonBuildFile(model: ContractsModel, names: PythonNames): { path: string; content: string; builderOf(name: string): string } {
-  const builders = buildNames(model);
+  const builders = functionNames(model, "build_");
   const builderOf = (name: string): string => builders.get(name) ?? "build_missing";
   const used = new Set<string>();
   const expression = (type: TypeNode, value: string): string => {

@@ -5,7 +5,7 @@ import { ContractProblemsError, type Problem } from "../../problems.js";
 /** Names the package defines whatever the schemas say; a schema type with one of them is refused. */
 const STATIC_NAMES = [
   "ContractEvent", "ContractValidationError", "ValidationIssue", "EventType", "EVENT_TYPES", "TOPICS", "EVENT_MODELS",
-  "topic_of", "validate", "validation_errors", "decode", "encode", "load_json", "upcast", "AnyVersionEvent", "Record", "to_record", "from_record", "BaseModel", "ConfigDict", "Field",
+  "topic_of", "validate", "validation_errors", "decode", "encode", "load_json", "read_event", "issues_of", "MAX_DEPTH", "DocumentError", "upcast", "AnyVersionEvent", "Record", "to_record", "from_record", "BaseModel", "ConfigDict", "Field",
   "Literal", "Annotated", "TypeAlias", "Union", "Final", "Mapping", "Any", "TypeAdapter",
   // builtins a class of the same name would shadow
   "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "Ellipsis", "NotImplemented",

@@ -1,15 +1,19 @@
 import { pyString, snakeCase } from "../../code/python.js";
 import { numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import type { ContractsModel } from "../../ir/model.js";
+import { NumberedNames } from "../numbered-names.js";
 
 const FORMAT_CHECKS = { "date-time": "is_date_time", date: "is_date", uuid: "is_uuid", uri: "is_uri" } as const;
 
-/** The private Python function that checks each named type, unique and derived from the model's name. */
-export function pythonCheckNames(model: ContractsModel): ReadonlyMap<string, string> {
+/**
+ * A Python function name per named type (`prefix` + snake_case of the model's name), unique: the model's names
+ * are unique, and the rare two that meet in snake_case are told apart by their index.
+ */
+export function functionNames(model: ContractsModel, prefix: string): ReadonlyMap<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   model.types.forEach((type, index) => {
-    let name = `_check_${snakeCase(type.name) ?? `type_${index}`}`;
+    let name = `${prefix}${snakeCase(type.name) ?? `type_${index}`}`;
     if (taken.has(name)) name = `${name}_${index}`;
     taken.add(name);
     names.set(type.name, name);
@@ -23,7 +27,7 @@ export function pythonCheckNames(model: ContractsModel): ReadonlyMap<string, str
  */
 export function pythonValidationFile(model: ContractsModel, header: string, staticPart: string): string {
   const plan = validationPlan(model);
-  const emitter = new PythonCheckEmitter(pythonCheckNames(model));
+  const emitter = new PythonCheckEmitter(functionNames(model, "_check_"));
   const checks = plan.types.map((named) => emitter.checkFunction(named));
   const eventTypes = plan.eventTypes.map((eventType, position) => {
     const versions = plan.events.filter((event) => event.eventType === eventType);
@@ -127,8 +131,9 @@ function guarded(condition: string, body: string, indent: string): string {
 }
 
 class PythonCheckEmitter {
-  private readonly patterns = new Map<string, string>();
-  private readonly sets = new Map<string, string>();
+  private readonly patterns = new NumberedNames((index) => `_PATTERN_${index}`);
+  private readonly known = new NumberedNames((index) => `_KNOWN_${index}`);
+  private readonly enums = new NumberedNames((index) => `_ENUM_${index}`);
   private count = 0;
 
   constructor(private readonly names: ReadonlyMap<string, string>) {}
@@ -142,19 +147,13 @@ class PythonCheckEmitter {
   }
 
   constants(): string {
-    const patterns = [...this.patterns.entries()].map(([source, name]) => `${name}: Final = re.compile(${pyString(source)}, re.ASCII)`);
-    const sets = [...this.sets.entries()].map(([values, name]) => `${name}: Final = frozenset({${(JSON.parse(values) as string[]).map(pyString).join(", ")}})`);
+    const patterns = this.patterns.entries().map(([source, name]) => `${name}: Final = re.compile(${pyString(source)}, re.ASCII)`);
+    const sets = [...this.known.entries(), ...this.enums.entries()].map(([values, name]) => `${name}: Final = frozenset({${(JSON.parse(values) as string[]).map(pyString).join(", ")}})`);
     return [...patterns, ...sets].join("\n");
   }
 
-  private set(values: readonly string[], prefix: "_KNOWN" | "_ENUM"): string {
-    const key = JSON.stringify(values);
-    let name = this.sets.get(key);
-    if (name === undefined) {
-      name = `${prefix}_${this.sets.size}`;
-      this.sets.set(key, name);
-    }
-    return name;
+  private set(values: readonly string[], kind: "known" | "enum"): string {
+    return (kind === "known" ? this.known : this.enums).nameOf(JSON.stringify(values));
   }
 
   private fresh(prefix: string): string {
@@ -177,7 +176,7 @@ ${body}
   private objectBody(named: Extract<NamedPlan, { kind: "object" }>): string {
     const lines = [`    if not isinstance(value, dict):\n${this.fail("path", named.typeFailure, "        ")}\n        return`];
     if (named.properties.length > 0) {
-      const known = this.set(named.properties.map((property) => property.name), "_KNOWN");
+      const known = this.set(named.properties.map((property) => property.name), "known");
       lines.push(`    unknown = None if tolerant else value.keys() - ${known}`);
     } else lines.push(`    unknown = None if tolerant else set(value)`);
     for (const property of named.properties) {
@@ -224,7 +223,7 @@ ${this.fail(path, named.invalid, "        ")}`;
         return `${indent}if ${test}:\n${this.fail(path, plan.failure, deeper)}`;
       }
       case "enum":
-        return `${indent}if type(${value}) is not str or ${value} not in ${this.set(plan.values, "_ENUM")}:\n${this.fail(path, plan.failure, deeper)}`;
+        return `${indent}if type(${value}) is not str or ${value} not in ${this.set(plan.values, "enum")}:\n${this.fail(path, plan.failure, deeper)}`;
       case "boolean":
         return `${indent}if type(${value}) is not bool:\n${this.fail(path, plan.typeFailure, deeper)}`;
       case "string": {
@@ -277,11 +276,6 @@ ${this.check(plan.values, `${value}[${key}]`, `${path} + "/" + _escape(${key})`,
   }
 
   private pattern(source: string): string {
-    let name = this.patterns.get(source);
-    if (name === undefined) {
-      name = `_PATTERN_${this.patterns.size}`;
-      this.patterns.set(source, name);
-    }
-    return name;
+    return this.patterns.nameOf(source);
   }
 }

@@ -389,35 +389,44 @@ ${this.check(plan.inner, value, path, depth)}
   }
 
   private stringCheck(plan: Extract<ValuePlan, { kind: "string" }>, value: Code, path: Code, depth: Code): Code {
-    this.helpers.add("isWellFormed");
-    this.helpers.add("failDocument");
+    // A string that passes a format or an ASCII-only pattern is ASCII, so it holds no lone surrogate: such
+    // strings are looked at for one only when a check fails. Others are checked first, with isWellFormed.
+    const impliesWellFormed = plan.checks.some((check) => check.kind === "format" || (check.kind === "pattern" && check.translation.asciiOnly));
+    const failed = (failure: Failure): Code => (impliesWellFormed ? this.rejectBlock(path, failure, value, depth) : this.failBlock(path, failure));
     const checks: Code[] = [];
     for (const check of plan.checks) {
       switch (check.kind) {
         // UTF-16 length bounds the code-point length from both sides, so counting is only needed near a bound.
         case "minLength":
-          if (check.limit === 1) checks.push(ts`if (${value}.length === 0) ${this.failBlock(path, check.failure)}`);
+          if (check.limit === 1) checks.push(ts`if (${value}.length === 0) ${failed(check.failure)}`);
           else {
             this.helpers.add("codePointLength");
-            checks.push(ts`if (${value}.length < ${check.limit * 2} && codePointLength(${value}) < ${check.limit}) ${this.failBlock(path, check.failure)}`);
+            checks.push(ts`if (${value}.length < ${check.limit * 2} && codePointLength(${value}) < ${check.limit}) ${failed(check.failure)}`);
           }
           break;
         case "maxLength":
           this.helpers.add("codePointLength");
-          checks.push(ts`if (${value}.length > ${check.limit} && codePointLength(${value}) > ${check.limit}) ${this.failBlock(path, check.failure)}`);
+          checks.push(ts`if (${value}.length > ${check.limit} && codePointLength(${value}) > ${check.limit}) ${failed(check.failure)}`);
           break;
         case "pattern":
-          checks.push(ts`if (!${this.pattern(check.pattern)}.test(${value})) ${this.failBlock(path, check.failure)}`);
+          checks.push(ts`if (!${this.pattern(check.pattern)}.test(${value})) ${failed(check.failure)}`);
           break;
         case "format": {
           const helper = FORMAT_CHECKS[check.format];
           this.helpers.add(helper);
-          checks.push(ts`if (!${Code.trusted(helper)}(${value})) ${this.failBlock(path, check.failure)}`);
+          checks.push(ts`if (!${Code.trusted(helper)}(${value})) ${failed(check.failure)}`);
           break;
         }
       }
     }
-    return ts`if (typeof ${value} !== "string") ${this.rejectBlock(path, plan.typeFailure, value, depth)}
+    const typeCheck = ts`if (typeof ${value} !== "string") ${this.rejectBlock(path, plan.typeFailure, value, depth)}`;
+    if (impliesWellFormed) return ts`${typeCheck}
+else {
+${join(checks)}
+}`;
+    this.helpers.add("isWellFormed");
+    this.helpers.add("failDocument");
+    return ts`${typeCheck}
 else if (!isWellFormed(${value})) {
   failDocument(errors, "text");
 }${checks.length === 0 ? ts`` : ts` else {

@@ -2,7 +2,7 @@
 // Static: copied as is from the event-contracts templates. It imports nothing from kafkajs: the structural
 // types below accept a kafkajs Producer and serve as its eachMessage handler, and services that never import
 // this subpath need no Kafka client at all.
-import { decodeEvent } from "./decode.js";
+import { decodeEventJson } from "./decode.js";
 import { ContractValidationError, wireOf, type ValidationError } from "./runtime.js";
 import { EVENT_CONTRACTS, keyOf, type EventContractInfo } from "./topics.js";
 import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
@@ -205,15 +205,6 @@ export function createEventHandler(
 ): (payload: ReceivedMessage) => Promise<void> {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic: string) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
-  // TextDecoder is on every platform (Node.js, Deno, Bun, browsers); it is looked up structurally so that the
-  // package needs neither the DOM nor the Node.js type declarations.
-  const { TextDecoder: Decoder } = globalThis as unknown as {
-    TextDecoder: new (
-      label: string,
-      options: { fatal: boolean },
-    ) => { decode(input: Uint8Array): string };
-  };
-  const decoder = new Decoder("utf-8", { fatal: true });
 
   const deadLetter = async (
     payload: ReceivedMessage,
@@ -252,24 +243,18 @@ export function createEventHandler(
           message: `is ${size} bytes, above ${maxValueBytes}`,
         },
       ]);
-    let value: unknown;
-    try {
-      value = JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
-    } catch (error) {
-      return deadLetter(payload, "malformed-json", [
-        {
-          pointer: "",
-          keyword: "json",
-          message: error instanceof Error ? error.message : String(error),
-        },
-      ]);
-    }
-    const decoded = decodeEvent(value);
+    // Read exactly as the Go and Python packages read the same bytes (see decodeEventJson).
+    const decoded = decodeEventJson(raw);
     if (!decoded.ok) {
+      const document = decoded.errors.some((error) => error.keyword === "json");
       const unknown = decoded.errors.some(
         (error) => error.keyword === "eventType" || error.keyword === "version",
       );
-      return deadLetter(payload, unknown ? "unknown-event-type" : "invalid", decoded.errors);
+      return deadLetter(
+        payload,
+        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        decoded.errors,
+      );
     }
     const event = decoded.value;
     const expected = EVENT_CONTRACTS[event.eventType].topic;

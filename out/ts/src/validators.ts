@@ -187,11 +187,16 @@ function checkActivityResultPayload(
     } else {
       if (typeof activityId !== "string") {
         reject(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!isWellFormed(activityId)) {
-        failDocument(errors, "text");
       } else {
         if (!isUuid(activityId)) {
-          fail(errors, path + "/activityId", "format", "must be a valid uuid");
+          reject(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1,
+          );
         }
       }
     }
@@ -253,11 +258,9 @@ function checkEventId(
 ): void {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isUuid(value)) {
-      fail(errors, path, "format", "must be a valid uuid");
+      reject(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -298,14 +301,19 @@ function checkGeneratedImage(
     } else {
       if (typeof url !== "string") {
         reject(errors, path + "/url", "type", "must be a string", url, depth + 1);
-      } else if (!isWellFormed(url)) {
-        failDocument(errors, "text");
       } else {
         if (url.length > 2048 && codePointLength(url) > 2048) {
-          fail(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
+          reject(
+            errors,
+            path + "/url",
+            "maxLength",
+            "must be at most 2048 characters long",
+            url,
+            depth + 1,
+          );
         }
         if (!isUri(url)) {
-          fail(errors, path + "/url", "format", "must be a valid uri");
+          reject(errors, path + "/url", "format", "must be a valid uri", url, depth + 1);
         }
       }
     }
@@ -814,11 +822,16 @@ function checkJobCompleted(
     } else {
       if (typeof activityId !== "string") {
         reject(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!isWellFormed(activityId)) {
-        failDocument(errors, "text");
       } else {
         if (!isUuid(activityId)) {
-          fail(errors, path + "/activityId", "format", "must be a valid uuid");
+          reject(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1,
+          );
         }
       }
     }
@@ -981,11 +994,16 @@ function checkJobFailed(
             nextRetryAt,
             depth + 1,
           );
-        } else if (!isWellFormed(nextRetryAt)) {
-          failDocument(errors, "text");
         } else {
           if (!isDateTime(nextRetryAt)) {
-            fail(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
+            reject(
+              errors,
+              path + "/nextRetryAt",
+              "format",
+              "must be a valid date-time",
+              nextRetryAt,
+              depth + 1,
+            );
           }
         }
       }
@@ -1000,11 +1018,9 @@ function checkJobFailed(
 function checkJobId(value: unknown, path: string, errors: ValidationError[], depth: number): void {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isUuid(value)) {
-      fail(errors, path, "format", "must be a valid uuid");
+      reject(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -1326,21 +1342,21 @@ function checkLanguageTag(
 ): void {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (value.length < 4 && codePointLength(value) < 2) {
-      fail(errors, path, "minLength", "must be at least 2 characters long");
+      reject(errors, path, "minLength", "must be at least 2 characters long", value, depth);
     }
     if (value.length > 16 && codePointLength(value) > 16) {
-      fail(errors, path, "maxLength", "must be at most 16 characters long");
+      reject(errors, path, "maxLength", "must be at most 16 characters long", value, depth);
     }
     if (!PATTERN_0.test(value)) {
-      fail(
+      reject(
         errors,
         path,
         "pattern",
         "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+        value,
+        depth,
       );
     }
   }
@@ -1783,11 +1799,9 @@ function checkTimestamp(
 ): void {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isDateTime(value)) {
-      fail(errors, path, "format", "must be a valid date-time");
+      reject(errors, path, "format", "must be a valid date-time", value, depth);
     }
   }
 }
@@ -1798,17 +1812,22 @@ function checkTimestamp(
 function checkUserId(value: unknown, path: string, errors: ValidationError[], depth: number): void {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (value.length === 0) {
-      fail(errors, path, "minLength", "must not be empty");
+      reject(errors, path, "minLength", "must not be empty", value, depth);
     }
     if (value.length > 128 && codePointLength(value) > 128) {
-      fail(errors, path, "maxLength", "must be at most 128 characters long");
+      reject(errors, path, "maxLength", "must be at most 128 characters long", value, depth);
     }
     if (!PATTERN_1.test(value)) {
-      fail(errors, path, "pattern", "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$");
+      reject(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
+        value,
+        depth,
+      );
     }
   }
 }

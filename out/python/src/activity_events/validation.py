@@ -371,38 +371,38 @@ _KNOWN_0: Final = frozenset(
 )
 _KNOWN_1: Final = frozenset({"activityId", "output", "generationMs", "model"})
 _KNOWN_2: Final = frozenset({"url", "mimeType", "width", "height", "altText"})
-_ENUM_3: Final = frozenset({"image/png", "image/jpeg", "image/webp"})
-_ENUM_4: Final = frozenset(
-    {"coloring-page", "illustration", "diagram", "flashcard-image", "poster"}
-)
-_KNOWN_5: Final = frozenset(
+_KNOWN_3: Final = frozenset(
     {"activityType", "prompt", "negativePrompt", "style", "size", "count", "seed"}
 )
-_ENUM_6: Final = frozenset(
-    {"cartoon", "line-art", "realistic", "watercolor", "pixel-art"}
-)
-_KNOWN_7: Final = frozenset({"kind", "activityType", "images"})
-_KNOWN_8: Final = frozenset({"width", "height"})
-_KNOWN_9: Final = frozenset({"status", "jobKind", "attempt", "activityId"})
-_KNOWN_10: Final = frozenset({"code", "message", "retryable"})
-_ENUM_11: Final = frozenset(
-    {"INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"}
-)
-_KNOWN_12: Final = frozenset({"status", "jobKind", "attempt", "error", "nextRetryAt"})
-_ENUM_13: Final = frozenset({"text", "image"})
-_KNOWN_14: Final = frozenset({"status", "jobKind", "attempt", "progress", "stage"})
-_KNOWN_15: Final = frozenset({"status", "jobKind", "queuePosition"})
-_ENUM_16: Final = frozenset(
-    {"quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"}
-)
-_KNOWN_17: Final = frozenset(
+_KNOWN_4: Final = frozenset({"kind", "activityType", "images"})
+_KNOWN_5: Final = frozenset({"width", "height"})
+_KNOWN_6: Final = frozenset({"status", "jobKind", "attempt", "activityId"})
+_KNOWN_7: Final = frozenset({"code", "message", "retryable"})
+_KNOWN_8: Final = frozenset({"status", "jobKind", "attempt", "error", "nextRetryAt"})
+_KNOWN_9: Final = frozenset({"status", "jobKind", "attempt", "progress", "stage"})
+_KNOWN_10: Final = frozenset({"status", "jobKind", "queuePosition"})
+_KNOWN_11: Final = frozenset(
     {"difficulty", "maxWords", "questionCount", "includeAnswerKey"}
 )
-_ENUM_18: Final = frozenset({"easy", "medium", "hard"})
-_KNOWN_19: Final = frozenset(
+_KNOWN_12: Final = frozenset(
     {"activityType", "prompt", "language", "gradeLevel", "options", "tags"}
 )
-_KNOWN_20: Final = frozenset({"kind", "activityType", "title", "content", "wordCount"})
+_KNOWN_13: Final = frozenset({"kind", "activityType", "title", "content", "wordCount"})
+_ENUM_0: Final = frozenset({"image/png", "image/jpeg", "image/webp"})
+_ENUM_1: Final = frozenset(
+    {"coloring-page", "illustration", "diagram", "flashcard-image", "poster"}
+)
+_ENUM_2: Final = frozenset(
+    {"cartoon", "line-art", "realistic", "watercolor", "pixel-art"}
+)
+_ENUM_3: Final = frozenset(
+    {"INVALID_REQUEST", "CONTENT_REJECTED", "MODEL_UNAVAILABLE", "TIMEOUT", "INTERNAL"}
+)
+_ENUM_4: Final = frozenset({"text", "image"})
+_ENUM_5: Final = frozenset(
+    {"quiz", "worksheet", "flashcards", "story", "lesson-plan", "word-search"}
+)
+_ENUM_6: Final = frozenset({"easy", "medium", "hard"})
 
 
 def _check_activity_generated(
@@ -592,7 +592,7 @@ def _check_generated_image(
     if item1 is _MISSING:
         errors.append(ValidationIssue(path + "/mimeType", "required", "is required"))
     else:
-        if type(item1) is not str or item1 not in _ENUM_3:
+        if type(item1) is not str or item1 not in _ENUM_0:
             errors.append(
                 ValidationIssue(
                     path + "/mimeType",
@@ -665,7 +665,7 @@ def _check_image_activity_type(
     value: object, path: str, errors: list[ValidationIssue], tolerant: bool
 ) -> None:
     """Checks a value against ImageActivityType, adding what is wrong to errors."""
-    if type(value) is not str or value not in _ENUM_4:
+    if type(value) is not str or value not in _ENUM_1:
         errors.append(
             ValidationIssue(
                 path,
@@ -682,7 +682,7 @@ def _check_image_job_payload(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_5
+    unknown = None if tolerant else value.keys() - _KNOWN_3
     item0 = value.get("activityType", _MISSING)
     if item0 is _MISSING:
         errors.append(
@@ -725,7 +725,7 @@ def _check_image_job_payload(
                     )
                 )
     item3 = value.get("style", _MISSING)
-    if item3 is not _MISSING and (type(item3) is not str or item3 not in _ENUM_6):
+    if item3 is not _MISSING and (type(item3) is not str or item3 not in _ENUM_2):
         errors.append(
             ValidationIssue(
                 path + "/style",
@@ -836,7 +836,7 @@ def _check_image_output(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_7
+    unknown = None if tolerant else value.keys() - _KNOWN_4
     item0 = value.get("kind", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/kind", "required", "is required"))
@@ -884,7 +884,7 @@ def _check_image_size(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_8
+    unknown = None if tolerant else value.keys() - _KNOWN_5
     item0 = value.get("width", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/width", "required", "is required"))
@@ -934,7 +934,7 @@ def _check_job_completed(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_9
+    unknown = None if tolerant else value.keys() - _KNOWN_6
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -993,12 +993,12 @@ def _check_job_error(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_10
+    unknown = None if tolerant else value.keys() - _KNOWN_7
     item0 = value.get("code", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/code", "required", "is required"))
     else:
-        if type(item0) is not str or item0 not in _ENUM_11:
+        if type(item0) is not str or item0 not in _ENUM_3:
             errors.append(
                 ValidationIssue(
                     path + "/code",
@@ -1046,7 +1046,7 @@ def _check_job_failed(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_12
+    unknown = None if tolerant else value.keys() - _KNOWN_8
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1118,7 +1118,7 @@ def _check_job_kind(
     value: object, path: str, errors: list[ValidationIssue], tolerant: bool
 ) -> None:
     """Checks a value against JobKind, adding what is wrong to errors."""
-    if type(value) is not str or value not in _ENUM_13:
+    if type(value) is not str or value not in _ENUM_4:
         errors.append(ValidationIssue(path, "enum", 'must be one of "text", "image"'))
 
 
@@ -1129,7 +1129,7 @@ def _check_job_processing(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_14
+    unknown = None if tolerant else value.keys() - _KNOWN_9
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1209,7 +1209,7 @@ def _check_job_queued(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_15
+    unknown = None if tolerant else value.keys() - _KNOWN_10
     item0 = value.get("status", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/status", "required", "is required"))
@@ -1358,7 +1358,7 @@ def _check_text_activity_type(
     value: object, path: str, errors: list[ValidationIssue], tolerant: bool
 ) -> None:
     """Checks a value against TextActivityType, adding what is wrong to errors."""
-    if type(value) is not str or value not in _ENUM_16:
+    if type(value) is not str or value not in _ENUM_5:
         errors.append(
             ValidationIssue(
                 path,
@@ -1375,9 +1375,9 @@ def _check_text_job_options(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_17
+    unknown = None if tolerant else value.keys() - _KNOWN_11
     item0 = value.get("difficulty", _MISSING)
-    if item0 is not _MISSING and (type(item0) is not str or item0 not in _ENUM_18):
+    if item0 is not _MISSING and (type(item0) is not str or item0 not in _ENUM_6):
         errors.append(
             ValidationIssue(
                 path + "/difficulty", "enum", 'must be one of "easy", "medium", "hard"'
@@ -1433,7 +1433,7 @@ def _check_text_job_payload(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_19
+    unknown = None if tolerant else value.keys() - _KNOWN_12
     item0 = value.get("activityType", _MISSING)
     if item0 is _MISSING:
         errors.append(
@@ -1586,7 +1586,7 @@ def _check_text_output(
     if not isinstance(value, dict):
         errors.append(ValidationIssue(path, "type", "must be an object"))
         return
-    unknown = None if tolerant else value.keys() - _KNOWN_20
+    unknown = None if tolerant else value.keys() - _KNOWN_13
     item0 = value.get("kind", _MISSING)
     if item0 is _MISSING:
         errors.append(ValidationIssue(path + "/kind", "required", "is required"))

@@ -98,8 +98,6 @@ function createPublisher(producer, options) {
 function createEventHandler(handlers, options) {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
-  const { TextDecoder: Decoder } = globalThis;
-  const decoder = new Decoder("utf-8", { fatal: true });
   const deadLetter = async (payload, reason, errors) => {
     const { topic, partition, message } = payload;
     const headers = {};
@@ -132,24 +130,17 @@ function createEventHandler(handlers, options) {
           message: `is ${size} bytes, above ${maxValueBytes}`
         }
       ]);
-    let value;
-    try {
-      value = JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
-    } catch (error) {
-      return deadLetter(payload, "malformed-json", [
-        {
-          pointer: "",
-          keyword: "json",
-          message: error instanceof Error ? error.message : String(error)
-        }
-      ]);
-    }
-    const decoded = (0, import_decode.decodeEvent)(value);
+    const decoded = (0, import_decode.decodeEventJson)(raw);
     if (!decoded.ok) {
+      const document = decoded.errors.some((error) => error.keyword === "json");
       const unknown = decoded.errors.some(
         (error) => error.keyword === "eventType" || error.keyword === "version"
       );
-      return deadLetter(payload, unknown ? "unknown-event-type" : "invalid", decoded.errors);
+      return deadLetter(
+        payload,
+        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        decoded.errors
+      );
     }
     const event = decoded.value;
     const expected = import_topics.EVENT_CONTRACTS[event.eventType].topic;

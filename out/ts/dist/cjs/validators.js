@@ -164,11 +164,16 @@ function checkActivityResultPayload(value, path, errors, tolerant, depth) {
     } else {
       if (typeof activityId !== "string") {
         (0, import_runtime.reject)(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!(0, import_runtime.isWellFormed)(activityId)) {
-        (0, import_runtime.failDocument)(errors, "text");
       } else {
         if (!(0, import_runtime.isUuid)(activityId)) {
-          (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+          (0, import_runtime.reject)(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1
+          );
         }
       }
     }
@@ -221,11 +226,9 @@ function checkActivityResultPayload(value, path, errors, tolerant, depth) {
 function checkEventId(value, path, errors, depth) {
   if (typeof value !== "string") {
     (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
-  } else if (!(0, import_runtime.isWellFormed)(value)) {
-    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isUuid)(value)) {
-      (0, import_runtime.fail)(errors, path, "format", "must be a valid uuid");
+      (0, import_runtime.reject)(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -256,14 +259,19 @@ function checkGeneratedImage(value, path, errors, tolerant, depth) {
     } else {
       if (typeof url !== "string") {
         (0, import_runtime.reject)(errors, path + "/url", "type", "must be a string", url, depth + 1);
-      } else if (!(0, import_runtime.isWellFormed)(url)) {
-        (0, import_runtime.failDocument)(errors, "text");
       } else {
         if (url.length > 2048 && (0, import_runtime.codePointLength)(url) > 2048) {
-          (0, import_runtime.fail)(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
+          (0, import_runtime.reject)(
+            errors,
+            path + "/url",
+            "maxLength",
+            "must be at most 2048 characters long",
+            url,
+            depth + 1
+          );
         }
         if (!(0, import_runtime.isUri)(url)) {
-          (0, import_runtime.fail)(errors, path + "/url", "format", "must be a valid uri");
+          (0, import_runtime.reject)(errors, path + "/url", "format", "must be a valid uri", url, depth + 1);
         }
       }
     }
@@ -701,11 +709,16 @@ function checkJobCompleted(value, path, errors, tolerant, depth) {
     } else {
       if (typeof activityId !== "string") {
         (0, import_runtime.reject)(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!(0, import_runtime.isWellFormed)(activityId)) {
-        (0, import_runtime.failDocument)(errors, "text");
       } else {
         if (!(0, import_runtime.isUuid)(activityId)) {
-          (0, import_runtime.fail)(errors, path + "/activityId", "format", "must be a valid uuid");
+          (0, import_runtime.reject)(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1
+          );
         }
       }
     }
@@ -842,11 +855,16 @@ function checkJobFailed(value, path, errors, tolerant, depth) {
             nextRetryAt,
             depth + 1
           );
-        } else if (!(0, import_runtime.isWellFormed)(nextRetryAt)) {
-          (0, import_runtime.failDocument)(errors, "text");
         } else {
           if (!(0, import_runtime.isDateTime)(nextRetryAt)) {
-            (0, import_runtime.fail)(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
+            (0, import_runtime.reject)(
+              errors,
+              path + "/nextRetryAt",
+              "format",
+              "must be a valid date-time",
+              nextRetryAt,
+              depth + 1
+            );
           }
         }
       }
@@ -857,11 +875,9 @@ function checkJobFailed(value, path, errors, tolerant, depth) {
 function checkJobId(value, path, errors, depth) {
   if (typeof value !== "string") {
     (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
-  } else if (!(0, import_runtime.isWellFormed)(value)) {
-    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isUuid)(value)) {
-      (0, import_runtime.fail)(errors, path, "format", "must be a valid uuid");
+      (0, import_runtime.reject)(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -1125,21 +1141,21 @@ function checkJobStatusChanged(value, path, errors, tolerant, depth) {
 function checkLanguageTag(value, path, errors, depth) {
   if (typeof value !== "string") {
     (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
-  } else if (!(0, import_runtime.isWellFormed)(value)) {
-    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (value.length < 4 && (0, import_runtime.codePointLength)(value) < 2) {
-      (0, import_runtime.fail)(errors, path, "minLength", "must be at least 2 characters long");
+      (0, import_runtime.reject)(errors, path, "minLength", "must be at least 2 characters long", value, depth);
     }
     if (value.length > 16 && (0, import_runtime.codePointLength)(value) > 16) {
-      (0, import_runtime.fail)(errors, path, "maxLength", "must be at most 16 characters long");
+      (0, import_runtime.reject)(errors, path, "maxLength", "must be at most 16 characters long", value, depth);
     }
     if (!PATTERN_0.test(value)) {
-      (0, import_runtime.fail)(
+      (0, import_runtime.reject)(
         errors,
         path,
         "pattern",
-        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+        value,
+        depth
       );
     }
   }
@@ -1517,28 +1533,31 @@ function checkTextOutput(value, path, errors, tolerant, depth) {
 function checkTimestamp(value, path, errors, depth) {
   if (typeof value !== "string") {
     (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
-  } else if (!(0, import_runtime.isWellFormed)(value)) {
-    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (!(0, import_runtime.isDateTime)(value)) {
-      (0, import_runtime.fail)(errors, path, "format", "must be a valid date-time");
+      (0, import_runtime.reject)(errors, path, "format", "must be a valid date-time", value, depth);
     }
   }
 }
 function checkUserId(value, path, errors, depth) {
   if (typeof value !== "string") {
     (0, import_runtime.reject)(errors, path, "type", "must be a string", value, depth);
-  } else if (!(0, import_runtime.isWellFormed)(value)) {
-    (0, import_runtime.failDocument)(errors, "text");
   } else {
     if (value.length === 0) {
-      (0, import_runtime.fail)(errors, path, "minLength", "must not be empty");
+      (0, import_runtime.reject)(errors, path, "minLength", "must not be empty", value, depth);
     }
     if (value.length > 128 && (0, import_runtime.codePointLength)(value) > 128) {
-      (0, import_runtime.fail)(errors, path, "maxLength", "must be at most 128 characters long");
+      (0, import_runtime.reject)(errors, path, "maxLength", "must be at most 128 characters long", value, depth);
     }
     if (!PATTERN_1.test(value)) {
-      (0, import_runtime.fail)(errors, path, "pattern", "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$");
+      (0, import_runtime.reject)(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
+        value,
+        depth
+      );
     }
   }
 }

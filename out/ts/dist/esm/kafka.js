@@ -1,4 +1,4 @@
-import { decodeEvent } from "./decode.js";
+import { decodeEventJson } from "./decode.js";
 import { ContractValidationError, wireOf } from "./runtime.js";
 import { EVENT_CONTRACTS, keyOf } from "./topics.js";
 import { validateEvent } from "./validators.js";
@@ -73,8 +73,6 @@ function createPublisher(producer, options) {
 function createEventHandler(handlers, options) {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
-  const { TextDecoder: Decoder } = globalThis;
-  const decoder = new Decoder("utf-8", { fatal: true });
   const deadLetter = async (payload, reason, errors) => {
     const { topic, partition, message } = payload;
     const headers = {};
@@ -107,24 +105,17 @@ function createEventHandler(handlers, options) {
           message: `is ${size} bytes, above ${maxValueBytes}`
         }
       ]);
-    let value;
-    try {
-      value = JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
-    } catch (error) {
-      return deadLetter(payload, "malformed-json", [
-        {
-          pointer: "",
-          keyword: "json",
-          message: error instanceof Error ? error.message : String(error)
-        }
-      ]);
-    }
-    const decoded = decodeEvent(value);
+    const decoded = decodeEventJson(raw);
     if (!decoded.ok) {
+      const document = decoded.errors.some((error) => error.keyword === "json");
       const unknown = decoded.errors.some(
         (error) => error.keyword === "eventType" || error.keyword === "version"
       );
-      return deadLetter(payload, unknown ? "unknown-event-type" : "invalid", decoded.errors);
+      return deadLetter(
+        payload,
+        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        decoded.errors
+      );
     }
     const event = decoded.value;
     const expected = EVENT_CONTRACTS[event.eventType].topic;

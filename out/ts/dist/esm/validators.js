@@ -142,11 +142,16 @@ function checkActivityResultPayload(value, path, errors, tolerant, depth) {
     } else {
       if (typeof activityId !== "string") {
         reject(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!isWellFormed(activityId)) {
-        failDocument(errors, "text");
       } else {
         if (!isUuid(activityId)) {
-          fail(errors, path + "/activityId", "format", "must be a valid uuid");
+          reject(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1
+          );
         }
       }
     }
@@ -199,11 +204,9 @@ function checkActivityResultPayload(value, path, errors, tolerant, depth) {
 function checkEventId(value, path, errors, depth) {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isUuid(value)) {
-      fail(errors, path, "format", "must be a valid uuid");
+      reject(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -234,14 +237,19 @@ function checkGeneratedImage(value, path, errors, tolerant, depth) {
     } else {
       if (typeof url !== "string") {
         reject(errors, path + "/url", "type", "must be a string", url, depth + 1);
-      } else if (!isWellFormed(url)) {
-        failDocument(errors, "text");
       } else {
         if (url.length > 2048 && codePointLength(url) > 2048) {
-          fail(errors, path + "/url", "maxLength", "must be at most 2048 characters long");
+          reject(
+            errors,
+            path + "/url",
+            "maxLength",
+            "must be at most 2048 characters long",
+            url,
+            depth + 1
+          );
         }
         if (!isUri(url)) {
-          fail(errors, path + "/url", "format", "must be a valid uri");
+          reject(errors, path + "/url", "format", "must be a valid uri", url, depth + 1);
         }
       }
     }
@@ -679,11 +687,16 @@ function checkJobCompleted(value, path, errors, tolerant, depth) {
     } else {
       if (typeof activityId !== "string") {
         reject(errors, path + "/activityId", "type", "must be a string", activityId, depth + 1);
-      } else if (!isWellFormed(activityId)) {
-        failDocument(errors, "text");
       } else {
         if (!isUuid(activityId)) {
-          fail(errors, path + "/activityId", "format", "must be a valid uuid");
+          reject(
+            errors,
+            path + "/activityId",
+            "format",
+            "must be a valid uuid",
+            activityId,
+            depth + 1
+          );
         }
       }
     }
@@ -820,11 +833,16 @@ function checkJobFailed(value, path, errors, tolerant, depth) {
             nextRetryAt,
             depth + 1
           );
-        } else if (!isWellFormed(nextRetryAt)) {
-          failDocument(errors, "text");
         } else {
           if (!isDateTime(nextRetryAt)) {
-            fail(errors, path + "/nextRetryAt", "format", "must be a valid date-time");
+            reject(
+              errors,
+              path + "/nextRetryAt",
+              "format",
+              "must be a valid date-time",
+              nextRetryAt,
+              depth + 1
+            );
           }
         }
       }
@@ -835,11 +853,9 @@ function checkJobFailed(value, path, errors, tolerant, depth) {
 function checkJobId(value, path, errors, depth) {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isUuid(value)) {
-      fail(errors, path, "format", "must be a valid uuid");
+      reject(errors, path, "format", "must be a valid uuid", value, depth);
     }
   }
 }
@@ -1103,21 +1119,21 @@ function checkJobStatusChanged(value, path, errors, tolerant, depth) {
 function checkLanguageTag(value, path, errors, depth) {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (value.length < 4 && codePointLength(value) < 2) {
-      fail(errors, path, "minLength", "must be at least 2 characters long");
+      reject(errors, path, "minLength", "must be at least 2 characters long", value, depth);
     }
     if (value.length > 16 && codePointLength(value) > 16) {
-      fail(errors, path, "maxLength", "must be at most 16 characters long");
+      reject(errors, path, "maxLength", "must be at most 16 characters long", value, depth);
     }
     if (!PATTERN_0.test(value)) {
-      fail(
+      reject(
         errors,
         path,
         "pattern",
-        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+        "must match the pattern ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+        value,
+        depth
       );
     }
   }
@@ -1495,28 +1511,31 @@ function checkTextOutput(value, path, errors, tolerant, depth) {
 function checkTimestamp(value, path, errors, depth) {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (!isDateTime(value)) {
-      fail(errors, path, "format", "must be a valid date-time");
+      reject(errors, path, "format", "must be a valid date-time", value, depth);
     }
   }
 }
 function checkUserId(value, path, errors, depth) {
   if (typeof value !== "string") {
     reject(errors, path, "type", "must be a string", value, depth);
-  } else if (!isWellFormed(value)) {
-    failDocument(errors, "text");
   } else {
     if (value.length === 0) {
-      fail(errors, path, "minLength", "must not be empty");
+      reject(errors, path, "minLength", "must not be empty", value, depth);
     }
     if (value.length > 128 && codePointLength(value) > 128) {
-      fail(errors, path, "maxLength", "must be at most 128 characters long");
+      reject(errors, path, "maxLength", "must be at most 128 characters long", value, depth);
     }
     if (!PATTERN_1.test(value)) {
-      fail(errors, path, "pattern", "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$");
+      reject(
+        errors,
+        path,
+        "pattern",
+        "must match the pattern ^[A-Za-z0-9][A-Za-z0-9._:@|-]*$",
+        value,
+        depth
+      );
     }
   }
 }
