@@ -72,7 +72,7 @@ func buildActivityResultPayload(value any) ActivityResultPayload {
 	out.Output = buildActivityOutput(object["output"])
 	out.GenerationMs = decodeInt(object["generationMs"])
 	if value, ok := object["model"]; ok {
-		out.Model = decodePointer(value, func(item any) string { return decodeString(item) })
+		out.Model = decodePointer(value, decodeString)
 	}
 	return out
 }
@@ -86,7 +86,7 @@ func buildGeneratedImage(value any) GeneratedImage {
 	out.Width = decodeInt(object["width"])
 	out.Height = decodeInt(object["height"])
 	if value, ok := object["altText"]; ok {
-		out.AltText = decodePointer(value, func(item any) string { return decodeString(item) })
+		out.AltText = decodePointer(value, decodeString)
 	}
 	return out
 }
@@ -98,17 +98,17 @@ func buildImageJobPayload(value any) ImageJobPayload {
 	out.ActivityType = ImageActivityType(decodeString(object["activityType"]))
 	out.Prompt = decodeString(object["prompt"])
 	if value, ok := object["negativePrompt"]; ok {
-		out.NegativePrompt = decodePointer(value, func(item any) string { return decodeString(item) })
+		out.NegativePrompt = decodePointer(value, decodeString)
 	}
 	if value, ok := object["style"]; ok {
 		out.Style = decodePointer(value, func(item any) ImageJobPayloadStyle { return ImageJobPayloadStyle(decodeString(item)) })
 	}
 	out.Size = buildImageSize(object["size"])
 	if value, ok := object["count"]; ok {
-		out.Count = decodePointer(value, func(item any) int64 { return decodeInt(item) })
+		out.Count = decodePointer(value, decodeInt)
 	}
 	if value, ok := object["seed"]; ok {
-		out.Seed = decodeNullable(value, func(item any) int64 { return decodeInt(item) })
+		out.Seed = decodeNullable(value, decodeInt)
 	}
 	return out
 }
@@ -176,7 +176,7 @@ func buildJobFailed(value any) JobFailed {
 	out.Attempt = decodeInt(object["attempt"])
 	out.Error = buildJobError(object["error"])
 	if value, ok := object["nextRetryAt"]; ok {
-		out.NextRetryAt = decodeNullable(value, func(item any) string { return decodeString(item) })
+		out.NextRetryAt = decodeNullable(value, decodeString)
 	}
 	return out
 }
@@ -190,7 +190,7 @@ func buildJobProcessing(value any) JobProcessing {
 	out.Attempt = decodeInt(object["attempt"])
 	out.Progress = decodeInt(object["progress"])
 	if value, ok := object["stage"]; ok {
-		out.Stage = decodePointer(value, func(item any) string { return decodeString(item) })
+		out.Stage = decodePointer(value, decodeString)
 	}
 	return out
 }
@@ -202,7 +202,7 @@ func buildJobQueued(value any) JobQueued {
 	out.Status = decodeString(object["status"])
 	out.JobKind = JobKind(decodeString(object["jobKind"]))
 	if value, ok := object["queuePosition"]; ok {
-		out.QueuePosition = decodePointer(value, func(item any) int64 { return decodeInt(item) })
+		out.QueuePosition = decodePointer(value, decodeInt)
 	}
 	return out
 }
@@ -245,13 +245,13 @@ func buildTextJobOptions(value any) TextJobOptions {
 		out.Difficulty = decodePointer(value, func(item any) TextJobOptionsDifficulty { return TextJobOptionsDifficulty(decodeString(item)) })
 	}
 	if value, ok := object["maxWords"]; ok {
-		out.MaxWords = decodePointer(value, func(item any) int64 { return decodeInt(item) })
+		out.MaxWords = decodePointer(value, decodeInt)
 	}
 	if value, ok := object["questionCount"]; ok {
-		out.QuestionCount = decodePointer(value, func(item any) int64 { return decodeInt(item) })
+		out.QuestionCount = decodePointer(value, decodeInt)
 	}
 	if value, ok := object["includeAnswerKey"]; ok {
-		out.IncludeAnswerKey = decodePointer(value, func(item any) bool { return decodeBool(item) })
+		out.IncludeAnswerKey = decodePointer(value, decodeBool)
 	}
 	return out
 }
@@ -264,10 +264,10 @@ func buildTextJobPayload(value any) TextJobPayload {
 	out.Prompt = decodeString(object["prompt"])
 	out.Language = decodeString(object["language"])
 	if value, ok := object["gradeLevel"]; ok {
-		out.GradeLevel = decodePointer(value, func(item any) int64 { return decodeInt(item) })
+		out.GradeLevel = decodePointer(value, decodeInt)
 	}
 	if value, ok := object["options"]; ok {
-		out.Options = decodePointer(value, func(item any) TextJobOptions { return buildTextJobOptions(item) })
+		out.Options = decodePointer(value, buildTextJobOptions)
 	}
 	if value, ok := object["tags"]; ok {
 		out.Tags = decodeSlice(value, func(item any) string { return decodeString(item) })

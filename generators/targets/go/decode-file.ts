@@ -89,7 +89,9 @@ ${cases.join("\n")}
       const inner = property.type.kind === "nullable" ? property.type.inner : property.type;
       const base = goTypeOf(this.model, this.names, inner, enumName);
       const convert = (value: string): string => this.decodeExpression(inner, value, enumName);
-      const closure = `func(item any) ${base} { return ${convert("item")} }`;
+      // A plain decoder (decodeString, buildPerson) is passed as it is; anything else in a function literal.
+      const plain = /^(\w+)\(item\)$/.exec(convert("item"));
+      const closure = plain?.[1] ?? `func(item any) ${base} { return ${convert("item")} }`;
       switch (field.presence) {
         case "required":
           return property.type.kind === "nullable" ? `\tout.${field.name} = decodePointer(object[${key}], ${closure})` : `\tout.${field.name} = ${convert(`object[${key}]`)}`;
