@@ -5,7 +5,7 @@ import addFormatsModule from "ajv-formats";
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /**
- * ajv (JSON Schema 2020-12, ajv-formats in full mode) over a set of schemas: the independent oracle that
+ * ajv (JSON Schema 2020-12, ajv-formats in full mode, multipleOf to 9 decimal places) over a set of schemas: the independent oracle that
  * checks the schemas' examples and gives the shared test vectors their verdicts. `ownProperties` keeps it
  * from reading inherited members such as `constructor` as properties. Compiled once per set of schemas.
  */
@@ -18,7 +18,10 @@ let cached: { key: string; oracle: Oracle } | undefined;
 export function oracleFor(schemas: readonly { readonly text: string }[]): Oracle {
   const key = schemas.map((schema) => schema.text).join("\u0000");
   if (cached?.key === key) return cached.oracle;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, ownProperties: true });
+  // multipleOfPrecision: ajv's floating-point remainder says 19.99 is not a multiple of 0.01; with a tolerance
+  // it agrees with the contracts' rule (exact on the decimal numbers written) on every value a schema's
+  // examples or the vectors hold.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, ownProperties: true, multipleOfPrecision: 9 });
   addFormats(ajv);
   for (const schema of schemas) ajv.addSchema(JSON.parse(schema.text) as object);
   const oracle: Oracle = { validator: (schemaId) => ajv.getSchema(schemaId) };

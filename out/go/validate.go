@@ -4,6 +4,7 @@ package events
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -60,9 +61,14 @@ func ValidateTolerant(data []byte) error {
 	return err
 }
 
-// ValidateEvent checks an event value against its contract, as it would be sent.
+// ValidateEvent checks an event value against its contract, as it would be sent. A NaN or infinite number,
+// which JSON cannot carry, is reported as the other packages report a number no double holds.
 func ValidateEvent(event Event) error {
 	data, err := json.Marshal(event)
+	var unsupported *json.UnsupportedValueError
+	if errors.As(err, &unsupported) {
+		return &ValidationError{Errors: []FieldError{{Pointer: "", Keyword: "json", Message: documentMessages[problemNumber]}}}
+	}
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,15 @@ package bindings
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	events "contracts.activity-builder.dev/events"
+	hostile "hostile.example.com/events"
 )
 
 var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
@@ -126,4 +129,37 @@ func TestIntegersInAnySpellingDecodeIntoInt64(t *testing.T) {
 	if got.Version != 1 || got.Payload.GradeLevel == nil || *got.Payload.GradeLevel != 4 {
 		t.Errorf("decoded %+v", got)
 	}
+}
+
+// A NaN in an event built in code is refused like a number no double holds, not with encoding/json's error.
+func TestValidateEventRefusesNaNAsTheOtherPackagesDo(t *testing.T) {
+	var event hostile.HostileEventX
+	if err := json.Unmarshal(hostileExample(t), &event); err != nil {
+		t.Fatal(err)
+	}
+	if err := hostile.ValidateEvent(event); err != nil {
+		t.Fatalf("the example itself: %v", err)
+	}
+	nan := math.NaN()
+	event.Payload.Amount = &nan
+	var invalid *hostile.ValidationError
+	if err := hostile.ValidateEvent(event); !errors.As(err, &invalid) || len(invalid.Errors) != 1 || invalid.Errors[0].Keyword != "json" {
+		t.Fatalf("want one json error, got %v", err)
+	}
+}
+
+// hostileExample is the hostile fixture's first example, as JSON.
+func hostileExample(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../fixtures/hostile/schemas/hostile.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Examples []json.RawMessage `json:"examples"`
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	return schema.Examples[0]
 }

@@ -84,7 +84,7 @@ class GoCheckEmitter {
   }
 
   imports(): string {
-    const paths = ["encoding/json", "fmt", "strings", ...(this.patterns.size > 0 ? ["regexp"] : []), ...(this.lengths ? ["unicode/utf8"] : [])].sort();
+    const paths = ["encoding/json", "errors", "fmt", "strings", ...(this.patterns.size > 0 ? ["regexp"] : []), ...(this.lengths ? ["unicode/utf8"] : [])].sort();
     return `import (\n${paths.map((path) => `\t${goString(path)}`).join("\n")}\n)\n`;
   }
 
