@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Name, docComment, literal, objectKey, propertyName, stringLiteral, ts } from "../generators/code/typescript.js";
+import { goComment, goString } from "../generators/code/go.js";
+import { INVISIBLE } from "../generators/code/invisible.js";
+import { pyComment, pyDocstring, pyString } from "../generators/code/python.js";
 
 const HOSTILE = ["\"", "'", "`", "${x}", "\\", "*/", "/*", "\n", "\r", "\u2028", "\u2029", "\u0085", "\ud800", "</script>"];
 
@@ -57,5 +60,25 @@ describe("TypeScript code builder", () => {
   it("escapes U+2028 and U+2029, which JSON.stringify leaves raw", () => {
     expect(JSON.stringify("\u2028")).toBe('"\u2028"');
     expect(stringLiteral("\u2028\u2029")).toBe('"\\u2028\\u2029"');
+  });
+});
+
+describe("text in every language's literals and comments", () => {
+  const INVISIBLE_TEXT = ["\u0000", "\u0007", "\u007f", "\u009b", "\u00ad", "\u061c", "\u200b", "\u200e", "\u202a", "\u202e", "\u2066", "\u2069", "\ufeff", "\ufff9"];
+  const text = `a${INVISIBLE_TEXT.join("b")}c`;
+
+  it("never carries an invisible or bidirectional character raw into generated code", () => {
+    const outputs = [stringLiteral(text), docComment([text]).text, goString(text), goComment(text), pyString(text), pyDocstring(text, ""), pyComment(text)];
+    for (const output of outputs) expect(output).not.toMatch(INVISIBLE);
+  });
+
+  it("keeps string literals equal to the text they hold", () => {
+    expect(JSON.parse(stringLiteral(text))).toBe(text);
+    expect(JSON.parse(goString(text).replace(/\\x([0-9a-f]{2})/g, "\\u00$1"))).toBe(text);
+  });
+
+  it("shows each such character in comments as \\u{XXXX}", () => {
+    expect(goComment("x\u202ey")).toBe("// x\\u{202E}y\n");
+    expect(docComment(["x\ufeffy"]).text).toContain("x\\u{FEFF}y");
   });
 });

@@ -2,6 +2,7 @@
  * Helpers for writing Go source safely: every piece of schema text becomes a quoted literal or a `//` comment
  * line, and identifiers come only from the Go naming pass. gofmt formats the result.
  */
+import { INVISIBLE, visible } from "./invisible.js";
 
 /** A Go interpreted string literal: escapes quotes, backslashes and every non-printable or line-breaking rune. */
 export function goString(text: string): string {
@@ -14,7 +15,7 @@ export function goString(text: string): string {
     else if (character === "\r") out += "\\r";
     else if (character === "\t") out += "\\t";
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0x80 && code < 0xa0)) {
+    else if (code === 0x85 || code === 0x2028 || code === 0x2029 || INVISIBLE.test(character)) {
       out += `\\u${code.toString(16).padStart(4, "0")}`;
     } else out += character;
   }
@@ -23,11 +24,12 @@ export function goString(text: string): string {
 
 /**
  * `// ` comment lines, wrapped at about 100 columns; any line break in the text (LF, CR, NEL, U+2028, U+2029)
- * starts a new comment line, so nothing in the text can reach a line of code.
+ * starts a new comment line, so nothing in the text can reach a line of code; invisible and bidirectional
+ * characters are written out as `\u{XXXX}`.
  */
 export function goComment(text: string | undefined, indent = ""): string {
   if (text === undefined || text.trim() === "") return "";
-  const lines = text.split(/\r\n|[\r\n\u0085\u2028\u2029]/).flatMap((line) => wrap(line.trimEnd(), 96 - indent.length));
+  const lines = visible(text).split(/\r\n|[\r\n\u0085\u2028\u2029]/).flatMap((line) => wrap(line.trimEnd(), 96 - indent.length));
   return lines.map((line) => `${indent}//${line === "" ? "" : ` ${line}`}`).join("\n") + "\n";
 }
 

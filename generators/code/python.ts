@@ -1,3 +1,5 @@
+import { INVISIBLE, visible } from "./invisible.js";
+
 /**
  * Helpers for writing Python source safely: schema text becomes an escaped string literal, a docstring with
  * every quote and backslash escaped, or `#` comment lines; identifiers come only from the Python naming pass.
@@ -14,7 +16,7 @@ function escapeCharacter(character: string): string {
   if (character === "\r") return "\\r";
   if (character === "\t") return "\\t";
   if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) return `\\x${code.toString(16).padStart(2, "0")}`;
-  if (code === 0x2028 || code === 0x2029 || code === 0xfeff) return `\\u${code.toString(16).padStart(4, "0")}`;
+  if (code === 0x2028 || code === 0x2029 || INVISIBLE.test(character)) return `\\u${code.toString(16).padStart(4, "0")}`;
   return character;
 }
 
@@ -35,7 +37,7 @@ export function pyDocstring(text: string, indent: string): string {
 
 /** `# ` comment lines; every kind of line break starts a new comment line. */
 export function pyComment(text: string, indent = ""): string {
-  return text.split(LINE_BREAKS).map((line) => `${indent}#${line.trimEnd() === "" ? "" : ` ${line.trimEnd()}`}`).join("\n") + "\n";
+  return visible(text).split(LINE_BREAKS).map((line) => `${indent}#${line.trimEnd() === "" ? "" : ` ${line.trimEnd()}`}`).join("\n") + "\n";
 }
 
 export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set(

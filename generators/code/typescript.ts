@@ -3,6 +3,7 @@
  * into code is data unless it is already `Code` or a checked `Name`. A schema's text (descriptions, property
  * names, enum values, patterns) can therefore only ever become an escaped literal or comment, never code.
  */
+import { escapeInvisible, hex, visible } from "./invisible.js";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -73,7 +74,8 @@ export function join(parts: readonly Code[], separator = "\n"): Code {
  * so that no schema text can end a line of generated code.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const escaped = JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return escapeInvisible(escaped, (character) => `\\u${hex(character)}`);
 }
 
 export function numberLiteral(value: number): string {
@@ -110,8 +112,9 @@ export function objectKey(name: string): Code {
 }
 
 /**
- * A JSDoc comment. The text can hold anything: `*\/` is broken up so it cannot close the comment, and every
- * kind of line break (CR, LF, U+2028, U+2029, NEL) starts a new ` * ` line so nothing escapes onto a code line.
+ * A JSDoc comment. The text can hold anything: `*\/` is broken up so it cannot close the comment, every kind
+ * of line break (CR, LF, U+2028, U+2029, NEL) starts a new ` * ` line so nothing escapes onto a code line, and
+ * invisible and bidirectional characters are written out as `\u{XXXX}`.
  */
 export function docComment(paragraphs: readonly (string | undefined)[], tags: readonly string[] = []): Code {
   const lines: string[] = [];
@@ -126,7 +129,7 @@ export function docComment(paragraphs: readonly (string | undefined)[], tags: re
 }
 
 function commentLines(text: string): string[] {
-  return text
+  return visible(text)
     .replace(/\*\//g, "*\\/")
     .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
     .map((line) => line.trimEnd());
