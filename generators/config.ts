@@ -54,6 +54,25 @@ type Section = Record<string, unknown>;
 interface Rule {
   readonly check: RegExp;
   readonly what: string;
+  /** The language's own rules beyond the shape: why the value is refused, or undefined. */
+  readonly refuse?: (value: string) => string | undefined;
+}
+
+const GO_KEYWORDS = new Set("break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var".split(" "));
+const PYTHON_KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "));
+/** Names Windows reserves, which Go refuses as a path element (before any dot), in any case. */
+const WINDOWS_RESERVED = new Set(["con", "prn", "aux", "nul", ...Array.from({ length: 9 }, (_, index) => `com${index + 1}`), ...Array.from({ length: 9 }, (_, index) => `lpt${index + 1}`)]);
+
+/** Go's module path rules (golang.org/x/mod/module.CheckPath), so that `go` never refuses what was generated. */
+function goModuleProblem(path: string): string | undefined {
+  const elements = path.split("/");
+  for (const element of elements) {
+    if (element.startsWith(".") || element.endsWith(".")) return `the path element "${element}" starts or ends with a dot, which Go refuses`;
+    if (WINDOWS_RESERVED.has((element.split(".")[0] ?? "").toLowerCase())) return `the path element "${element}" is a name Windows reserves, which Go refuses in module paths`;
+    if (/~[0-9]+$/.test(element)) return `the path element "${element}" looks like a Windows short name, which Go refuses`;
+  }
+  if (/^v[0-9]+$/.test(elements[elements.length - 1] ?? "")) return "the path ends in a major version; leave it out, generate adds /vN from version 2 on";
+  return undefined;
 }
 
 const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
@@ -65,12 +84,20 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     description: ANY_TEXT,
   },
   go: {
-    module: { check: /^[a-z0-9][a-z0-9.-]*\.[a-z]+(\/[A-Za-z0-9._~-]+)+$/, what: "a Go module path, e.g. example.com/events" },
-    package: { check: /^[a-z][a-z0-9]*$/, what: "a Go package name: lower-case letters and digits" },
+    module: { check: /^[a-z0-9][a-z0-9.-]*\.[a-z]+(\/[A-Za-z0-9._~-]+)+$/, what: "a Go module path, e.g. example.com/events", refuse: goModuleProblem },
+    package: {
+      check: /^[a-z][a-z0-9]*$/,
+      what: "a Go package name: lower-case letters and digits",
+      refuse: (name) => (GO_KEYWORDS.has(name) ? `"${name}" is a Go keyword; choose another package name` : name === "main" ? `"main" is the package of a program, not of a library; choose another name` : undefined),
+    },
   },
   python: {
     distribution: { check: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, what: "a Python distribution name, e.g. shared-events" },
-    package: { check: /^[a-z_][a-z0-9_]*$/, what: "a Python package name: lower-case letters, digits and underscores" },
+    package: {
+      check: /^[a-z_][a-z0-9_]*$/,
+      what: "a Python package name: lower-case letters, digits and underscores",
+      refuse: (name) => (PYTHON_KEYWORDS.has(name) ? `"${name}" is a Python keyword, so \`import ${name}\` cannot be written; choose another package name` : undefined),
+    },
   },
 };
 
@@ -112,8 +139,9 @@ export function parseConfig(file: string, text: string): Config {
     for (const [key, rule] of Object.entries(rules)) {
       const value = raw[key];
       if (value === undefined) continue;
-      if (typeof value === "string" && rule.check.test(value)) values[key] = value;
-      else problem(`${pointer}/${key}`, `"${key}" must be ${rule.what}`);
+      const refused = typeof value === "string" && rule.check.test(value) ? rule.refuse?.(value) : undefined;
+      if (typeof value === "string" && rule.check.test(value) && refused === undefined) values[key] = value;
+      else problem(`${pointer}/${key}`, refused ?? `"${key}" must be ${rule.what}`);
     }
     return values;
   };
