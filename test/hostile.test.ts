@@ -13,7 +13,7 @@ const schema = JSON.parse(readFileSync(path.join(HOSTILE, "schemas/hostile.json"
 
 interface HostilePackage {
   validateEvent(value: unknown): { ok: boolean; errors?: { pointer: string; keyword: string }[] };
-  createHostileEventX(init: { userId: string; payload: unknown }): { payload: Record<string, unknown> };
+  createHostileEventX(init: { userId: string; payload: unknown; from: string; type: string; typeValue: string; newEnvelope: string }): { payload: Record<string, unknown> };
   EVENT_CONTRACTS: Record<string, { topic: string }>;
 }
 
@@ -22,6 +22,9 @@ interface HostilePackage {
  * reserved words and Object.prototype names into every place schema text reaches generated code. Its golden
  * output compiles under tsc --strict (golden.test.ts); here it must also behave, and nothing injected may run.
  */
+/** The fixture's required top-level properties named like keywords and helpers of the Python and Go factories. */
+const NAMES_OF_KEYWORDS = { from: "f", type: "t", typeValue: "tv", newEnvelope: "n" };
+
 describe("the hostile fixture's generated package", () => {
   const load = async (): Promise<HostilePackage[]> => {
     const esm = (await import(pathToFileURL(path.join(HOSTILE, "out/ts/dist/esm/index.js")).href)) as HostilePackage;
@@ -32,7 +35,7 @@ describe("the hostile fixture's generated package", () => {
   it("runs no injected statement when loaded and used", async () => {
     for (const generated of await load()) {
       for (const example of schema.examples) generated.validateEvent(example);
-      generated.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"] });
+      generated.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"], ...NAMES_OF_KEYWORDS });
     }
     expect((globalThis as Record<string, unknown>)["__pwned"]).toBeUndefined();
   });
@@ -60,7 +63,7 @@ describe("the hostile fixture's generated package", () => {
     // An event without "constructor" must not be judged by the inherited Object.prototype.constructor.
     expect(Object.hasOwn(schema.examples[1]?.["payload"] ?? {}, "constructor")).toBe(false);
     expect(generated?.validateEvent(schema.examples[1]).ok).toBe(true);
-    const event = generated?.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"] });
+    const event = generated?.createHostileEventX({ userId: "u", payload: schema.examples[0]?.["payload"], ...NAMES_OF_KEYWORDS });
     expect(Object.getPrototypeOf(event?.payload)).toBe(Object.prototype);
     expect(Object.hasOwn(event?.payload ?? {}, "__proto__")).toBe(true);
   });

@@ -163,3 +163,24 @@ func hostileExample(t *testing.T) []byte {
 	}
 	return schema.Examples[0]
 }
+
+// Required properties named like a Go keyword and a helper each get a parameter of their own, in order.
+func TestFactoryParametersNamedLikeKeywordsAndHelpers(t *testing.T) {
+	var example struct {
+		Payload json.RawMessage `json:"payload"`
+	}
+	if err := json.Unmarshal(hostileExample(t), &example); err != nil {
+		t.Fatal(err)
+	}
+	var payload hostile.Payload
+	if err := json.Unmarshal(example.Payload, &payload); err != nil {
+		t.Fatal(err)
+	}
+	event, err := hostile.NewHostileEventX("u", payload, "f", "t", "tv", "n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if event.From != "f" || event.Type != "t" || event.TypeValue != "tv" || event.NewEnvelope != "n" {
+		t.Errorf("fields %q %q %q %q", event.From, event.Type, event.TypeValue, event.NewEnvelope)
+	}
+}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 
 import activity_events as events
+import hostile_events
 import pydantic
 import pytest
 
@@ -129,3 +131,12 @@ def test_numbers_are_read_as_javascript_reads_them() -> None:
     assert event.version == 1 and event.payload.grade_level == 4 and isinstance(event.payload.grade_level, int)
     too_big = json.dumps(wire).replace('"gradeLevel": 4', '"gradeLevel": 9007199254740993')
     assert [(issue.pointer, issue.keyword) for issue in events.validation_errors(too_big)] == [("/payload/gradeLevel", "maximum")]
+
+
+def test_factory_parameters_named_like_keywords_and_helpers() -> None:
+    schema = json.loads((Path(__file__).resolve().parents[1] / "fixtures/hostile/schemas/hostile.json").read_text(encoding="utf-8"))
+    event = hostile_events.create_hostile_event_x(
+        user_id="u", payload=schema["examples"][0]["payload"], from_="f", type_="t", type_value="tv", new_envelope="n"
+    )
+    wire = json.loads(hostile_events.encode(event))
+    assert (wire["from"], wire["type"], wire["typeValue"], wire["newEnvelope"]) == ("f", "t", "tv", "n")

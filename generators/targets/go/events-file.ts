@@ -81,9 +81,12 @@ function keyField(model: ContractsModel, names: GoNames, event: EventContract): 
   return field.type === "string" ? `e.${field.name}` : `fmt.Sprint(e.${field.name})`;
 }
 
-/** Go keywords, predeclared names and the factory's own locals: a parameter named so gets a suffix. */
+/**
+ * Go keywords, predeclared names, the factory's own locals and the package-level functions a factory calls:
+ * a parameter named so gets a suffix.
+ */
 const GO_RESERVED: ReadonlySet<string> = new Set(
-  "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var any bool byte error string int int64 float64 true false nil len cap append new make filled event options err".split(" "),
+  "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var any bool byte error string int int64 float64 true false nil len cap append new make filled event options err newEnvelope".split(" "),
 );
 
 const FILLED: Readonly<Record<string, string>> = { eventId: "filled.eventID", jobId: "filled.jobID", timestamp: "filled.timestamp" };
@@ -94,6 +97,12 @@ function factory(model: ContractsModel, names: GoNames, event: EventContract): s
   if (root?.kind !== "object") return "";
   const parameters: string[] = [];
   const fields: string[] = [];
+  // Parameters that keep their own name are claimed first, so that a suffixed one never takes a property's name.
+  const taken = new Set<string>(
+    root.kind === "object"
+      ? root.properties.map((property) => goField(model, names, goType, property).name).map((name) => name.charAt(0).toLowerCase() + name.slice(1)).filter((name) => !GO_RESERVED.has(name))
+      : [],
+  );
   for (const property of root.properties) {
     const field = goField(model, names, goType, property);
     if (property.name === "eventType") fields.push(`${field.name}: ${names.eventTypeConstant(event)},`);
@@ -101,7 +110,13 @@ function factory(model: ContractsModel, names: GoNames, event: EventContract): s
     else if (property.name in FILLED) fields.push(`${field.name}: ${FILLED[property.name] ?? ""},`);
     else if (property.required) {
       const lowered = field.name.charAt(0).toLowerCase() + field.name.slice(1);
-      const parameter = GO_RESERVED.has(lowered) ? `${lowered}Value` : lowered;
+      // A reserved name gets a suffix (`type` becomes typeValue, or typeParam when a property typeValue takes it).
+      let parameter = lowered;
+      if (GO_RESERVED.has(lowered)) {
+        parameter = [`${lowered}Value`, `${lowered}Param`].find((candidate) => !taken.has(candidate) && !GO_RESERVED.has(candidate)) ?? `${lowered}Param`;
+        for (let count = 2; taken.has(parameter); count++) parameter = `${lowered}Param${count}`;
+        taken.add(parameter);
+      }
       parameters.push(`${parameter} ${field.type}`);
       fields.push(`${field.name}: ${parameter},`);
     }

@@ -1,4 +1,4 @@
-import { isortOrder, pyDocstring, pyString, snakeCase } from "../../code/python.js";
+import { isortOrder, pyDocstring, pyString } from "../../code/python.js";
 import { latestEvents, resolveType, type ContractsModel, type NamedType, type Property, type TypeNode } from "../../ir/model.js";
 import type { PythonNames } from "./naming.js";
 
@@ -165,7 +165,11 @@ def topic_of(event_type: EventType) -> str:
 
 const DEFAULTED: Readonly<Record<string, string>> = { eventId: "_new_id()", jobId: "_new_id()", timestamp: "_now()" };
 
-/** `factories.py`: one `create_<event>` per event, filling the envelope and validating. */
+/**
+ * `factories.py`: one `create_<event>` per event, filling the envelope and validating. Parameters are the
+ * models' attribute names; everything else a factory body names starts with an underscore, which no attribute
+ * does, so no property can shadow it.
+ */
 export function factoriesFile(model: ContractsModel, names: PythonNames, builderOf: (name: string) => string): string {
   const events = latestEvents(model);
   const factories = events.map((event) => {
@@ -179,7 +183,8 @@ export function factoriesFile(model: ContractsModel, names: PythonNames, builder
       if (property.name === "eventType") entries.push(`        ${key}: ${pyString(event.eventType)},`);
       else if (property.name === "version") entries.push(`        ${key}: ${event.version},`);
       else {
-        const parameter = snakeCase(property.name) ?? "value";
+        // The model's attribute name: the naming pass has already kept it off keywords and pydantic's names.
+        const parameter = names.attribute(event.name, property.name);
         const resolved = resolveType(model, property.type);
         const type = pyType(model, names, property.type) + (resolved.kind === "object" || resolved.kind === "union" ? " | Mapping[str, object]" : "");
         const fallback = DEFAULTED[property.name];
@@ -191,7 +196,7 @@ export function factoriesFile(model: ContractsModel, names: PythonNames, builder
           entries.push(`        ${key}: _wire(${parameter}),`);
         } else {
           parameters.push(`    ${parameter}: ${type} | None = None,`);
-          optional.push(`    if ${parameter} is not None:\n        wire[${key}] = _wire(${parameter})\n`);
+          optional.push(`    if ${parameter} is not None:\n        _event[${key}] = _wire(${parameter})\n`);
         }
       }
     }
@@ -206,10 +211,10 @@ ${parameters.join("\n")}
     Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
     its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
     """
-    wire: dict[str, object] = {
+    _event: dict[str, object] = {
 ${entries.join("\n")}
     }
-${optional.join("")}    return ${builderOf(event.name)}(read_event(wire))
+${optional.join("")}    return _build.${builderOf(event.name)}(_read_event(_event))
 `;
   });
   const imports = [...new Set(events.flatMap((event) => {
@@ -229,9 +234,9 @@ from datetime import UTC, datetime
 ${typing}
 from pydantic import BaseModel
 
-from ._build import ${latestEvents(model).map((event) => builderOf(event.name)).sort().join(", ")}
+from . import _build
 from .models import ${imports.join(", ")}
-from .validation import read_event
+from .validation import read_event as _read_event
 
 
 def _new_id() -> str:

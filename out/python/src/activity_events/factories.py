@@ -9,12 +9,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
-from ._build import (
-    build_activity_generated,
-    build_image_job_requested,
-    build_job_status_changed,
-    build_text_job_requested,
-)
+from . import _build
 from .models import (
     ActivityGenerated,
     ActivityResultPayload,
@@ -25,7 +20,7 @@ from .models import (
     TextJobPayload,
     TextJobRequested,
 )
-from .validation import read_event
+from .validation import read_event as _read_event
 
 
 def _new_id() -> str:
@@ -58,7 +53,7 @@ def create_activity_generated(
     Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
     its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
     """
-    wire: dict[str, object] = {
+    _event: dict[str, object] = {
         "eventType": "ACTIVITY_GENERATED",
         "version": 1,
         "eventId": _wire(event_id) if event_id is not None else _new_id(),
@@ -67,7 +62,7 @@ def create_activity_generated(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    return build_activity_generated(read_event(wire))
+    return _build.build_activity_generated(_read_event(_event))
 
 
 def create_image_job_requested(
@@ -83,7 +78,7 @@ def create_image_job_requested(
     Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
     its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
     """
-    wire: dict[str, object] = {
+    _event: dict[str, object] = {
         "eventType": "IMAGE_JOB_REQUESTED",
         "version": 1,
         "eventId": _wire(event_id) if event_id is not None else _new_id(),
@@ -92,7 +87,7 @@ def create_image_job_requested(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    return build_image_job_requested(read_event(wire))
+    return _build.build_image_job_requested(_read_event(_event))
 
 
 def create_job_status_changed(
@@ -108,7 +103,7 @@ def create_job_status_changed(
     Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
     its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
     """
-    wire: dict[str, object] = {
+    _event: dict[str, object] = {
         "eventType": "JOB_STATUS_CHANGED",
         "version": 1,
         "eventId": _wire(event_id) if event_id is not None else _new_id(),
@@ -117,7 +112,7 @@ def create_job_status_changed(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    return build_job_status_changed(read_event(wire))
+    return _build.build_job_status_changed(_read_event(_event))
 
 
 def create_text_job_requested(
@@ -133,7 +128,7 @@ def create_text_job_requested(
     Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
     its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
     """
-    wire: dict[str, object] = {
+    _event: dict[str, object] = {
         "eventType": "TEXT_JOB_REQUESTED",
         "version": 1,
         "eventId": _wire(event_id) if event_id is not None else _new_id(),
@@ -142,4 +137,4 @@ def create_text_job_requested(
         "timestamp": _wire(timestamp) if timestamp is not None else _now(),
         "payload": _wire(payload),
     }
-    return build_text_job_requested(read_event(wire))
+    return _build.build_text_job_requested(_read_event(_event))
