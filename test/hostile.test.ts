@@ -4,6 +4,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ContractProblemsError } from "../generators/problems.js";
+import type { ContractsModel } from "../generators/ir/model.js";
+import { nameGo } from "../generators/targets/go/naming.js";
+import { namePython } from "../generators/targets/python/naming.js";
 import { nameTypeScript } from "../generators/targets/typescript/naming.js";
 import { FIXTURES } from "./support/paths.js";
 import { canonicalSchemas, modelOf, type Json } from "./support/schemas.js";
@@ -102,5 +105,47 @@ describe("names that would collide are refused with a clear error", () => {
       (s.get("text-job.json") as Record<string, any>)["title"] = "Event";
     });
     expect(message).toContain('would make the TypeScript validator "validateEvent", which the generated package itself already uses');
+  });
+});
+
+describe("names that Go or Python would trip over", () => {
+  const withEdit = (edit: (schemas: Map<string, Record<string, Json>>) => void): ContractsModel => {
+    const schemas = canonicalSchemas();
+    edit(schemas);
+    return modelOf(schemas);
+  };
+  const problemOf = (name: () => unknown): string => {
+    try {
+      name();
+    } catch (error) {
+      if (error instanceof ContractProblemsError) return error.message;
+      throw error;
+    }
+    return "";
+  };
+  const payloadOf = (schemas: Map<string, Record<string, Json>>): Record<string, any> => (schemas.get("text-job.json") as Record<string, any>)["$defs"]["TextJobPayload"];
+
+  it("refuses a type that is a Python keyword, with its place", () => {
+    const model = withEdit((s) => {
+      (s.get("common.json") as Record<string, Json> & { $defs: Record<string, Json> }).$defs["None"] = { description: "A keyword.", type: "object", properties: {}, additionalProperties: false };
+    });
+    expect(problemOf(() => namePython(model))).toMatch(/common\.json {2}\/\$defs\/None {2}type None is a Python keyword/);
+  });
+
+  it("gives properties named like the builtins the models use as types a trailing underscore", () => {
+    const model = withEdit((s) => {
+      payloadOf(s)["properties"]["int"] = { description: "Shadows int.", type: "integer" };
+      payloadOf(s)["properties"]["str"] = { description: "Shadows str.", type: "string" };
+    });
+    const names = namePython(model);
+    expect([names.attribute("TextJobPayload", "int"), names.attribute("TextJobPayload", "str")]).toEqual(["int_", "str_"]);
+  });
+
+  it("refuses a property of a self-marshalling Go struct that would name a field like its MarshalJSON method", () => {
+    const model = withEdit((s) => {
+      payloadOf(s)["properties"]["marshalJSON"] = { description: "Names a method.", type: "string" };
+      payloadOf(s)["properties"]["a,b"] = { description: "No json tag can hold a comma.", type: "string" };
+    });
+    expect(problemOf(() => nameGo(model))).toContain('makes the Go field TextJobPayload.MarshalJSON, like a method');
   });
 });

@@ -56,7 +56,10 @@ export function nameGo(model: ContractsModel): GoNames {
     if (named.type.kind === "union") claim(`${goType}Variant`, named.origin, `type ${named.name}`);
     if (named.type.kind === "enum") nameEnumValues(goType, named.type.values, named.origin);
     if (named.type.kind !== "object") continue;
-    const inStruct = new Map<string, string>(isEvent(model, named.name) ? [["Topic", "a method"], ["Key", "a method"]] : []);
+    // Methods the struct will have: Topic and Key on events, MarshalJSON and UnmarshalJSON on a struct that
+    // marshals itself (a property name a json tag cannot hold).
+    const methods = [...(isEvent(model, named.name) ? ["Topic", "Key"] : []), ...(named.type.properties.some((property) => !isTaggable(property.name)) ? ["MarshalJSON", "UnmarshalJSON"] : [])];
+    const inStruct = new Map<string, string>(methods.map((method) => [method, "a method"]));
     for (const property of named.type.properties) {
       if (!isTaggable(property.name)) untaggable.add(goType);
       const field = goExported(property.name);

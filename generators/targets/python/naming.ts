@@ -11,6 +11,9 @@ const STATIC_NAMES = [
   "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "Ellipsis", "NotImplemented",
 ];
 
+/** Builtins the models name as types: an attribute named so would shadow the type in its own class body. */
+const BUILTIN_TYPES: ReadonlySet<string> = new Set("int str float bool tuple dict list bytes object type".split(" "));
+
 /** Attributes a pydantic model already has: a property named so gets a trailing underscore. */
 const MODEL_ATTRIBUTES: ReadonlySet<string> = new Set(
   "dict json copy construct schema schema_json validate parse_obj parse_raw parse_file from_orm update_forward_refs fields model_config model_fields".split(" "),
@@ -36,6 +39,10 @@ export function namePython(model: ContractsModel): PythonNames {
   };
   for (const named of model.types) {
     if (named.type.kind !== "object" && named.type.kind !== "union" && named.type.kind !== "enum") continue;
+    if (PYTHON_KEYWORDS.has(named.name)) {
+      problems.push({ code: "NAME_COLLISION", file: named.origin.file, pointer: named.origin.pointer, message: `type ${named.name} is a Python keyword and cannot name a class; rename it` });
+      continue;
+    }
     claim(named.name, named.origin.file, named.origin.pointer, `type ${named.name}`);
     types.set(named.name, named.name);
     if (named.type.kind !== "object") continue;
@@ -47,7 +54,7 @@ export function namePython(model: ContractsModel): PythonNames {
         problems.push({ code: "NAME_COLLISION", file: property.origin.file, pointer: property.origin.pointer, message: `${where} makes no Python attribute name (it needs a letter, and must not start with a digit); rename the property` });
         continue;
       }
-      const attribute = PYTHON_KEYWORDS.has(snake) || MODEL_ATTRIBUTES.has(snake) || snake.startsWith("model_") ? `${snake}_` : snake;
+      const attribute = PYTHON_KEYWORDS.has(snake) || BUILTIN_TYPES.has(snake) || MODEL_ATTRIBUTES.has(snake) || snake.startsWith("model_") ? `${snake}_` : snake;
       const previous = inModel.get(attribute);
       if (previous !== undefined) {
         problems.push({ code: "NAME_COLLISION", file: property.origin.file, pointer: property.origin.pointer, message: `${where} makes the Python attribute ${named.name}.${attribute}, like property "${previous}"; rename one of them` });

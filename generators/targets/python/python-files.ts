@@ -16,7 +16,8 @@ export function pyType(model: ContractsModel, names: PythonNames, type: TypeNode
     case "boolean":
       return "bool";
     case "const":
-      return `Literal[${pyValue(type.value)}]`;
+      // typing.Literal holds ints, strings and booleans only; a fractional constant is typed as a float.
+      return typeof type.value === "number" && !Number.isSafeInteger(type.value) ? "float" : `Literal[${pyValue(type.value)}]`;
     case "enum":
       return `Literal[${type.values.map(pyString).join(", ")}]`;
     case "array":
@@ -228,9 +229,9 @@ ${optional.join("")}    return _build.${builderOf(event.name)}(_read_event(_even
 
 from __future__ import annotations
 
-import uuid
+import datetime as _datetime
+import uuid as _uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
 ${typing}
 from pydantic import BaseModel
 
@@ -240,11 +241,11 @@ from .validation import read_event as _read_event
 
 
 def _new_id() -> str:
-    return str(uuid.uuid4())
+    return str(_uuid.uuid4())
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return _datetime.datetime.now(_datetime.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _wire(value: object) -> object:

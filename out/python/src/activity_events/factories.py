@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import uuid
+import datetime as _datetime
+import uuid as _uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
@@ -24,11 +24,15 @@ from .validation import read_event as _read_event
 
 
 def _new_id() -> str:
-    return str(uuid.uuid4())
+    return str(_uuid.uuid4())
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return (
+        _datetime.datetime.now(_datetime.UTC)
+        .isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")
+    )
 
 
 def _wire(value: object) -> object:
