@@ -140,3 +140,9 @@ def test_factory_parameters_named_like_keywords_and_helpers() -> None:
     )
     wire = json.loads(hostile_events.encode(event))
     assert (wire["from"], wire["type"], wire["typeValue"], wire["newEnvelope"]) == ("f", "t", "tv", "n")
+
+
+def test_a_nan_given_as_a_python_value_is_a_number_no_document_holds() -> None:
+    wire = json.loads(events.encode(events.create_text_job_requested(user_id="u", payload=payload())))
+    wire["payload"]["gradeLevel"] = float("nan")
+    assert [(issue.pointer, issue.keyword) for issue in events.validation_errors(wire)] == [("", "json")]

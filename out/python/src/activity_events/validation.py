@@ -85,7 +85,7 @@ class _Overflow(ValueError):
 
 def _number(value: float) -> int | float:
     """A double as the reader keeps it: an integer when it is a safe integer (so 1.0 is 1), else a float."""
-    if math.isinf(value):
+    if not math.isfinite(value):
         raise _Overflow
     return (
         int(value) if value.is_integer() and -_MAX_SAFE <= value <= _MAX_SAFE else value
