@@ -5,7 +5,9 @@
  * problems of the document itself are only looked for as the packages do on parsed values.
  */
 import type { StringFormat } from "../ir/model.js";
-import { isDate, isDateTime, isUri, isUuid } from "../../templates/typescript/runtime.js";
+// The TypeScript runtime's own helpers: the document rules, pointer escaping, code-point order and the exact
+// multipleOf are written once, there.
+import { codePointLength, compareCodePoints, documentProblem, escapePointer, isDate, isDateTime, isMultipleOf, isObject, isUri, isUuid, isWellFormed, settle } from "../../templates/typescript/runtime.js";
 import { DOCUMENT_FAILURES, MAX_DEPTH, REQUIRED, UNKNOWN_PROPERTY, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "./validation-plan.js";
 
 export interface PlannedError {
@@ -16,46 +18,6 @@ export interface PlannedError {
 
 /** The TypeScript runtime's own format checks, the ones ajv-formats' verdicts are tested against. */
 const FORMATS: Readonly<Record<StringFormat, (text: string) => boolean>> = { "date-time": isDateTime, date: isDate, uuid: isUuid, uri: isUri };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const escape = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-const compareCodePoints = (a: string, b: string): number => {
-  const left = [...a].map((character) => character.codePointAt(0) ?? 0);
-  const right = [...b].map((character) => character.codePointAt(0) ?? 0);
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return left.length - right.length;
-};
-
-function documentProblem(value: unknown, depth: number): Failure | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : DOCUMENT_FAILURES.number;
-  if (typeof value === "string") return /\p{Surrogate}/u.test(value) ? DOCUMENT_FAILURES.text : undefined;
-  if (typeof value !== "object" || value === null) return undefined;
-  if (depth > MAX_DEPTH) return DOCUMENT_FAILURES.depth;
-  const ranked: readonly Failure[] = [DOCUMENT_FAILURES.depth, DOCUMENT_FAILURES.number, DOCUMENT_FAILURES.text];
-  let worst: Failure | undefined;
-  const entries = Array.isArray(value) ? value.map((item) => ["", item] as const) : Object.entries(value);
-  for (const [key, item] of entries) {
-    const found = /\p{Surrogate}/u.test(key) ? DOCUMENT_FAILURES.text : documentProblem(item, depth + 1);
-    if (found !== undefined && (worst === undefined || ranked.indexOf(found) < ranked.indexOf(worst))) worst = found;
-  }
-  return worst;
-}
-
-/** Exact multipleOf on the decimal spellings of the numbers, as every package decides it. */
-function isMultipleOf(value: number, divisor: number): boolean {
-  const decimal = (number: number): [bigint, number] => {
-    const [mantissa = "0", exponent = "0"] = String(number).split("e");
-    const [whole = "0", fraction = ""] = mantissa.split(".");
-    return [BigInt(whole + fraction), Number(exponent) - fraction.length];
-  };
-  const [valueDigits, valueExponent] = decimal(value);
-  const [divisorDigits, divisorExponent] = decimal(divisor);
-  const exponent = Math.min(valueExponent, divisorExponent);
-  return (valueDigits * 10n ** BigInt(valueExponent - exponent)) % (divisorDigits * 10n ** BigInt(divisorExponent - exponent)) === 0n;
-}
 
 class Interpreter {
   readonly errors: PlannedError[] = [];
@@ -74,7 +36,8 @@ class Interpreter {
 
   reject(pointer: string, failure: Failure, value: unknown, depth: number): void {
     const problem = documentProblem(value, depth);
-    this.fail(problem === undefined ? pointer : "", problem ?? failure);
+    if (problem === undefined) this.fail(pointer, failure);
+    else this.fail("", DOCUMENT_FAILURES[problem]);
   }
 
   named(name: string, value: unknown, pointer: string, depth: number): void {
@@ -97,9 +60,9 @@ class Interpreter {
       } else this.value(property.value, item, `${pointer}/${property.segment}`, depth + 1);
     }
     for (const key of Object.keys(value).filter((candidate) => !known.has(candidate)).sort(compareCodePoints)) {
-      const problem = /\p{Surrogate}/u.test(key) ? DOCUMENT_FAILURES.text : documentProblem(value[key], depth + 1);
-      if (problem !== undefined) this.fail("", problem);
-      else if (!this.tolerant) this.fail(`${pointer}/${escape(key)}`, UNKNOWN_PROPERTY);
+      const problem = isWellFormed(key) ? documentProblem(value[key], depth + 1) : "text";
+      if (problem !== undefined) this.fail("", DOCUMENT_FAILURES[problem]);
+      else if (!this.tolerant) this.fail(`${pointer}/${escapePointer(key)}`, UNKNOWN_PROPERTY);
     }
   }
 
@@ -121,8 +84,8 @@ class Interpreter {
         return;
       case "string": {
         if (typeof value !== "string") return this.reject(pointer, plan.typeFailure, value, depth);
-        if (/\p{Surrogate}/u.test(value)) return this.fail("", DOCUMENT_FAILURES.text);
-        const length = [...value].length;
+        if (!isWellFormed(value)) return this.fail("", DOCUMENT_FAILURES.text);
+        const length = codePointLength(value);
         for (const check of plan.checks) {
           let ok: boolean;
           if (check.kind === "minLength") ok = length >= check.limit;
@@ -163,8 +126,8 @@ class Interpreter {
         const keys = Object.keys(value).sort(compareCodePoints);
         for (const count of plan.counts) if (count.kind === "min" ? keys.length < count.limit : keys.length > count.limit) this.fail(pointer, count.failure);
         for (const key of keys) {
-          if (/\p{Surrogate}/u.test(key)) this.fail("", DOCUMENT_FAILURES.text);
-          else this.value(plan.values, value[key], `${pointer}/${escape(key)}`, depth + 1);
+          if (!isWellFormed(key)) this.fail("", DOCUMENT_FAILURES.text);
+          else this.value(plan.values, value[key], `${pointer}/${escapePointer(key)}`, depth + 1);
         }
         return;
       }
@@ -184,8 +147,5 @@ export function plannedErrors(plan: ValidationPlan, event: unknown, options: { t
     else if (contract === undefined) interpreter.reject("/version", plan.unknownVersion.get(versions[0]?.eventType ?? "") ?? plan.unknownEventType, event, 1);
     else interpreter.named(contract.type, event, "", 1);
   }
-  const documentError = interpreter.errors.filter((error) => error.keyword === "json");
-  if (documentError.length === 0) return interpreter.errors;
-  const rank: readonly string[] = [DOCUMENT_FAILURES.syntax, DOCUMENT_FAILURES.depth, DOCUMENT_FAILURES.number, DOCUMENT_FAILURES.text].map((failure) => failure.message);
-  return [documentError.sort((a, b) => rank.indexOf(a.message) - rank.indexOf(b.message))[0] as PlannedError];
+  return settle(interpreter.errors);
 }

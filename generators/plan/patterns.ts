@@ -7,8 +7,9 @@
  * backtrack catastrophically is refused too (recheck decides), because the TypeScript and Python engines
  * backtrack.
  */
+import { createRequire } from "node:module";
 import { RegExpParser, type AST } from "@eslint-community/regexpp";
-import { checkSync } from "recheck";
+import type { checkSync } from "recheck";
 
 /** RE2 refuses repeat counts above 1000. */
 const GO_REPEAT_LIMIT = 1000;
@@ -192,10 +193,16 @@ function translate(source: string): PatternResult {
   return problems.length > 0 ? { ok: false, invalid: false, problems } : { ok: true, translation };
 }
 
-/** recheck's verdict on catastrophic backtracking, in process (its pure-JavaScript backend). */
+let recheck: typeof checkSync | undefined;
+
+/**
+ * recheck's verdict on catastrophic backtracking, in process (its pure-JavaScript backend). recheck is large,
+ * so it is loaded on the first pattern, not when a command that never meets one starts.
+ */
 function backtrackingRisk(source: string): string | undefined {
   process.env["RECHECK_SYNC_BACKEND"] ??= "pure";
-  const diagnostics = checkSync(source, "u", { timeout: 10_000 });
+  recheck ??= (createRequire(import.meta.url)("recheck") as { checkSync: typeof checkSync }).checkSync;
+  const diagnostics = recheck(source, "u", { timeout: 10_000 });
   if (diagnostics.status !== "vulnerable") return undefined;
   const attack = diagnostics.attack.string.length > 40 ? `${JSON.stringify(diagnostics.attack.string.slice(0, 40))}...` : JSON.stringify(diagnostics.attack.string);
   return `it can backtrack catastrophically (${diagnostics.complexity.type} time, e.g. on ${attack}), a denial-of-service risk for the TypeScript and Python validators: rewrite it so that no text can be matched in more than one way by nested or adjacent repeats`;

@@ -2,11 +2,8 @@ import { goString } from "../../code/go.js";
 import { latestEvents, resolveType, type ContractsModel, type NamedType, type TypeNode } from "../../ir/model.js";
 import { goField, goTypeOf } from "./go-types.js";
 import { inlineEnumOf, type GoNames } from "./naming.js";
+import { goFunctionName } from "./validate-file.js";
 
-/** The Go function that builds a named object or union from a validated value. */
-export function goBuildName(name: string, index: number): string {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? `build${name}` : `buildType${index}`;
-}
 
 /**
  * `decode.go`: Decode, and a builder per struct and union that turns the tree `readJSON` made, already
@@ -62,13 +59,13 @@ class GoBuilder {
   }
 
   buildCall(name: string, value: string): string {
-    return `${goBuildName(name, this.indexOf.get(name) ?? 0)}(${value})`;
+    return `${goFunctionName("build", name, this.indexOf.get(name) ?? 0)}(${value})`;
   }
 
   builderOf(named: NamedType, index: number): string {
     const goName = this.names.type(named.name);
     if (goName === undefined) return "";
-    const name = goBuildName(named.name, index);
+    const name = goFunctionName("build", named.name, index);
     if (named.type.kind === "union") {
       const cases = named.type.variants.map((variant) => `\tcase ${goString(variant.value)}:\n\t\treturn ${goName}{Value: ${this.buildCall(variant.type.name, "value")}}`);
       return `// ${name} builds a ${goName} from a validated value.

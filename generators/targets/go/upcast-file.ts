@@ -1,5 +1,5 @@
 import { goComment, goString } from "../../code/go.js";
-import { goBuildName } from "./decode-file.js";
+import { goFunctionName } from "./validate-file.js";
 import { latestEvents, upcastSteps, type ContractsModel } from "../../ir/model.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 import { upcasterPath } from "../typescript/decode-file.js";
@@ -67,7 +67,7 @@ export function goUpcastFile(model: ContractsModel, names: GoNames, packageName:
   const copied: GeneratedFile[] = [];
   const problems: Problem[] = [];
   let automatic = false;
-  const buildCall = (name: string): string => goBuildName(name, model.types.findIndex((type) => type.name === name));
+  const buildCall = (name: string): string => goFunctionName("build", name, model.types.findIndex((type) => type.name === name));
   for (const { event, previous, step } of upcastSteps(model)) {
     const from = names.type(previous.name) ?? previous.name;
     const to = names.type(event.name) ?? event.name;

@@ -1,5 +1,5 @@
 import { goString } from "../../code/go.js";
-import { numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
+import { REQUIRED, numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import type { GoNames } from "./naming.js";
 import { NumberedNames } from "../numbered-names.js";
@@ -9,9 +9,12 @@ const FORMAT_CHECKS = { "date-time": "isDateTime", date: "isDate", uuid: "isUUID
 /** Above this many values an enum is tested with a map rather than a switch. */
 const ENUM_MAP_THRESHOLD = 8;
 
-/** The Go function that checks a named type: derived from the model's unique name, never from a Go type name. */
-export function goCheckName(name: string, index: number): string {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? `check${name}` : `checkType${index}`;
+/**
+ * The Go function that checks (`check`) or builds (`build`) a named type: derived from the model's unique
+ * name, never from a Go type name; a name that is no Go identifier falls back to the type's index.
+ */
+export function goFunctionName(prefix: "check" | "build", name: string, index: number): string {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? `${prefix}${name}` : `${prefix}Type${index}`;
 }
 
 /**
@@ -27,7 +30,7 @@ export function goValidateFile(model: ContractsModel, names: GoNames, packageNam
   const dispatch = latest.map((event) => {
     const versions = plan.events.filter((candidate) => candidate.eventType === event.eventType);
     const unknownVersion = plan.unknownVersion.get(event.eventType) ?? { keyword: "version", message: "" };
-    const cases = versions.map((version) => `\t\tcase float64(${version.version}):\n\t\t\t${emitter.call(version.type, "value", "nil")}`);
+    const cases = versions.map((version) => `\t\tcase float64(${version.version}):\n\t\t\t${emitter.call(version.type, "value", "nil", "&errs")}`);
     return `\tcase ${names.eventTypeConstant(event)}:
 		switch object["version"] {
 ${cases.join("\n")}
@@ -95,13 +98,9 @@ class GoCheckEmitter {
     return all.length === 0 ? "" : `// The patterns of the contracts, translated from ECMAScript at generate time, and the larger enums.\nvar (\n${all.join("\n")}\n)\n`;
   }
 
-  /** A call from validateValue, which holds the error list itself. */
-  call(name: string, value: string, at: string): string {
-    return `${goCheckName(name, this.indexOf.get(name) ?? 0)}(${value}, ${at}, &errs, tolerant)`;
-  }
-
-  private callIn(name: string, value: string, at: string): string {
-    return `${goCheckName(name, this.indexOf.get(name) ?? 0)}(${value}, ${at}, errs, tolerant)`;
+  /** A call of a named type's check; `errs` is validateValue's own list (`&errs`) or a check's pointer to one. */
+  call(name: string, value: string, at: string, errs = "errs"): string {
+    return `${goFunctionName("check", name, this.indexOf.get(name) ?? 0)}(${value}, ${at}, ${errs}, tolerant)`;
   }
 
   private fresh(prefix: string): string {
@@ -114,7 +113,7 @@ class GoCheckEmitter {
 
   checkFunction(named: NamedPlan): string {
     this.count = 0;
-    const name = goCheckName(named.name, this.indexOf.get(named.name) ?? 0);
+    const name = goFunctionName("check", named.name, this.indexOf.get(named.name) ?? 0);
     const doc = `// ${name} checks a value against ${named.name.replace(/[^A-Za-z0-9 ]/g, "")}, adding what is wrong to errs.\n`;
     const body = named.kind === "object" ? this.objectBody(named) : named.kind === "union" ? this.unionBody(named) : this.check(named.value, "value", "at");
     return `${doc}func ${name}(value any, at *location, errs *[]FieldError, tolerant bool) {\n${body}\n}\n`;
@@ -149,7 +148,7 @@ unknown = sortedKeys(object)
       const read = `${value}, present := object[${goString(property.name)}]`;
       lines.push(`${at} := location{parent: at, key: ${goString(property.name)}}`);
       lines.push(property.required
-        ? `if ${read}; !present {\n${this.fail(`&${at}`, { keyword: "required", message: "is required" })}\n} else {\n${check}\n}`
+        ? `if ${read}; !present {\n${this.fail(`&${at}`, REQUIRED)}\n} else {\n${check}\n}`
         : `if ${read}; present {\n${check}\n}`);
     }
     lines.push(`if len(unknown) > 0 {\nunknownProperties(errs, at, unknown)\n}`);
@@ -157,7 +156,7 @@ unknown = sortedKeys(object)
   }
 
   private unionBody(named: Extract<NamedPlan, { kind: "union" }>): string {
-    const cases = named.variants.map((variant) => `case ${goString(variant.value)}:\n${this.callIn(variant.type, "value", "at")}`);
+    const cases = named.variants.map((variant) => `case ${goString(variant.value)}:\n${this.call(variant.type, "value", "at")}`);
     return `object, ok := value.(map[string]any)
 if !ok {
 ${this.fail("at", named.typeFailure)}
@@ -169,7 +168,7 @@ switch tag {
 ${cases.join("\n")}
 default:
 if !present {
-${this.fail("&here", { keyword: "required", message: "is required" })}
+${this.fail("&here", REQUIRED)}
 } else {
 ${this.fail("&here", named.invalid)}
 }
@@ -179,7 +178,7 @@ ${this.fail("&here", named.invalid)}
   private check(plan: ValuePlan, value: string, at: string): string {
     switch (plan.kind) {
       case "ref":
-        return this.callIn(plan.name, value, at);
+        return this.call(plan.name, value, at);
       case "nullable":
         return `if ${value} != nil {\n${this.check(plan.inner, value, at)}\n}`;
       case "const": {

@@ -1,5 +1,5 @@
 import { pyString, snakeCase } from "../../code/python.js";
-import { numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
+import { REQUIRED, numberText, validationPlan, type Failure, type NamedPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import type { ContractsModel } from "../../ir/model.js";
 import { NumberedNames } from "../numbered-names.js";
 
@@ -184,7 +184,7 @@ ${body}
       const path = `path + ${pyString(`/${property.segment}`)}`;
       const check = this.check(property.value, item, path, "        ");
       lines.push(`    ${item} = value.get(${pyString(property.name)}, _MISSING)`);
-      lines.push(property.required ? `    if ${item} is _MISSING:\n${this.fail(path, { keyword: "required", message: "is required" }, "        ")}\n    else:\n${check}` : guarded(`${item} is not _MISSING`, check, "    "));
+      lines.push(property.required ? `    if ${item} is _MISSING:\n${this.fail(path, REQUIRED, "        ")}\n    else:\n${check}` : guarded(`${item} is not _MISSING`, check, "    "));
     }
     lines.push(`    if unknown:\n        _unknown_properties(errors, path, unknown)`);
     return lines.join("\n");
@@ -199,7 +199,7 @@ ${this.fail("path", named.typeFailure, "        ")}
     tag = value.get(${pyString(named.discriminator)}, _MISSING)
 ${cases.join("\n")}
     elif tag is _MISSING:
-${this.fail(path, { keyword: "required", message: "is required" }, "        ")}
+${this.fail(path, REQUIRED, "        ")}
     else:
 ${this.fail(path, named.invalid, "        ")}`;
   }

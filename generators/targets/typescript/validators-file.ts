@@ -1,8 +1,9 @@
 import { Code, docComment, isIdentifier, join, regExp, ts } from "../../code/typescript.js";
-import { MAX_DEPTH, validationPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "../../plan/validation-plan.js";
+import { MAX_DEPTH, REQUIRED, validationPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import { latestEvents, type ContractsModel, type StringFormat } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
+import { NumberedNames } from "../numbered-names.js";
 
 const FORMAT_CHECKS: Readonly<Record<StringFormat, string>> = {
   "date-time": "isDateTime",
@@ -200,8 +201,8 @@ function depthPlus(depth: Code, more: number): Code {
 }
 
 class ValidatorEmitter {
-  private readonly patterns = new Map<string, Code>();
-  private readonly enumSets = new Map<string, Code>();
+  private readonly patterns = new NumberedNames((index) => `PATTERN_${index}`);
+  private readonly enumSets = new NumberedNames((index) => `ENUM_${index}`);
   private readonly helpers = new Set<string>(["fail", "isObject"]);
   private variableCount = 0;
   private readonly localNames = new Set<string>();
@@ -222,8 +223,8 @@ class ValidatorEmitter {
 
   constants(): Code[] {
     return [
-      ...[...this.patterns.entries()].map(([pattern, name]) => ts`const ${name} = ${regExp(pattern)};`),
-      ...[...this.enumSets.entries()].map(([values, name]) => ts`const ${name}: ReadonlySet<unknown> = new Set(${Code.trusted(values)});`),
+      ...this.patterns.entries().map(([pattern, name]) => ts`const ${Code.trusted(name)} = ${regExp(pattern)};`),
+      ...this.enumSets.entries().map(([values, name]) => ts`const ${Code.trusted(name)}: ReadonlySet<unknown> = new Set(${Code.trusted(values)});`),
     ];
   }
 
@@ -311,7 +312,7 @@ ${body}
       const check = this.check(property.value, variable, propertyPath, ts`depth + 1`);
       const missing = property.required
         ? ts`if (${variable} === undefined) {
-  fail(errors, ${propertyPath}, "required", "is required");
+  fail(errors, ${propertyPath}, ${REQUIRED.keyword}, ${REQUIRED.message});
 } else {
 ${check}
 }`
@@ -343,7 +344,7 @@ switch (tag) {
   ${join(cases)}
   default:
     if (tag === undefined) {
-      reject(errors, ${discriminatorPath}, "required", "is required", ${value}, depth);
+      reject(errors, ${discriminatorPath}, ${REQUIRED.keyword}, ${REQUIRED.message}, ${value}, depth);
     } else {
       reject(errors, ${discriminatorPath}, ${named.invalid.keyword}, ${named.invalid.message}, ${value}, depth);
     }
@@ -365,13 +366,7 @@ ${this.check(plan.inner, value, path, depth)}
       case "enum": {
         let test: Code;
         if (plan.values.length > ENUM_SET_THRESHOLD) {
-          const list = JSON.stringify(plan.values);
-          let name = this.enumSets.get(list);
-          if (name === undefined) {
-            name = Code.trusted(`ENUM_${this.enumSets.size}`);
-            this.enumSets.set(list, name);
-          }
-          test = ts`!${name}.has(${value})`;
+          test = ts`!${Code.trusted(this.enumSets.nameOf(JSON.stringify(plan.values)))}.has(${value})`;
         } else test = join(plan.values.map((entry) => ts`${value} !== ${entry}`), " && ");
         return ts`if (${test}) ${this.rejectBlock(path, plan.failure, value, depth)}`;
       }
@@ -498,11 +493,6 @@ ${join(checks)}
 
   /** Each distinct pattern is compiled once, at module load, into a numbered constant. */
   private pattern(pattern: string): Code {
-    let name = this.patterns.get(pattern);
-    if (name === undefined) {
-      name = Code.trusted(`PATTERN_${this.patterns.size}`);
-      this.patterns.set(pattern, name);
-    }
-    return name;
+    return Code.trusted(this.patterns.nameOf(pattern));
   }
 }

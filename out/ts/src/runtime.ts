@@ -108,7 +108,7 @@ const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text",
   text: "holds a string with a lone surrogate escape (\\uD800-\\uDFFF without its pair)",
 };
 
-type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
+export type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
 
 /** Ranks problems as every package does when a document has several: the first in this list wins. */
 const DOCUMENT_RANK: readonly DocumentProblem[] = ["syntax", "depth", "number", "text"];
@@ -119,7 +119,7 @@ export function isWellFormed(text: string): boolean {
 }
 
 /** The worst problem of a value nested at `depth` (a container's own level), or undefined. */
-function documentProblem(value: unknown, depth: number): DocumentProblem | undefined {
+export function documentProblem(value: unknown, depth: number): DocumentProblem | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : "number";
   if (typeof value === "string") return isWellFormed(value) ? undefined : "text";
   if (typeof value !== "object" || value === null) return undefined;

@@ -117,6 +117,9 @@ _READER: Final = json.JSONDecoder(
 _ROUNDING_READER: Final = json.JSONDecoder(
     parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
 )
+_UNROUNDED_READER: Final = json.JSONDecoder(
+    parse_int=float, parse_constant=_parse_constant
+)
 
 
 def _decode(text: str, raw: bytes) -> object:
@@ -154,29 +157,29 @@ def _has_surrogate(value: object) -> bool:
     return False
 
 
+def _nests_too_deep(text: str, value: object) -> bool:
+    # Counting brackets (in C) rules out deep nesting for nearly every event without looking at the value.
+    return text.count("{") + text.count("[") > MAX_DEPTH and _too_deep(value, 1)
+
+
 def _read_text(text: str, raw: bytes) -> object:
+    overflow = False
     try:
-        value = _decode(text, raw)
-    except _Overflow:
-        # Rank the overflow below the problems found only when the whole document is read.
         try:
-            value = json.JSONDecoder(
-                parse_int=float, parse_constant=_parse_constant
-            ).decode(text)
-        except RecursionError:
-            raise DocumentError("depth") from None
-        except ValueError:
-            raise DocumentError("syntax") from None
-        if text.count("{") + text.count("[") > MAX_DEPTH and _too_deep(value, 1):
-            raise DocumentError("depth") from None
-        raise DocumentError("number") from None
+            value = _decode(text, raw)
+        except _Overflow:
+            # A number past a double ranks below the problems found only by reading the whole document, so
+            # the document is read again, with numbers that cannot overflow, to look for those first.
+            overflow = True
+            value = _UNROUNDED_READER.decode(text)
     except RecursionError:
         raise DocumentError("depth") from None
     except ValueError:
         raise DocumentError("syntax") from None
-    # Counting brackets (in C) rules out deep nesting for nearly every event without looking at the value.
-    if text.count("{") + text.count("[") > MAX_DEPTH and _too_deep(value, 1):
+    if _nests_too_deep(text, value):
         raise DocumentError("depth")
+    if overflow:
+        raise DocumentError("number")
     if (
         "\\u" in text
         and _SURROGATE_ESCAPE.search(text) is not None

@@ -23,6 +23,7 @@ __export(runtime_exports, {
   compareCodePoints: () => compareCodePoints,
   deepFreeze: () => deepFreeze,
   defaultProperty: () => defaultProperty,
+  documentProblem: () => documentProblem,
   escapePointer: () => escapePointer,
   fail: () => fail,
   failDocument: () => failDocument,

@@ -55,9 +55,11 @@ export declare function escapePointer(segment: string): string;
 /** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
 export declare const MAX_DEPTH: number;
 declare const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>>;
-type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
+export type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
 /** Whether a string is well-formed UTF-16 (no lone surrogate), so that UTF-8 can carry it. */
 export declare function isWellFormed(text: string): boolean;
+/** The worst problem of a value nested at `depth` (a container's own level), or undefined. */
+export declare function documentProblem(value: unknown, depth: number): DocumentProblem | undefined;
 /** Records a problem of the document itself. */
 export declare function failDocument(errors: ValidationError[], problem: DocumentProblem): void;
 /**

@@ -252,6 +252,7 @@ export {
   compareCodePoints,
   deepFreeze,
   defaultProperty,
+  documentProblem,
   escapePointer,
   fail,
   failDocument,
