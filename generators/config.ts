@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseJsonSource } from "./schema/json-source.js";
 import { ContractProblemsError, type Problem } from "./problems.js";
 
@@ -103,14 +104,16 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
 
 /** Reads the config file; a missing file means the defaults. Unknown keys are errors, not silently ignored. */
 export async function loadConfig(file: string, required: boolean): Promise<Config> {
+  // Problems name the file as the user would: relative to where the command runs.
+  const shown = path.relative(process.cwd(), file) || file;
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
     if (!required && (error as NodeJS.ErrnoException).code === "ENOENT") return DEFAULT_CONFIG;
-    throw new ContractProblemsError([{ code: "CONFIG", file, message: `cannot read the config file: ${(error as Error).message}` }]);
+    throw new ContractProblemsError([{ code: "CONFIG", file: shown, message: `cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
   }
-  return parseConfig(file, text);
+  return parseConfig(shown, text);
 }
 
 export function parseConfig(file: string, text: string): Config {

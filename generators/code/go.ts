@@ -2,6 +2,7 @@
  * Helpers for writing Go source safely: every piece of schema text becomes a quoted literal or a `//` comment
  * line, and identifiers come only from the Go naming pass. gofmt formats the result.
  */
+import { identifierWords } from "../ir/names.js";
 import { INVISIBLE, visible } from "./invisible.js";
 
 /** A Go interpreted string literal: escapes quotes, backslashes and every non-printable or line-breaking rune. */
@@ -62,18 +63,9 @@ const INITIALISMS: ReadonlySet<string> = new Set(
   "ACL API ASCII CPU CSS DNS EOF GUID HTML HTTP HTTPS ID IP JSON LHS QPS RAM RHS RPC SLA SMTP SQL SSH TCP TLS TTL UDP UI UID UUID URI URL UTF8 VM XML XMPP XSRF XSS".split(" "),
 );
 
-/** Words of a name: split at non-alphanumerics and at camelCase boundaries (`jobId` -> job, Id). */
-export function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0);
-}
-
 /** An exported Go identifier, with Go's initialisms: `jobId` -> `JobID`, `imageUrl` -> `ImageURL`. */
 export function goExported(text: string): string | undefined {
-  const name = words(text)
+  const name = identifierWords(text)
     .map((word) => (INITIALISMS.has(word.toUpperCase()) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
     .join("");
   return /^[A-Z][A-Za-z0-9]*$/.test(name) ? name : undefined;

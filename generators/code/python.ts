@@ -1,3 +1,4 @@
+import { identifierWords } from "../ir/names.js";
 import { INVISIBLE, visible } from "./invisible.js";
 
 /**
@@ -46,25 +47,37 @@ export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set(
 
 /** `jobId` -> `job_id`, `HTTPServer` -> `http_server`; undefined when no identifier can be made. */
 export function snakeCase(text: string): string | undefined {
-  const name = text
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0)
-    .join("_")
-    .toLowerCase();
+  const name = identifierWords(text).join("_").toLowerCase();
   return /^[a-z][a-z0-9_]*$/.test(name) ? name : undefined;
 }
 
 const kindRank = (name: string): number => (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name) ? 0 : /^[A-Z]/.test(name) ? 1 : 2);
 
-/** The order ruff's isort rule (I001) wants imported names in: CONSTANTS, Classes, functions; case-insensitive. */
-export function isortOrder(a: string, b: string): number {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return kindRank(a) - kindRank(b) || (x < y ? -1 : x > y ? 1 : 0);
+/**
+ * Natural order, as ruff sorts names (the natord crate): runs of digits compare as numbers, so `Level2`
+ * comes before `Level10`; everything else by code point.
+ */
+function naturalCompare(a: string, b: string): number {
+  const split = (text: string): string[] => text.match(/\d+|\D+/g) ?? [];
+  const [x, y] = [split(a), split(b)];
+  for (let index = 0; index < Math.min(x.length, y.length); index++) {
+    const [p, q] = [x[index] ?? "", y[index] ?? ""];
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const difference = Number(p) - Number(q);
+      if (difference !== 0) return difference;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
-/** The order ruff wants `__all__` in (RUF022): the same groups, each in code-point order. */
+/** The order ruff's isort rule (I001) wants imported names in: CONSTANTS, Classes, functions; case-insensitive, natural. */
+export function isortOrder(a: string, b: string): number {
+  return kindRank(a) - kindRank(b) || naturalCompare(a.toLowerCase(), b.toLowerCase()) || naturalCompare(a, b);
+}
+
+/** The order ruff wants `__all__` in (RUF022): the same groups, each in natural order. */
 export function dunderAllOrder(a: string, b: string): number {
-  return kindRank(a) - kindRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return kindRank(a) - kindRank(b) || naturalCompare(a, b);
 }

@@ -118,6 +118,13 @@ class ModelBuilder {
       this.report(schema, "", "MISSING_ID", `add an absolute "$id" (e.g. "https://example.com/events/${schema.file}") so that references resolve`);
       return;
     }
+    const written = root["$id"];
+    if (written !== id) {
+      // Resolvers disagree on ids that are not in normal form (ajv keeps the case of the host, URL parsers do
+      // not): one spelling everywhere means every generated package and every validator finds the same schema.
+      this.report(schema, "/$id", "NON_CANONICAL_ID", `"$id" ${JSON.stringify(written)} is not in normal form; write it as ${JSON.stringify(id)} (lower-case scheme and host, no default port, no "." or ".." segments, spaces and non-ASCII percent-encoded)`);
+      return;
+    }
     const other = this.documents.get(id);
     if (other !== undefined) {
       this.report(schema, "/$id", "DUPLICATE_ID", `"$id" ${id} is also used by ${other.file}; every schema needs its own`);

@@ -32,6 +32,8 @@ export function compareEvents(before: ContractsModel, oldEvent: EventContract, a
 
 class TypeWalker {
   private readonly seen = new Set<string>();
+  /** The pairs of named types being compared on the way down: a recursive type is walked once per place. */
+  private readonly open = new Set<string>();
 
   constructor(
     private readonly before: ContractsModel,
@@ -51,14 +53,25 @@ class TypeWalker {
     const oldNamed = this.named(this.before, oldType);
     const newNamed = this.named(this.after, newType);
     if (oldNamed !== undefined && newNamed !== undefined) {
-      const key = `${oldNamed.name}\u0000${newNamed.name}\u0000${pointer}`;
-      if (this.seen.has(key)) return;
+      const pair = `${oldNamed.name}\u0000${newNamed.name}`;
+      const key = `${pair}\u0000${pointer}`;
+      if (this.seen.has(key) || this.open.has(pair)) return;
       this.seen.add(key);
       if (!isRoot && oldNamed.description !== newNamed.description) {
         this.change("DESCRIPTION_CHANGED", pointer, `the description of ${newNamed.name} changed`, newNamed.origin);
       }
+      this.open.add(pair);
+      try {
+        this.compareResolved(oldType, newType, pointer, newNamed.origin);
+      } finally {
+        this.open.delete(pair);
+      }
+      return;
     }
-    const here = newNamed?.origin ?? origin;
+    this.compareResolved(oldType, newType, pointer, newNamed?.origin ?? origin);
+  }
+
+  private compareResolved(oldType: TypeNode, newType: TypeNode, pointer: string, here: Origin): void {
     const oldResolved = resolveType(this.before, oldType);
     const newResolved = resolveType(this.after, newType);
     const oldNullable = oldResolved.kind === "nullable";

@@ -1,3 +1,4 @@
+import { parsePointer } from "../schema/json-pointer.js";
 import { RULES } from "./change-rules.js";
 import { compareEvents, type Change } from "./compare.js";
 import { type ContractsModel, type EventContract, type NamedType, type Property, resolveType, type TypeNode, type UpcastOperation, type UpcastStep } from "./model.js";
@@ -33,7 +34,8 @@ function planStep(model: ContractsModel, previous: EventContract, event: EventCo
     else if (property.required && property.default !== undefined) operations.push({ op: "default", parent, property: property.name, value: property.default });
   });
   const explained = (change: Change): boolean => {
-    const segments = change.pointer.split("/").slice(1);
+    // Pointer segments are escaped (a/b is a~1b); the operations hold property names as written.
+    const segments = parsePointer(change.pointer);
     const name = segments.at(-1) ?? "";
     const parent = segments.slice(0, -1);
     const at = (operation: UpcastOperation): boolean => operation.parent.join("/") === parent.join("/");

@@ -42,7 +42,8 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
   if (parser === undefined) return file;
   try {
-    return { path: file.path, content: await prettier.format(file.content, { ...OPTIONS, parser }) };
+    const content = await prettier.format(file.content, { ...OPTIONS, parser });
+    return { path: file.path, content: parser === "markdown" ? await formatPythonBlocks(file.path, content) : content };
   } catch (error) {
     // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
     throw new Error(`internal error: generated ${file.path} does not parse: ${(error as Error).message}`);
@@ -64,6 +65,18 @@ function gofmt(path: string, source: string): Promise<string> {
     });
     child.stdin.end(source);
   });
+}
+
+/**
+ * Formats the Python code blocks of a Markdown file with ruff, which formats them too (`ruff format` on a
+ * package folder includes its README): prettier leaves code blocks as they are.
+ */
+async function formatPythonBlocks(path: string, markdown: string): Promise<string> {
+  const blocks = [...markdown.matchAll(/^```python\n([\s\S]*?)^```$/gm)];
+  if (blocks.length === 0) return markdown;
+  const formatted = await Promise.all(blocks.map((block) => ruffFormat(path, block[1] ?? "")));
+  let index = 0;
+  return markdown.replace(/^```python\n([\s\S]*?)^```$/gm, () => `\`\`\`python\n${formatted[index++] ?? ""}\`\`\``);
 }
 
 let ruff: Promise<Workspace> | undefined;

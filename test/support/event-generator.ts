@@ -73,6 +73,9 @@ const TRICKY_STRINGS = [
 
 const NON_STRINGS: readonly unknown[] = [null, true, false, 0, -1, 1.5, 1e21, [], {}, ["a"], { a: 1 }];
 
+/** How deep generated values go before only required properties are made. */
+const MAX_DEPTH = 8;
+
 export class EventGenerator {
   constructor(
     private readonly model: ContractsModel,
@@ -95,13 +98,17 @@ export class EventGenerator {
     return min + Math.floor(this.random() * (max - min + 1));
   }
 
-  /** A value meant to satisfy the type; formats and patterns are drawn from pools, so some may not. */
-  valid(type: TypeNode): unknown {
+  /**
+   * A value meant to satisfy the type; formats and patterns are drawn from pools, so some may not. Past
+   * MAX_DEPTH levels only what is required is made, so recursive types end.
+   */
+  valid(type: TypeNode, depth = 0): unknown {
+    const deep = depth >= MAX_DEPTH;
     switch (type.kind) {
       case "ref":
-        return this.valid(this.named(type.name));
+        return this.valid(this.named(type.name), depth);
       case "nullable":
-        return this.chance(0.2) ? null : this.valid(type.inner);
+        return deep || this.chance(0.2) ? null : this.valid(type.inner, depth + 1);
       case "const":
         return type.value;
       case "enum":
@@ -117,19 +124,19 @@ export class EventGenerator {
       case "string":
         return this.string(type);
       case "array": {
-        const length = this.integerBetween(type.minItems ?? 0, Math.min(type.maxItems ?? 4, (type.minItems ?? 0) + 4));
-        return Array.from({ length }, () => this.valid(type.items));
+        const length = deep ? (type.minItems ?? 0) : this.integerBetween(type.minItems ?? 0, Math.min(type.maxItems ?? 4, (type.minItems ?? 0) + 4));
+        return Array.from({ length }, () => this.valid(type.items, depth + 1));
       }
       case "map": {
-        const entries = this.integerBetween(0, 3);
-        return Object.fromEntries(Array.from({ length: entries }, (_, index) => [`k${index}`, this.valid(type.values)]));
+        const entries = deep ? 0 : this.integerBetween(0, 3);
+        return Object.fromEntries(Array.from({ length: entries }, (_, index) => [`k${index}`, this.valid(type.values, depth + 1)]));
       }
       case "union":
-        return this.valid(this.pick(type.variants).type);
+        return this.valid(this.pick(type.variants).type, depth);
       case "object": {
         const result: Record<string, unknown> = {};
         for (const property of type.properties) {
-          if (property.required || this.chance(0.5)) result[property.name] = this.valid(property.type);
+          if (property.required || (!deep && this.chance(0.5))) result[property.name] = this.valid(property.type, depth + 1);
         }
         return result;
       }

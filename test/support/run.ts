@@ -8,12 +8,12 @@ export interface RunResult {
 }
 
 /** Runs a command to completion; the tests assert on its exit code and output. */
-export function run(command: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): RunResult {
+export function run(command: string, args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, ...options.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) throw result.error;

@@ -1,6 +1,6 @@
 import { goString } from "../../code/go.js";
 import { latestEvents, resolveType, type ContractsModel, type NamedType, type TypeNode } from "../../ir/model.js";
-import { goField, goTypeOf } from "./go-types.js";
+import { goField, goTypeOf, nullableParts } from "./go-types.js";
 import { inlineEnumOf, type GoNames } from "./naming.js";
 import { goFunctionName } from "./validate-file.js";
 
@@ -83,7 +83,7 @@ ${cases.join("\n")}
       const field = goField(this.model, this.names, goName, property);
       const enumName = inlineEnumOf(property) === undefined ? undefined : this.names.inlineEnum(goName, property.name);
       const key = goString(property.name);
-      const inner = property.type.kind === "nullable" ? property.type.inner : property.type;
+      const { nullable, inner } = nullableParts(this.model, this.names, property.type);
       const base = goTypeOf(this.model, this.names, inner, enumName);
       const convert = (value: string): string => this.decodeExpression(inner, value, enumName);
       // A plain decoder (decodeString, buildPerson) is passed as it is; anything else in a function literal.
@@ -91,7 +91,7 @@ ${cases.join("\n")}
       const closure = plain?.[1] ?? `func(item any) ${base} { return ${convert("item")} }`;
       switch (field.presence) {
         case "required":
-          return property.type.kind === "nullable" ? `\tout.${field.name} = decodePointer(object[${key}], ${closure})` : `\tout.${field.name} = ${convert(`object[${key}]`)}`;
+          return nullable ? `\tout.${field.name} = decodePointer(object[${key}], ${closure})` : `\tout.${field.name} = ${convert(`object[${key}]`)}`;
         case "nullable":
           return `\tif value, ok := object[${key}]; ok {\n\t\tout.${field.name} = decodeNullable(value, ${closure})\n\t}`;
         case "zero":

@@ -25,10 +25,23 @@ export interface GoField {
   readonly tag: string;
 }
 
+/**
+ * Whether a property's type admits null, and the type it holds otherwise. A reference to a named scalar is
+ * looked through: Go inlines scalars, so `"$ref": "#/$defs/OptionalText"` of `["string", "null"]` is a
+ * nullable string like one written in place.
+ */
+export function nullableParts(model: ContractsModel, names: GoNames, type: TypeNode): { readonly nullable: boolean; readonly inner: TypeNode } {
+  if (type.kind === "nullable") return { nullable: true, inner: type.inner };
+  if (type.kind === "ref" && names.type(type.name) === undefined) {
+    const resolved = resolveType(model, type);
+    if (resolved.kind === "nullable") return { nullable: true, inner: resolved.inner };
+  }
+  return { nullable: false, inner: type };
+}
+
 export function goField(model: ContractsModel, names: GoNames, structName: string, property: Property): GoField {
   const name = names.field(structName, property.name);
-  const nullable = property.type.kind === "nullable";
-  const inner = property.type.kind === "nullable" ? property.type.inner : property.type;
+  const { nullable, inner } = nullableParts(model, names, property.type);
   const base = goTypeOf(model, names, inner, inlineEnumOf(property) === undefined ? undefined : names.inlineEnum(structName, property.name));
   const tag = (options: string): string => `json:${goString(property.name + options)}`;
   if (property.required) {

@@ -273,7 +273,7 @@ ${this.check(plan.values, `${entries}[${key}]`, `&${entryAt}`)}
         : `if ${number} ${operators[check.kind]} ${numberText(check.limit)} {\n${this.fail(at, check.failure)}\n}`,
     );
     const test = plan.integer ? `!ok || !isInteger(${number})` : "!ok";
-    if (checks.length === 0) return `if ${number}, ok := ${value}.(float64); ${test} {\n${this.fail(at, plan.typeFailure)}\n}`;
+    if (checks.length === 0) return `if ${plan.integer ? number : "_"}, ok := ${value}.(float64); ${test} {\n${this.fail(at, plan.typeFailure)}\n}`;
     return `if ${number}, ok := ${value}.(float64); ${test} {\n${this.fail(at, plan.typeFailure)}\n} else {\n${checks.join("\n")}\n}`;
   }
 

@@ -69,11 +69,12 @@ export function decodeFile(model: ContractsModel, names: TypeScriptNames, upcast
       return current;
     }`;
   });
-  const helpers = steps.some((step) => step.text.includes("renameProperty")) || steps.some((step) => step.text.includes("defaultProperty"));
+  // Only the helpers the steps call are imported: an unused import fails noUnusedLocals.
+  const helpers = ["defaultProperty", "renameProperty"].filter((helper) => steps.some((step) => step.text.includes(`${helper}(`)));
   const typeImports = [...new Set(["AnyVersionEvent", "ContractEvent", ...model.events.filter((event) => event.upcast !== undefined || !event.latest).map((event) => event.name)])].sort();
   const source = join([
     GENERATED_HEADER,
-    ts`import { type ValidationResult, parseJson, syntaxErrors${Code.trusted(helpers ? ", defaultProperty, renameProperty" : "")} } from "./runtime.js";`,
+    ts`import { type ValidationResult, parseJson, syntaxErrors${Code.trusted(helpers.map((helper) => `, ${helper}`).join(""))} } from "./runtime.js";`,
     ts`import type { ${join(typeImports.map((name) => ts`${Code.trusted(name)}`), ", ")} } from "./types.js";`,
     ts`import { validateEvent } from "./validators.js";`,
     ...imports,

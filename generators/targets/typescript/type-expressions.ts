@@ -32,7 +32,8 @@ export function typeExpression(type: TypeNode, names: TypeScriptNames): Code {
   }
 }
 
+/** Item types that bind looser than `[]`: unions, and arrays (`readonly (readonly number[])[]`). */
 function needsParentheses(type: TypeNode): boolean {
-  return type.kind === "nullable" || type.kind === "union" || (type.kind === "enum" && type.values.length > 1);
+  return type.kind === "array" || type.kind === "nullable" || type.kind === "union" || (type.kind === "enum" && type.values.length > 1);
 }
 

@@ -42,6 +42,13 @@ const INHERITED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNa
 const ENUM_SET_THRESHOLD = 8;
 
 /**
+ * Above this many properties an object's checks are split into part functions of this many each, and its
+ * known keys are a Set: one function of a thousand checks is too large for TypeScript's control-flow
+ * analysis (TS2563) and slow to compile.
+ */
+const PROPERTIES_PER_FUNCTION = 64;
+
+/**
  * `src/validators.ts`: the validation plan (plan/validation-plan.ts) printed as TypeScript: a check function
  * per named type, written out as straight-line code at generate time (no schema is compiled at run time, no
  * eval), plus the public validate/is/assert functions. Errors are collected, not thrown; pointers are only
@@ -203,6 +210,9 @@ function depthPlus(depth: Code, more: number): Code {
 class ValidatorEmitter {
   private readonly patterns = new NumberedNames((index) => `PATTERN_${index}`);
   private readonly enumSets = new NumberedNames((index) => `ENUM_${index}`);
+  private readonly knownKeys = new NumberedNames((index) => `KNOWN_KEYS_${index}`);
+  /** The part functions of the check function being printed (large objects only). */
+  private parts: Code[] = [];
   private readonly helpers = new Set<string>(["fail", "isObject"]);
   private variableCount = 0;
   private readonly localNames = new Set<string>();
@@ -225,6 +235,7 @@ class ValidatorEmitter {
     return [
       ...this.patterns.entries().map(([pattern, name]) => ts`const ${Code.trusted(name)} = ${regExp(pattern)};`),
       ...this.enumSets.entries().map(([values, name]) => ts`const ${Code.trusted(name)}: ReadonlySet<unknown> = new Set(${Code.trusted(values)});`),
+      ...this.knownKeys.entries().map(([keys, name]) => ts`const ${Code.trusted(name)}: ReadonlySet<string> = new Set(${Code.trusted(keys)});`),
     ];
   }
 
@@ -236,15 +247,20 @@ class ValidatorEmitter {
   checkFunction(named: NamedPlan): Code {
     this.variableCount = 0;
     this.localNames.clear();
+    this.parts = [];
     const value = ts`value`;
     const path = ts`path`;
     const depth = ts`depth`;
     const doc = docComment([`Checks \`value\` (nested \`depth\` levels deep) against ${named.name}, adding what is wrong to \`errors\`.`]);
     const body = named.kind === "object" ? this.objectBody(named, value, path) : named.kind === "union" ? this.unionBody(named, value, path) : this.check(named.value, value, path, depth);
     const flag = this.tolerance.has(named.name) ? ts`, tolerant: boolean` : ts``;
-    return join([doc, ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]${flag}, depth: number): void {
+    return join([
+      doc,
+      ts`function ${this.names.check(named.name)}(value: unknown, path: string, errors: ValidationError[]${flag}, depth: number): void {
 ${body}
-}`]);
+}`,
+      ...this.parts,
+    ]);
   }
 
   /** A numbered local (`item0`, `index1`): never a name a schema could also produce for a property local. */
@@ -289,42 +305,68 @@ ${body}
   private objectBody(named: Extract<NamedPlan, { kind: "object" }>, value: Code, path: Code): Code {
     const { properties } = named;
     this.helpers.add("unknownProperties");
-    const known = properties.map((property) => ts`case ${property.name}:`);
-    const lines: Code[] = [
-      ts`if (!isObject(${value})) ${this.rejectBlock(path, named.typeFailure, value, ts`depth`)} else {`,
-      this.tooDeep(ts`depth`),
-      ts`let unknown: string[] | undefined;`,
-      properties.length === 0
+    const large = properties.length > PROPERTIES_PER_FUNCTION;
+    const known = large
+      ? ts`for (const key in ${value}) {
+  if (!${Code.trusted(this.knownKeys.nameOf(JSON.stringify(properties.map((property) => property.name))))}.has(key)) (unknown ??= []).push(key);
+}`
+      : properties.length === 0
         ? ts`for (const key in ${value}) (unknown ??= []).push(key);`
         : ts`for (const key in ${value}) {
   switch (key) {
-    ${join(known)}
+    ${join(properties.map((property) => ts`case ${property.name}:`))}
       break;
     default:
       (unknown ??= []).push(key);
   }
+}`;
+    const lines: Code[] = [ts`if (!isObject(${value})) ${this.rejectBlock(path, named.typeFailure, value, ts`depth`)} else {`, this.tooDeep(ts`depth`), ts`let unknown: string[] | undefined;`, known];
+    const tolerant = this.tolerance.has(named.name);
+    if (large) {
+      for (let start = 0; start < properties.length; start += PROPERTIES_PER_FUNCTION) {
+        const part = Code.trusted(`${this.names.check(named.name).text}$part${start / PROPERTIES_PER_FUNCTION + 1}`);
+        const slice = properties.slice(start, start + PROPERTIES_PER_FUNCTION);
+        const locals = new Set(this.localNames);
+        this.localNames.clear();
+        const body = join(slice.map((property) => this.propertyCheck(property, value, path)));
+        // A part takes the flag only when its checks pass it on (`tolerant` is never a local's name).
+        const passesFlag = tolerant && /\btolerant\b/.test(body.text);
+        this.parts.push(
+          join([
+            docComment([`Checks properties ${start + 1} to ${start + slice.length} of ${named.name}.`]),
+            ts`function ${part}(value: Readonly<Record<string, unknown>>, path: string, errors: ValidationError[]${passesFlag ? ts`, tolerant: boolean` : ts``}, depth: number): void {
+${body}
 }`,
-    ];
-    for (const property of properties) {
-      const variable = this.propertyLocal(property.name);
-      const propertyPath = ts`${path} + ${"/" + property.segment}`;
-      const read = INHERITED_NAMES.has(property.name) ? ts`Object.hasOwn(${value}, ${property.name}) ? ${value}[${property.name}] : undefined` : ts`${value}[${property.name}]`;
-      const check = this.check(property.value, variable, propertyPath, ts`depth + 1`);
-      const missing = property.required
-        ? ts`if (${variable} === undefined) {
+          ]),
+        );
+        for (const name of locals) this.localNames.add(name);
+        lines.push(ts`${part}(${value}, ${path}, errors${passesFlag ? ts`, tolerant` : ts``}, depth);`);
+      }
+    } else {
+      for (const property of properties) lines.push(this.propertyCheck(property, value, path));
+    }
+    lines.push(ts`if (unknown !== undefined) unknownProperties(errors, ${path}, ${value}, unknown, ${tolerant ? ts`tolerant` : ts`false`}, depth);
+}`);
+    return join(lines);
+  }
+
+  /** Reads one property of an object and checks it: required ones must be there. */
+  private propertyCheck(property: Extract<NamedPlan, { kind: "object" }>["properties"][number], value: Code, path: Code): Code {
+    const variable = this.propertyLocal(property.name);
+    const propertyPath = ts`${path} + ${"/" + property.segment}`;
+    const read = INHERITED_NAMES.has(property.name) ? ts`Object.hasOwn(${value}, ${property.name}) ? ${value}[${property.name}] : undefined` : ts`${value}[${property.name}]`;
+    const check = this.check(property.value, variable, propertyPath, ts`depth + 1`);
+    const missing = property.required
+      ? ts`if (${variable} === undefined) {
   fail(errors, ${propertyPath}, ${REQUIRED.keyword}, ${REQUIRED.message});
 } else {
 ${check}
 }`
-        : ts`if (${variable} !== undefined) {
+      : ts`if (${variable} !== undefined) {
 ${check}
 }`;
-      lines.push(ts`const ${variable} = ${read};
-${missing}`);
-    }
-    lines.push(ts`if (unknown !== undefined) unknownProperties(errors, ${path}, ${value}, unknown, ${this.tolerance.has(named.name) ? ts`tolerant` : ts`false`}, depth);
-}`);
-    return join(lines);
+    return ts`const ${variable} = ${read};
+${missing}`;
   }
 
   private unionBody(named: Extract<NamedPlan, { kind: "union" }>, value: Code, path: Code): Code {

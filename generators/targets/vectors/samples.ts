@@ -10,16 +10,29 @@ const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
   uri: "https://example.com/",
 };
 
+/** How many times one named type may appear on the way down a sample: a recursive type is unrolled once. */
+const MAX_SAME_TYPE = 2;
+
 /**
  * A deterministic value that satisfies a type, with every optional property filled in, so that mutations can
- * reach every place of an event. Returns undefined when no sample can be made (a pattern nothing fits).
+ * reach every place of an event. Returns undefined when no sample can be made (a pattern nothing fits, or a
+ * recursion that is required all the way down). Samples stay small on recursive types: a named type is
+ * entered at most twice on one path, so a binary tree's sample has three nodes, not 2^depth.
  */
-export function sampleOf(model: ContractsModel, type: TypeNode, depth = 0): unknown {
+export function sampleOf(model: ContractsModel, type: TypeNode, depth = 0, path: readonly string[] = []): unknown {
   if (depth > 12) return undefined;
+  if (type.kind === "ref") {
+    if (path.filter((name) => name === type.name).length >= MAX_SAME_TYPE) return undefined;
+    return sampleResolved(model, type, depth, [...path, type.name]);
+  }
+  return sampleResolved(model, type, depth, path);
+}
+
+function sampleResolved(model: ContractsModel, type: TypeNode, depth: number, path: readonly string[]): unknown {
   const resolved = resolveType(model, type);
   switch (resolved.kind) {
     case "nullable":
-      return sampleOf(model, resolved.inner, depth + 1);
+      return sampleOf(model, resolved.inner, depth + 1, path);
     case "const":
       return resolved.value;
     case "enum":
@@ -42,20 +55,20 @@ export function sampleOf(model: ContractsModel, type: TypeNode, depth = 0): unkn
       return PATTERN_CANDIDATES.find(fits);
     }
     case "array": {
-      const item = sampleOf(model, resolved.items, depth + 1);
+      const item = sampleOf(model, resolved.items, depth + 1, path);
       const count = Math.max(resolved.minItems ?? 0, 1);
       return item === undefined || (resolved.maxItems ?? 1) < 1 ? [] : Array.from({ length: count }, () => item);
     }
     case "map": {
-      const value = sampleOf(model, resolved.values, depth + 1);
+      const value = sampleOf(model, resolved.values, depth + 1, path);
       return value === undefined ? {} : { key: value };
     }
     case "union":
-      return sampleOf(model, resolved.variants[0]?.type ?? { kind: "boolean" }, depth + 1);
+      return sampleOf(model, resolved.variants[0]?.type ?? { kind: "boolean" }, depth + 1, path);
     case "object": {
       const result: Record<string, unknown> = {};
       for (const property of resolved.properties) {
-        const value = sampleOf(model, property.type, depth + 1);
+        const value = sampleOf(model, property.type, depth + 1, path);
         if (value !== undefined) setOwn(result, property.name, value);
         else if (property.required) return undefined;
       }

@@ -162,6 +162,63 @@ def _nests_too_deep(text: str, value: object) -> bool:
     return text.count("{") + text.count("[") > MAX_DEPTH and _too_deep(value, 1)
 
 
+_TOKEN: Final = re.compile(
+    r"[ \t\n\r]*(?:"
+    r'(?P<string>"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")'
+    r"|(?P<number>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<literal>true|false|null)"
+    r"|(?P<mark>[{}\[\]:,]))"
+)
+
+
+def _is_json(text: str) -> bool:
+    """Whether the text is one JSON value, read without recursion.
+
+    json's reader recurses, and gives up on deep nesting before it reaches a syntax error further on; text
+    that is not JSON ranks above nesting too deep, so a document json gives up on is read again here.
+    """
+    stack: list[str] = []
+    state = "value"  # what may come next: value, value], key}, key, colon, next (a comma or a close)
+    position = 0
+    while True:
+        if state == "next" and not stack:
+            return text[position:].strip(" \t\n\r") == ""
+        token = _TOKEN.match(text, position)
+        if token is None:
+            return False
+        position = token.end()
+        mark = token["mark"]
+        if state in ("value", "value]"):
+            if mark is None:
+                state = "next"
+            elif mark in "{[":
+                stack.append(mark)
+                state = "key}" if mark == "{" else "value]"
+            elif mark == "]" and state == "value]":
+                stack.pop()
+                state = "next"
+            else:
+                return False
+        elif state in ("key", "key}"):
+            if token["string"] is not None:
+                state = "colon"
+            elif mark == "}" and state == "key}":
+                stack.pop()
+                state = "next"
+            else:
+                return False
+        elif state == "colon":
+            if mark != ":":
+                return False
+            state = "value"
+        elif mark == ",":
+            state = "key" if stack[-1] == "{" else "value"
+        elif mark is not None and mark == ("}" if stack[-1] == "{" else "]"):
+            stack.pop()
+        else:
+            return False
+
+
 def _read_text(text: str, raw: bytes) -> object:
     overflow = False
     try:
@@ -173,7 +230,7 @@ def _read_text(text: str, raw: bytes) -> object:
             overflow = True
             value = _UNROUNDED_READER.decode(text)
     except RecursionError:
-        raise DocumentError("depth") from None
+        raise DocumentError("depth" if _is_json(text) else "syntax") from None
     except ValueError:
         raise DocumentError("syntax") from None
     if _nests_too_deep(text, value):

@@ -1,6 +1,7 @@
 // Command differential runs a corpus of event documents through one generated Go package, for the
-// differential test (test/differential.test.ts): for each line of base64 bytes it prints, as one JSON line,
-// the errors of Validate and ValidateTolerant and what Decode returns (the event as JSON, or its errors).
+// differential tests (test/differential.test.ts, test/schema-sets.test.ts): for each line of base64 bytes it
+// prints, as one JSON line, the errors of Validate and ValidateTolerant and what Decode returns (the event as
+// JSON, or its errors). The packages it knows are bound in packages.go; the schema-set test writes its own.
 package main
 
 import (
@@ -10,21 +11,11 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-
-	events "contracts.activity-builder.dev/events"
-	hostile "hostile.example.com/events"
-	versions "versions.example.com/events/v2"
 )
 
 type bindings struct {
 	validate, tolerant func([]byte) error
 	decode             func([]byte) (any, error)
-}
-
-var packages = map[string]bindings{
-	"canonical": {events.Validate, events.ValidateTolerant, func(data []byte) (any, error) { return events.Decode(data) }},
-	"hostile":   {hostile.Validate, hostile.ValidateTolerant, func(data []byte) (any, error) { return hostile.Decode(data) }},
-	"versions":  {versions.Validate, versions.ValidateTolerant, func(data []byte) (any, error) { return versions.Decode(data) }},
 }
 
 // result is one line of output; errors are [pointer, keyword, message] triples.
@@ -56,7 +47,7 @@ func errorsOf(err error) [][3]string {
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: differential canonical|hostile|versions CORPUS")
+		fmt.Fprintln(os.Stderr, "usage: differential PACKAGE CORPUS")
 		os.Exit(2)
 	}
 	bound, ok := packages[os.Args[1]]
