@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { buildModel } from "../generators/ir/build.js";
 import type { ContractsModel } from "../generators/ir/model.js";
 import { listFiles } from "../generators/output/tree.js";
@@ -168,6 +169,29 @@ describe("the sets that generate", () => {
       expect(comparison).toMatchObject(AGREEMENT);
       expect(examplesValid(model, comparison.counts.valid)).toBe(true);
     }, 300_000);
+  });
+
+  it("write Markdown tables whose rows keep their columns, whatever the text in their cells", async () => {
+    for (const set of generating) {
+      const out = path.join(set.folder, "out");
+      for (const file of (await listFiles(out)).filter((name) => name.endsWith(".md"))) {
+        const tables = readFileSync(path.join(out, file), "utf8").split(/\n(?!\|)/).filter((block) => block.startsWith("|"));
+        for (const table of tables) {
+          // Cell text never holds a raw pipe (it is an entity), so every pipe is a cell boundary.
+          const columns = table.split("\n").map((row) => row.split("|").length);
+          expect(new Set(columns).size, `${set.name}/out/${file}:\n${table}`).toBe(1);
+        }
+      }
+    }
+  });
+
+  it("write AsyncAPI documents that YAML 1.1 (PyYAML) and YAML 1.2 readers read back alike", () => {
+    for (const set of generating) {
+      const file = path.join(set.folder, "out/docs/asyncapi.yaml");
+      const python = run(path.join(VENV, "python"), ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))", file]);
+      expect(python.status, python.stderr).toBe(0);
+      expect(JSON.parse(python.stdout), set.name).toEqual(parseYaml(readFileSync(file, "utf8")));
+    }
   });
 
   it("never run text from a schema as code: the canary file does not exist", () => {

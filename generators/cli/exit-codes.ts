@@ -6,6 +6,8 @@ export const EXIT = {
   PROBLEMS: 1,
   /** The command could not run: bad flags, unreadable files, invalid schemas or config. */
   USAGE: 2,
+  /** A bug in event-contracts itself (an internal error); nothing was written. */
+  INTERNAL: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -13,4 +15,5 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_CODES_HELP = `Exit codes:
   0  success: output generated or in sync, all events valid, contracts compatible
   1  problems found: --check drift, invalid events, compatibility violations
-  2  usage or input error: bad flags, unreadable files, invalid schemas or config (nothing is written)`;
+  2  usage or input error: bad flags, unreadable files, invalid schemas or config (nothing is written)
+  3  internal error: a bug in event-contracts, to be reported (nothing is written)`;

@@ -98,6 +98,15 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`event-contracts: ${error.message}\nRun \`event-contracts --help\` for usage.`);
       return EXIT.USAGE;
     }
-    throw error;
+    // Anything else is a bug in event-contracts, never a problem of the input: say so, without a stack trace
+    // unless asked for one, and say how to report it. Nothing was written (writes are atomic).
+    const debug = process.env["EVENT_CONTRACTS_DEBUG"] === "1";
+    const detail = (debug && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error)).replace(/^internal error: /, "");
+    output.err(
+      `event-contracts: internal error: ${detail}\n` +
+        "This is a bug in event-contracts, not a problem of your schemas; nothing was written. Please report it with the schemas and the command that caused it" +
+        (debug ? "." : ", and the stack trace that EVENT_CONTRACTS_DEBUG=1 prints."),
+    );
+    return EXIT.INTERNAL;
   }
 }

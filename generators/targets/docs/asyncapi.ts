@@ -1,4 +1,5 @@
-import { stringify } from "yaml";
+import { Document, Scalar, visit } from "yaml";
+import { INVISIBLE, hex } from "../../code/invisible.js";
 import type { Config } from "../../config.js";
 import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { goExported } from "../../code/go.js";
@@ -99,5 +100,28 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
     components: { messages, schemas: { CloudEventsHeaders: HEADERS, ...componentSchemas(model) } },
   };
   // No block scalars: they normalize line breaks (\r\n would read back as \n); quoted strings keep every character.
-  return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false, blockQuote: false });
+  // Written for YAML 1.1 and 1.2 readers alike (PyYAML reads 1.1): strings that 1.1 would read as another
+  // type (2026-11-27, yes, on, 012, 1:20) are quoted by the 1.1 schema, and so are "=" and "<<", which 1.1
+  // gives meanings of their own. 1.1 treats U+0085, U+2028 and U+2029 as line breaks and refuses other
+  // controls: a string holding any of them, or an invisible character, is double-quoted with each escaped.
+  const yaml = new Document(document, { aliasDuplicateObjects: false, schema: "yaml-1.1" });
+  visit(yaml, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && (NEEDS_ESCAPE.test(node.value) || node.value === "=" || node.value === "<<")) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return yaml
+    .toString({ lineWidth: 0, blockQuote: false })
+    .replace(NEEDS_ESCAPE_ALL, (character) => `\\u${hex(character)}`)
+    .replace(EXPONENT_WITHOUT_POINT, "$1$2.0$3");
 }
+
+/**
+ * A number in exponent form without a decimal point (1e+21, as JavaScript writes it), alone as a plain
+ * value: YAML 1.1 reads it as a string unless it has one (1.0e+21), YAML 1.2 reads both as the number.
+ */
+const EXPONENT_WITHOUT_POINT = /^(\s*(?:- )*(?:(?:"(?:[^"\\]|\\.)*"|[^\s"#-][^\n]*?): )?)(-?[0-9]+)(e[+-][0-9]+)$/gm;
+
+/** Characters written only as escapes: line separators some YAML readers break lines at, and invisible ones. */
+const NEEDS_ESCAPE = new RegExp(`[\u0085\u2028\u2029]|${INVISIBLE.source}`, "u");
+const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, "gu");

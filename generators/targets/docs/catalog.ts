@@ -131,12 +131,12 @@ function fieldRows(model: ContractsModel, type: TypeNode, prefix: string, seen: 
   return inner.properties.flatMap((property) => {
     const path = prefix === "" ? property.name : `${prefix}.${property.name}`;
     const nullable = resolveType(model, property.type).kind === "nullable" || property.type.kind === "nullable";
-    const summary = constraintSummary(resolveType(model, property.type));
+    const summary = constraintSummary(resolveType(model, property.type), { text: markdownText, code: markdownCode });
     const row: Row = {
       path,
       type: typeText(model, property.type),
       presence: `${property.required ? "required" : "optional"}${nullable ? ", nullable" : ""}${property.deprecated ? ", deprecated" : ""}`,
-      constraints: summary === undefined ? "" : markdownText(summary),
+      constraints: summary ?? "",
       description: property.description,
     };
     return [row, ...fieldRows(model, property.type, path, visited)];

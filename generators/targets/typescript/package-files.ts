@@ -56,14 +56,26 @@ function payloadTypeName(model: ContractsModel, eventName: string): string {
   return payload?.kind === "ref" ? payload.name : "payload";
 }
 
-/** Markdown text: characters with meaning in Markdown or HTML are backslash-escaped; line breaks become spaces. */
+/**
+ * Markdown text: characters with meaning in Markdown or HTML are backslash-escaped; line breaks become spaces.
+ * A pipe is written as an entity: table rows are split at pipes before backslashes are read, so a pipe after
+ * an escaped backslash (`\\|`) would end the cell.
+ */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_{}[\]()<>#+!|~]/g, (character) => `\\${character}`);
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/[\\`*_{}[\]()<>#+!~&]/g, (character) => `\\${character}`)
+    .replace(/\|/g, "&#124;");
 }
 
-/** An inline code span that holds any text: the fence is longer than any run of backticks inside. */
+/**
+ * An inline code span that holds any text: the fence is longer than any run of backticks inside. Text with a
+ * pipe is an HTML `<code>` element instead, its pipes entities: in a table cell a code span cannot hold a
+ * backslash before a pipe (`\|` is the cell's escape, `\\|` ends the cell).
+ */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|");
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ");
+  if (flat.includes("|")) return `<code>${flat.replace(/[&<>"|]/g, (character) => `&#${character.charCodeAt(0)};`)}</code>`;
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
