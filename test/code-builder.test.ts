@@ -82,3 +82,13 @@ describe("text in every language's literals and comments", () => {
     expect(docComment(["x\ufeffy"]).text).toContain("x\\u{FEFF}y");
   });
 });
+
+describe("static TypeScript templates", () => {
+  // generate copies them without formatting, so they must already be in the form prettier gives them.
+  it.each(["runtime.ts", "kafka.ts"])("templates/typescript/%s is in prettier's form", async (name) => {
+    const { readFile } = await import("node:fs/promises");
+    const prettier = await import("prettier");
+    const text = await readFile(new URL(`../templates/typescript/${name}`, import.meta.url), "utf8");
+    expect(await prettier.format(text, { parser: "typescript", printWidth: 100, endOfLine: "lf" })).toBe(text);
+  });
+});

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { Workspace } from "@astral-sh/ruff-wasm-nodejs";
 import * as prettier from "prettier";
 import type { GeneratedFile } from "../targets/target.js";
@@ -20,10 +23,15 @@ const PARSERS: readonly (readonly [string, string])[] = [
  * `generate --check` always agree (graphql-code-generator's --check compared unformatted output).
  */
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  // Go files are formatted together, by one gofmt process rather than one each.
+  const goFiles = files.filter((file) => file.formatted !== true && file.path.endsWith(".go"));
+  const goFormatted = goFiles.length === 0 ? new Map<string, string>() : await gofmtAll(goFiles);
   // Identical inputs (the ESM and CommonJS declarations, say) are formatted once.
   const formatted = new Map<string, Promise<string>>();
   return Promise.all(
     files.map(async (file) => {
+      const go = goFormatted.get(file.path);
+      if (go !== undefined) return { path: file.path, content: go };
       const key = `${file.path.slice(file.path.lastIndexOf("."))}\u0000${file.content}`;
       let content = formatted.get(key);
       if (content === undefined) {
@@ -35,9 +43,31 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
   );
 }
 
+/** Formats Go sources with one gofmt run over a scratch folder holding them all; by path. */
+async function gofmtAll(files: readonly GeneratedFile[]): Promise<Map<string, string>> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "event-contracts-gofmt-"));
+  try {
+    const names = files.map((_, index) => path.join(scratch, `${index}.go`));
+    await Promise.all(files.map((file, index) => writeFile(names[index] ?? "", file.content)));
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn("gofmt", ["-w", ...names], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+      child.on("error", (error) => reject(new Error(`gofmt is needed to format Go output (install Go): ${error.message}`)));
+      child.on("close", (code) => {
+        if (code === 0) resolve();
+        else reject(new Error(`internal error: generated Go does not parse:\n${files.reduce((text, file, index) => text.replaceAll(names[index] ?? "", file.path), err)}`));
+      });
+    });
+    const texts = await Promise.all(names.map((name) => readFile(name, "utf8")));
+    return new Map(files.map((file, index) => [file.path, texts[index] ?? ""]));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   if (file.formatted === true) return file;
-  if (file.path.endsWith(".go")) return { path: file.path, content: await gofmt(file.path, file.content) };
   if (file.path.endsWith(".py")) return { path: file.path, content: await ruffFormat(file.path, file.content) };
   const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
   if (parser === undefined) return file;
@@ -48,23 +78,6 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
     // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
     throw new Error(`internal error: generated ${file.path} does not parse: ${(error as Error).message}`);
   }
-}
-
-/** Formats Go source with the toolchain's own gofmt, fed on standard input. */
-function gofmt(path: string, source: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("gofmt", [], { stdio: ["pipe", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-    child.on("error", (error) => reject(new Error(`gofmt is needed to format Go output (install Go): ${error.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(`internal error: generated ${path} does not parse as Go:\n${err}`));
-    });
-    child.stdin.end(source);
-  });
 }
 
 /**

@@ -21,7 +21,9 @@ export interface OutgoingMessage {
 /** The part of a producer the helpers use: kafkajs's Producer has both methods. */
 export interface ProducerLike {
   send(record: { topic: string; messages: OutgoingMessage[] }): Promise<unknown>;
-  sendBatch(batch: { topicMessages?: { topic: string; messages: OutgoingMessage[] }[] }): Promise<unknown>;
+  sendBatch(batch: {
+    topicMessages?: { topic: string; messages: OutgoingMessage[] }[];
+  }): Promise<unknown>;
 }
 
 /** What an eachMessage handler receives (kafkajs's EachMessagePayload has these fields). */
@@ -40,7 +42,11 @@ export interface ReceivedMessage {
 export interface EventRecord {
   readonly topic: string;
   /** Text only, so that it can be handed to any client's send (kafkajs's Message accepts it as is). */
-  readonly message: { readonly key: string; readonly value: string; readonly headers: Readonly<Record<string, string>> };
+  readonly message: {
+    readonly key: string;
+    readonly value: string;
+    readonly headers: Readonly<Record<string, string>>;
+  };
 }
 
 /**
@@ -86,10 +92,18 @@ export class BatchValidationError extends ContractValidationError {
 
   constructor(failures: readonly BatchFailure[]) {
     // Pointers are into the batch: /2/payload/prompt is the prompt of the third event.
-    super(undefined, failures.flatMap((failure) => failure.errors.map((error) => ({ ...error, pointer: `/${failure.index}${error.pointer}` }))));
+    super(
+      undefined,
+      failures.flatMap((failure) =>
+        failure.errors.map((error) => ({ ...error, pointer: `/${failure.index}${error.pointer}` })),
+      ),
+    );
     this.name = "BatchValidationError";
     this.message = `${failures.length} of the events break their contract; nothing was sent:\n${failures
-      .map((failure) => `  #${failure.index} ${failure.eventType ?? "(no eventType)"}: ${failure.errors.map((error) => `${error.pointer || "/"} ${error.message}`).join("; ")}`)
+      .map(
+        (failure) =>
+          `  #${failure.index} ${failure.eventType ?? "(no eventType)"}: ${failure.errors.map((error) => `${error.pointer || "/"} ${error.message}`).join("; ")}`,
+      )
       .join("\n")}`;
     this.failures = failures;
   }
@@ -124,7 +138,8 @@ export function createPublisher(producer: ProducerLike, options: PublisherOption
         // An event a factory made is frozen and was validated then; anything else is validated now.
         if (typeof event === "object" && event !== null && wireOf(event) !== undefined) return;
         const result = validateEvent(event);
-        if (!result.ok) failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });
+        if (!result.ok)
+          failures.push({ index, eventType: eventTypeOf(event), errors: result.errors });
       });
       if (failures.length > 0) throw new BatchValidationError(failures);
       const byTopic = new Map<string, OutgoingMessage[]>();
@@ -140,7 +155,9 @@ export function createPublisher(producer: ProducerLike, options: PublisherOption
         await producer.send({ topic, messages });
         return;
       }
-      await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await producer.sendBatch({
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
     },
   };
 }
@@ -153,10 +170,13 @@ export interface MessageContext {
 }
 
 /** A typed handler per event type; the compiler checks each handler's event type. */
-export type EventHandlers = { readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown };
+export type EventHandlers = {
+  readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
+};
 
 /** Why a message went to the dead-letter topic (the `dlq-reason` header). */
-export type DeadLetterReason = "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+export type DeadLetterReason =
+  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
 
 export interface EventHandlerOptions {
   /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
@@ -179,11 +199,18 @@ export interface EventHandlerOptions {
  *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
  * }, { deadLetterProducer: producer }) });
  */
-export function createEventHandler(handlers: EventHandlers, options: EventHandlerOptions): (payload: ReceivedMessage) => Promise<void> {
+export function createEventHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedMessage) => Promise<void> {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic: string) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
 
-  const deadLetter = async (payload: ReceivedMessage, reason: DeadLetterReason, errors: readonly ValidationError[]): Promise<void> => {
+  const deadLetter = async (
+    payload: ReceivedMessage,
+    reason: DeadLetterReason,
+    errors: readonly ValidationError[],
+  ): Promise<void> => {
     const { topic, partition, message } = payload;
     const headers: Record<string, string | Uint8Array> = {};
     for (const [name, value] of Object.entries(message.headers ?? {})) {
@@ -197,7 +224,10 @@ export function createEventHandler(handlers: EventHandlers, options: EventHandle
       "dlq-partition": String(partition),
       "dlq-offset": message.offset,
     });
-    await options.deadLetterProducer.send({ topic: deadLetterTopic(topic), messages: [{ key: message.key ?? null, value: message.value, headers }] });
+    await options.deadLetterProducer.send({
+      topic: deadLetterTopic(topic),
+      messages: [{ key: message.key ?? null, value: message.value, headers }],
+    });
   };
 
   return async (payload) => {
@@ -205,23 +235,47 @@ export function createEventHandler(handlers: EventHandlers, options: EventHandle
     const raw = message.value;
     const size = raw === null ? 0 : typeof raw === "string" ? raw.length : raw.byteLength;
     if (raw === null || size === 0) return deadLetter(payload, "empty", []);
-    if (size > maxValueBytes) return deadLetter(payload, "too-large", [{ pointer: "", keyword: "maxValueBytes", message: `is ${size} bytes, above ${maxValueBytes}` }]);
+    if (size > maxValueBytes)
+      return deadLetter(payload, "too-large", [
+        {
+          pointer: "",
+          keyword: "maxValueBytes",
+          message: `is ${size} bytes, above ${maxValueBytes}`,
+        },
+      ]);
     // Read exactly as the Go and Python packages read the same bytes (see decodeEventJson).
     const decoded = decodeEventJson(raw);
     if (!decoded.ok) {
       const document = decoded.errors.some((error) => error.keyword === "json");
-      const unknown = decoded.errors.some((error) => error.keyword === "eventType" || error.keyword === "version");
-      return deadLetter(payload, document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid", decoded.errors);
+      const unknown = decoded.errors.some(
+        (error) => error.keyword === "eventType" || error.keyword === "version",
+      );
+      return deadLetter(
+        payload,
+        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        decoded.errors,
+      );
     }
     const event = decoded.value;
     const expected = EVENT_CONTRACTS[event.eventType].topic;
-    if (expected !== topic) return deadLetter(payload, "wrong-topic", [{ pointer: "/eventType", keyword: "topic", message: `${event.eventType} belongs on ${expected}` }]);
-    const handler = handlers[event.eventType] as ((event: ContractEvent, context: MessageContext) => unknown) | undefined;
+    if (expected !== topic)
+      return deadLetter(payload, "wrong-topic", [
+        {
+          pointer: "/eventType",
+          keyword: "topic",
+          message: `${event.eventType} belongs on ${expected}`,
+        },
+      ]);
+    const handler = handlers[event.eventType] as
+      ((event: ContractEvent, context: MessageContext) => unknown) | undefined;
     if (handler !== undefined) await handler(event, { topic, partition, offset: message.offset });
   };
 }
 
 function eventTypeOf(value: unknown): string | undefined {
-  const eventType = typeof value === "object" && value !== null ? (value as { eventType?: unknown }).eventType : undefined;
+  const eventType =
+    typeof value === "object" && value !== null
+      ? (value as { eventType?: unknown }).eventType
+      : undefined;
   return typeof eventType === "string" ? eventType : undefined;
 }

@@ -40,8 +40,18 @@ export class ContractValidationError extends Error {
 
   constructor(eventType: string | undefined, errors: readonly ValidationError[]) {
     const subject = eventType === undefined ? "event" : eventType + " event";
-    const lines = errors.map((error) => "  " + (error.pointer === "" ? "/" : error.pointer) + ": " + error.message);
-    super("invalid " + subject + " (" + errors.length + (errors.length === 1 ? " problem" : " problems") + "):\n" + lines.join("\n"));
+    const lines = errors.map(
+      (error) => "  " + (error.pointer === "" ? "/" : error.pointer) + ": " + error.message,
+    );
+    super(
+      "invalid " +
+        subject +
+        " (" +
+        errors.length +
+        (errors.length === 1 ? " problem" : " problems") +
+        "):\n" +
+        lines.join("\n"),
+    );
     this.name = "ContractValidationError";
     this.eventType = eventType;
     this.errors = errors;
@@ -49,7 +59,12 @@ export class ContractValidationError extends Error {
 }
 
 /** Records one problem; the generated validators call it on their error paths only. */
-export function fail(errors: ValidationError[], pointer: string, keyword: string, message: string): void {
+export function fail(
+  errors: ValidationError[],
+  pointer: string,
+  keyword: string,
+  message: string,
+): void {
   errors.push({ pointer, keyword, message });
 }
 
@@ -111,7 +126,11 @@ export function documentProblem(value: unknown, depth: number): DocumentProblem 
   if (depth > MAX_DEPTH) return "depth";
   let worst: DocumentProblem | undefined;
   const consider = (problem: DocumentProblem | undefined): void => {
-    if (problem !== undefined && (worst === undefined || DOCUMENT_RANK.indexOf(problem) < DOCUMENT_RANK.indexOf(worst))) worst = problem;
+    if (
+      problem !== undefined &&
+      (worst === undefined || DOCUMENT_RANK.indexOf(problem) < DOCUMENT_RANK.indexOf(worst))
+    )
+      worst = problem;
   };
   if (Array.isArray(value)) {
     for (const item of value) consider(documentProblem(item, depth + 1));
@@ -133,7 +152,14 @@ export function failDocument(errors: ValidationError[], problem: DocumentProblem
  * Records that `value` (at `depth`) failed a check: as that failure, or as a problem of the document when the
  * value holds one, exactly as the Go and Python packages would have found it while reading the document.
  */
-export function reject(errors: ValidationError[], pointer: string, keyword: string, message: string, value: unknown, depth: number): void {
+export function reject(
+  errors: ValidationError[],
+  pointer: string,
+  keyword: string,
+  message: string,
+  value: unknown,
+  depth: number,
+): void {
   const problem = documentProblem(value, depth);
   if (problem === undefined) errors.push({ pointer, keyword, message });
   else failDocument(errors, problem);
@@ -143,12 +169,24 @@ export function reject(errors: ValidationError[], pointer: string, keyword: stri
  * Reports the unknown properties of an object (at `depth`), in code-point order of their names: errors for
  * producers, and for everyone a look inside them for problems of the document.
  */
-export function unknownProperties(errors: ValidationError[], path: string, object: Record<string, unknown>, keys: string[], tolerant: boolean, depth: number): void {
+export function unknownProperties(
+  errors: ValidationError[],
+  path: string,
+  object: Record<string, unknown>,
+  keys: string[],
+  tolerant: boolean,
+  depth: number,
+): void {
   keys.sort(compareCodePoints);
   for (const key of keys) {
     const problem = isWellFormed(key) ? documentProblem(object[key], depth + 1) : "text";
     if (problem !== undefined) failDocument(errors, problem);
-    else if (!tolerant) errors.push({ pointer: path + "/" + escapePointer(key), keyword: "additionalProperties", message: "is not a property of this contract" });
+    else if (!tolerant)
+      errors.push({
+        pointer: path + "/" + escapePointer(key),
+        keyword: "additionalProperties",
+        message: "is not a property of this contract",
+      });
   }
 }
 
@@ -157,7 +195,8 @@ export function settle(errors: ValidationError[]): ValidationError[] {
   let worst: ValidationError | undefined;
   for (const error of errors) {
     if (error.keyword !== "json") continue;
-    const rank = (candidate: ValidationError): number => DOCUMENT_RANK.findIndex((problem) => DOCUMENT_PROBLEMS[problem] === candidate.message);
+    const rank = (candidate: ValidationError): number =>
+      DOCUMENT_RANK.findIndex((problem) => DOCUMENT_PROBLEMS[problem] === candidate.message);
     if (worst === undefined || rank(error) < rank(worst)) worst = error;
   }
   return worst === undefined ? errors : [worst];
@@ -203,7 +242,14 @@ function decimalOf(value: number): [bigint, number] {
 
 // TextDecoder is in every runtime the package supports (Node.js, Deno, Bun, browsers) but in no TypeScript
 // lib the package compiles against without DOM or Node.js types, so it is looked up and typed here.
-const Utf8Decoder = (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(data: Uint8Array): string } }).TextDecoder;
+const Utf8Decoder = (
+  globalThis as unknown as {
+    TextDecoder: new (
+      label: string,
+      options: { fatal: boolean; ignoreBOM: boolean },
+    ) => { decode(data: Uint8Array): string };
+  }
+).TextDecoder;
 
 /**
  * Reads an event's JSON as every package does: UTF-8 without a byte order mark (bytes are decoded strictly),
@@ -211,7 +257,10 @@ const Utf8Decoder = (globalThis as unknown as { TextDecoder: new (label: string,
  */
 export function parseJson(data: string | Uint8Array): { value: unknown } | undefined {
   try {
-    const text = typeof data === "string" ? data : new Utf8Decoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    const text =
+      typeof data === "string"
+        ? data
+        : new Utf8Decoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
     return { value: JSON.parse(text) as unknown };
   } catch {
     return undefined;
@@ -233,23 +282,47 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** Moves a property to its new name, in the object at `parent` (an automatic upcast step). */
-export function renameProperty(target: Record<string, unknown>, parent: readonly string[], from: string, to: string): void {
+export function renameProperty(
+  target: Record<string, unknown>,
+  parent: readonly string[],
+  from: string,
+  to: string,
+): void {
   const object = objectAt(target, parent);
   if (object === undefined || !Object.hasOwn(object, from)) return;
-  Object.defineProperty(object, to, { value: object[from], enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(object, to, {
+    value: object[from],
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   delete object[from];
 }
 
 /** Fills in a property an older version lacks, in the object at `parent` (an automatic upcast step). */
-export function defaultProperty(target: Record<string, unknown>, parent: readonly string[], property: string, value: unknown): void {
+export function defaultProperty(
+  target: Record<string, unknown>,
+  parent: readonly string[],
+  property: string,
+  value: unknown,
+): void {
   const object = objectAt(target, parent);
   if (object === undefined || Object.hasOwn(object, property)) return;
-  Object.defineProperty(object, property, { value: JSON.parse(JSON.stringify(value)) as unknown, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(object, property, {
+    value: JSON.parse(JSON.stringify(value)) as unknown,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
-function objectAt(target: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
+function objectAt(
+  target: Record<string, unknown>,
+  path: readonly string[],
+): Record<string, unknown> | undefined {
   let current: unknown = target;
-  for (const key of path) current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
+  for (const key of path)
+    current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
   return isObject(current) ? current : undefined;
 }
 
@@ -272,7 +345,9 @@ export function wireOf(event: object): string | undefined {
 export function newEventId(): string {
   const webCrypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (webCrypto?.randomUUID === undefined) {
-    throw new Error("crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly");
+    throw new Error(
+      "crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly",
+    );
   }
   return webCrypto.randomUUID();
 }
@@ -290,16 +365,26 @@ export function nowTimestamp(): string {
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-const DATE_TIME = /^(\d\d\d\d)-(\d\d)-(\d\d)[t\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:z|([+-])(\d\d)(?::?(\d\d))?)$/i;
+const DATE_TIME =
+  /^(\d\d\d\d)-(\d\d)-(\d\d)[t\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:z|([+-])(\d\d)(?::?(\d\d))?)$/i;
 const DATE_TIME_COMMON = /^\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
 const HEX = "[0-9a-f]";
-const UUID = new RegExp(`^(?:urn:uuid:)?${HEX.repeat(8)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(12)}$`, "i");
+const UUID = new RegExp(
+  `^(?:urn:uuid:)?${HEX.repeat(8)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(12)}$`,
+  "i",
+);
 const NOT_URI_FRAGMENT = /\/|:/;
-const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+const URI =
+  /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
 function isValidDate(year: number, month: number, day: number): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] ?? 0));
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] ?? 0))
+  );
 }
 
 /** RFC 3339 full-date, calendar-checked: 2024-02-29 is a date, 2023-02-29 is not. */
@@ -333,7 +418,8 @@ export function isDateTime(text: string): boolean {
 
 function isDateTimeExact(text: string): boolean {
   const match = DATE_TIME.exec(text);
-  if (match === null || !isValidDate(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
+  if (match === null || !isValidDate(Number(match[1]), Number(match[2]), Number(match[3])))
+    return false;
   const hour = Number(match[4]);
   const minute = Number(match[5]);
   const second = Number(match[6]);
@@ -344,7 +430,9 @@ function isDateTimeExact(text: string): boolean {
   if (hour <= 23 && minute <= 59 && second < 60) return true;
   const utcMinute = minute - offsetMinute * sign;
   const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+  return (
+    (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61
+  );
 }
 
 /** RFC 4122 UUID, optionally as a urn:uuid: URN. */

@@ -47,7 +47,7 @@ export const goTarget: Target = {
       { path: "validate.go", content: goValidateFile(model, names, packageName, HEADER, template(context, "go/validate.go.tmpl")) },
       { path: "decode.go", content: goDecodeFile(model, names, packageName, HEADER) },
       ...STATIC_FILES.map((name) => ({ path: `${name}.go`, content: `${HEADER}\npackage ${packageName}\n\n${template(context, `go/${name}.go.tmpl`)}` })),
-      ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text })),
+      ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text, formatted: true })),
     ];
   },
 };

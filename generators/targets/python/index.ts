@@ -169,7 +169,7 @@ ${model.events.map((event) => `    (${pyString(event.eventType)}, ${event.versio
       { path: `${root}/validation.py`, content: pythonValidationFile(model, HEADER, template(context, "python/validation.py.tmpl")) },
       { path: `${root}/${build.path}`, content: build.content },
       ...pythonUpcastFiles(model, names, root, context.upcasters, build.builderOf),
-      ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text })),
+      ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text, formatted: true })),
     ];
   },
 };

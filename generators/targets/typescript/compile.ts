@@ -1,8 +1,13 @@
 import { transformSync } from "esbuild";
-import typescript from "typescript";
+import { createRequire } from "node:module";
+import type typescriptModule from "typescript";
 import type { GeneratedFile } from "../target.js";
 
-const COMMON_OPTIONS: typescript.CompilerOptions = {
+// Required rather than imported: importing CommonJS from ESM makes Node.js scan all of typescript.js for its
+// export names (cjs-module-lexer), which costs more than loading it.
+const typescript = createRequire(import.meta.url)("typescript") as typeof typescriptModule;
+
+const COMMON_OPTIONS: typescriptModule.CompilerOptions = {
   target: typescript.ScriptTarget.ES2022,
   strict: true,
   isolatedModules: true,
@@ -17,7 +22,8 @@ const COMMON_OPTIONS: typescript.CompilerOptions = {
  * esbuild strips the types (fast, and its printer is deterministic, so the JavaScript needs no further
  * formatting), and TypeScript's transpileDeclaration writes the .d.ts (no program, no type check). The sources
  * are written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the
- * golden tests type-check them with tsc under the strictest settings.
+ * golden tests type-check them with tsc under the strictest settings. dist/ is compiler output as the
+ * compilers write it (esbuild's JavaScript, TypeScript's declarations); only src/ is formatted by prettier.
  */
 export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFile[] {
   const out: GeneratedFile[] = [];
@@ -37,10 +43,10 @@ export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFil
     for (const format of ["esm", "cjs"] as const) {
       const javascript = transformSync(file.content, { loader: "ts", format, target: "es2022", sourcefile: file.path, charset: "utf8" });
       out.push({ path: `dist/${format}/${base}.js`, content: javascript.code, formatted: true });
-      out.push({ path: `dist/${format}/${base}.d.ts`, content: declaration.outputText });
+      out.push({ path: `dist/${format}/${base}.d.ts`, content: declaration.outputText, formatted: true });
     }
   }
   // Marks the CommonJS build as such, so Node.js and TypeScript read its .js and .d.ts files as CommonJS.
-  out.push({ path: "dist/cjs/package.json", content: JSON.stringify({ type: "commonjs" }) });
+  out.push({ path: "dist/cjs/package.json", content: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`, formatted: true });
   return out;
 }

@@ -44,9 +44,10 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
   return [
     { path: "package.json", content: render("typescript/package.json.hbs", data) },
     { path: "README.md", content: render("typescript/README.md.hbs", data) },
-    ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text })),
-    { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts") },
-    { path: "src/kafka.ts", content: template(context, "typescript/kafka.ts") },
+    ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text, formatted: true })),
+    // Static sources, kept in prettier's form in templates/ (a test checks it), so they are not formatted again.
+    { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts"), formatted: true },
+    { path: "src/kafka.ts", content: template(context, "typescript/kafka.ts"), formatted: true },
   ];
 }
 

@@ -1,9 +1,4 @@
-export {
-  ContractValidationError,
-  type ValidationError,
-  type ValidationOptions,
-  type ValidationResult,
-} from "./runtime.js";
+export { ContractValidationError, type ValidationError, type ValidationOptions, type ValidationResult, } from "./runtime.js";
 export * from "./types.js";
 export * from "./topics.js";
 export * from "./validators.js";
