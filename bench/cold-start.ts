@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -71,5 +71,47 @@ export function generateWallMs(root: string, runs = 3): number {
     return median(samples);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export interface ScaleFigure {
+  readonly schemas: number;
+  readonly ms: number;
+  readonly peakMiB: number;
+}
+
+/**
+ * Wall time and peak memory of one `generate` over a synthetic set of `count` event schemas: clones of the
+ * shipped text-job.json, each with its own names, eventType, topic and $id, beside the shipped common.json.
+ * The CLI runs in a child process that reports its own peak resident memory.
+ */
+export function generateAtScale(root: string, count: number): ScaleFigure {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "event-contracts-bench-scale-"));
+  try {
+    const schemas = path.join(scratch, "schemas");
+    mkdirSync(schemas);
+    copyFileSync(path.join(root, "schemas/common.json"), path.join(schemas, "common.json"));
+    const template = readFileSync(path.join(root, "schemas/text-job.json"), "utf8");
+    for (let index = 1; index <= count; index++) {
+      const clone = template
+        .replaceAll("TextJobPayload", `TextJobPayload${index}`)
+        .replaceAll("TextJobOptions", `TextJobOptions${index}`)
+        .replaceAll("TEXT_JOB_REQUESTED", `TEXT_JOB_REQUESTED_${index}`)
+        .replaceAll('"text-jobs"', `"text-jobs-${index}"`)
+        .replaceAll("/text-job.json", `/text-job-${index}.json`)
+        .replaceAll('"Text job requested"', `"Text job requested ${index}"`);
+      writeFileSync(path.join(schemas, `text-job-${index}.json`), clone);
+    }
+    const main = pathToFileURL(path.join(root, "generators/cli/main.ts")).href;
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const script = `import { register } from ${JSON.stringify(tsx)}; register(); const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(["generate", "--schemas", "schemas", "--out", "out"]); process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n");`;
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: scratch, encoding: "utf8" });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status !== 0) throw new Error(child.stderr);
+    const kib = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? Number.NaN);
+    return { schemas: count, ms, peakMiB: kib / 1024 };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
