@@ -72,7 +72,9 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
   if (parser === undefined) return file;
   try {
-    const content = await prettier.format(file.content, { ...OPTIONS, parser });
+    // The file path tells prettier's TypeScript parser that the source is not JSX; without it, it guesses with
+    // a regular expression over the whole text, which took a second on a large validators.ts.
+    const content = await prettier.format(file.content, { ...OPTIONS, parser, filepath: file.path });
     return { path: file.path, content: parser === "markdown" ? await formatPythonBlocks(file.path, content) : content };
   } catch (error) {
     // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
@@ -85,11 +87,11 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
  * package folder includes its README): prettier leaves code blocks as they are.
  */
 async function formatPythonBlocks(path: string, markdown: string): Promise<string> {
-  const blocks = [...markdown.matchAll(/^```python\n([\s\S]*?)^```$/gm)];
-  if (blocks.length === 0) return markdown;
-  const formatted = await Promise.all(blocks.map((block) => ruffFormat(path, block[1] ?? "")));
-  let index = 0;
-  return markdown.replace(/^```python\n([\s\S]*?)^```$/gm, () => `\`\`\`python\n${formatted[index++] ?? ""}\`\`\``);
+  // Split at the blocks: odd entries are the code of each block, even ones the Markdown around them.
+  const parts = markdown.split(/(?<=^```python\n)([\s\S]*?)(?=^```$)/m);
+  if (parts.length === 1) return markdown;
+  const formatted = await Promise.all(parts.map((part, index) => (index % 2 === 1 ? ruffFormat(path, part) : part)));
+  return formatted.join("");
 }
 
 let ruff: Promise<Workspace> | undefined;

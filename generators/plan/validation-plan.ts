@@ -9,14 +9,18 @@
  * one `required` failure), then its unknown properties in code-point order of their names (strict only); a
  * union checks only the variant its discriminator names.
  */
+import { DOCUMENT_PROBLEMS, type DocumentProblem } from "../../templates/typescript/runtime.js";
 import { escapePointerSegment } from "../schema/json-pointer.js";
 import { translatePattern, type PatternTranslation } from "./patterns.js";
 import type { ContractsModel, ConstValue, EventContract, NamedType, StringFormat, TypeNode } from "../ir/model.js";
 
-/** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
-export const MAX_DEPTH = 64;
+// The document rules are the TypeScript runtime's (it is what the generated TypeScript package runs, and
+// what the plan interpreter runs): their limit and messages are taken from it, not written twice.
+export { MAX_DEPTH } from "../../templates/typescript/runtime.js";
 /** The largest integer every language reads exactly (JavaScript's Number.MAX_SAFE_INTEGER). */
 export const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
+
+export type { DocumentProblem };
 
 export interface Failure {
   readonly keyword: string;
@@ -27,14 +31,12 @@ export interface Failure {
  * Problems of the document itself, found while reading it rather than against a contract. Any one of them is
  * the only error reported (the value cannot be trusted to hold what was sent), ranked in this order.
  */
-export const DOCUMENT_FAILURES = {
-  syntax: { keyword: "json", message: "is not valid JSON (RFC 8259, UTF-8, no byte order mark)" },
-  depth: { keyword: "json", message: `nests objects and arrays deeper than ${MAX_DEPTH} levels` },
-  number: { keyword: "json", message: "holds a number that does not fit a finite IEEE-754 double" },
-  text: { keyword: "json", message: "holds a string with a lone surrogate escape (\\uD800-\\uDFFF without its pair)" },
-} as const satisfies Record<string, Failure>;
-
-export type DocumentProblem = keyof typeof DOCUMENT_FAILURES;
+export const DOCUMENT_FAILURES: Readonly<Record<DocumentProblem, Failure>> = {
+  syntax: { keyword: "json", message: DOCUMENT_PROBLEMS.syntax },
+  depth: { keyword: "json", message: DOCUMENT_PROBLEMS.depth },
+  number: { keyword: "json", message: DOCUMENT_PROBLEMS.number },
+  text: { keyword: "json", message: DOCUMENT_PROBLEMS.text },
+};
 
 export type StringCheck =
   | { readonly kind: "minLength"; readonly limit: number; readonly failure: Failure }
@@ -215,7 +217,19 @@ function namedPlan(named: NamedType): NamedPlan {
   return { kind: "alias", name: named.name, value: valuePlan(type) };
 }
 
+/** Plans by model: every target of one generation prints the same plan, so it is derived once. */
+const plans = new WeakMap<ContractsModel, ValidationPlan>();
+
 export function validationPlan(model: ContractsModel): ValidationPlan {
+  let plan = plans.get(model);
+  if (plan === undefined) {
+    plan = derivePlan(model);
+    plans.set(model, plan);
+  }
+  return plan;
+}
+
+function derivePlan(model: ContractsModel): ValidationPlan {
   const eventTypes = [...new Set(model.events.map((event) => event.eventType))].sort();
   const unknownVersion = new Map<string, Failure>();
   for (const eventType of eventTypes) {

@@ -101,7 +101,8 @@ export function escapePointer(segment: string): string {
 /** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
 export const MAX_DEPTH: number = 64;
 
-const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>> = {
+/** The message of each problem of a document, as every package reports it. */
+export const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>> = {
   syntax: "is not valid JSON (RFC 8259, UTF-8, no byte order mark)",
   depth: "nests objects and arrays deeper than " + MAX_DEPTH + " levels",
   number: "holds a number that does not fit a finite IEEE-754 double",

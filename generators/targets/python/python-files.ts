@@ -33,11 +33,6 @@ export function pyType(model: ContractsModel, names: PythonNames, type: TypeNode
   }
 }
 
-/** The type, or None: `str | None` for `str`, unchanged when it already admits None (a nullable type). */
-function orNone(type: string): string {
-  return type.split(" | ").includes("None") ? type : `${type} | None`;
-}
-
 export function pyValue(value: string | number | boolean): string {
   if (typeof value === "string") return pyString(value);
   if (typeof value === "boolean") return value ? "True" : "False";
@@ -52,7 +47,8 @@ function field(model: ContractsModel, names: PythonNames, owner: string, propert
   if (attribute !== property.name) options.push(`validation_alias=${pyString(property.name)}`, `serialization_alias=${pyString(property.name)}`);
   if (property.description !== "") options.push(`description=${pyString(property.description)}`);
   if (property.deprecated) options.push("deprecated=True");
-  const annotation = property.required ? type : orNone(type);
+  // An optional property is None when absent; a nullable type admits None already (through a reference too).
+  const annotation = property.required || resolveType(model, property.type).kind === "nullable" ? type : `${type} | None`;
   return `    ${attribute}: ${annotation} = Field(${options.join(", ")})\n`;
 }
 
@@ -193,15 +189,16 @@ export function factoriesFile(model: ContractsModel, names: PythonNames, builder
         const parameter = names.attribute(event.name, property.name);
         const resolved = resolveType(model, property.type);
         const type = pyType(model, names, property.type) + (resolved.kind === "object" || resolved.kind === "union" ? " | Mapping[str, object]" : "");
+        const orNone = resolved.kind === "nullable" ? type : `${type} | None`;
         const fallback = DEFAULTED[property.name];
         if (fallback !== undefined) {
-          parameters.push(`    ${parameter}: ${orNone(type)} = None,`);
+          parameters.push(`    ${parameter}: ${orNone} = None,`);
           entries.push(`        ${key}: _wire(${parameter}) if ${parameter} is not None else ${fallback},`);
         } else if (property.required) {
           parameters.push(`    ${parameter}: ${type},`);
           entries.push(`        ${key}: _wire(${parameter}),`);
         } else {
-          parameters.push(`    ${parameter}: ${orNone(type)} = None,`);
+          parameters.push(`    ${parameter}: ${orNone} = None,`);
           optional.push(`    if ${parameter} is not None:\n        _event[${key}] = _wire(${parameter})\n`);
         }
       }

@@ -171,27 +171,29 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
   ], "\n\n").text;
 }
 
+/** Whether a value's checks call the check function of one of the named types (through arrays, maps, null). */
+function reachesAny(value: ValuePlan, names: ReadonlySet<string>): boolean {
+  switch (value.kind) {
+    case "ref":
+      return names.has(value.name);
+    case "array":
+      return reachesAny(value.items, names);
+    case "map":
+      return reachesAny(value.values, names);
+    case "nullable":
+      return reachesAny(value.inner, names);
+    default:
+      return false;
+  }
+}
+
 /** Named types whose values contain an object somewhere (directly, or through arrays, maps, unions, refs). */
 function typesReachingObjects(plan: ValidationPlan): ReadonlySet<string> {
   const reaching = new Set<string>();
-  const reaches = (value: ValuePlan): boolean => {
-    switch (value.kind) {
-      case "ref":
-        return reaching.has(value.name);
-      case "array":
-        return reaches(value.items);
-      case "map":
-        return reaches(value.values);
-      case "nullable":
-        return reaches(value.inner);
-      default:
-        return false;
-    }
-  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const named of plan.types) {
-      if (!reaching.has(named.name) && (named.kind !== "alias" || reaches(named.value))) {
+      if (!reaching.has(named.name) && (named.kind !== "alias" || reachesAny(named.value, reaching))) {
         reaching.add(named.name);
         changed = true;
       }
@@ -326,11 +328,11 @@ ${body}
       for (let start = 0; start < properties.length; start += PROPERTIES_PER_FUNCTION) {
         const part = Code.trusted(`${this.names.check(named.name).text}$part${start / PROPERTIES_PER_FUNCTION + 1}`);
         const slice = properties.slice(start, start + PROPERTIES_PER_FUNCTION);
-        const locals = new Set(this.localNames);
+        // Each part is a scope of its own; the main function declares no property locals once split.
         this.localNames.clear();
         const body = join(slice.map((property) => this.propertyCheck(property, value, path)));
-        // A part takes the flag only when its checks pass it on (`tolerant` is never a local's name).
-        const passesFlag = tolerant && /\btolerant\b/.test(body.text);
+        // A part takes the flag only when one of its checks passes it on.
+        const passesFlag = slice.some((property) => reachesAny(property.value, this.tolerance));
         this.parts.push(
           join([
             docComment([`Checks properties ${start + 1} to ${start + slice.length} of ${named.name}.`]),
@@ -339,7 +341,6 @@ ${body}
 }`,
           ]),
         );
-        for (const name of locals) this.localNames.add(name);
         lines.push(ts`${part}(${value}, ${path}, errors${passesFlag ? ts`, tolerant` : ts``}, depth);`);
       }
     } else {

@@ -18,6 +18,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var runtime_exports = {};
 __export(runtime_exports, {
   ContractValidationError: () => ContractValidationError,
+  DOCUMENT_PROBLEMS: () => DOCUMENT_PROBLEMS,
   MAX_DEPTH: () => MAX_DEPTH,
   codePointLength: () => codePointLength,
   compareCodePoints: () => compareCodePoints,

@@ -47,7 +47,8 @@ export declare function codePointLength(text: string): number;
 export declare function escapePointer(segment: string): string;
 /** Containers (objects and arrays) may nest at most this deep; the event itself is level 1. */
 export declare const MAX_DEPTH: number;
-declare const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>>;
+/** The message of each problem of a document, as every package reports it. */
+export declare const DOCUMENT_PROBLEMS: Readonly<Record<"syntax" | "depth" | "number" | "text", string>>;
 export type DocumentProblem = keyof typeof DOCUMENT_PROBLEMS;
 /** Whether a string is well-formed UTF-16 (no lone surrogate), so that UTF-8 can carry it. */
 export declare function isWellFormed(text: string): boolean;
@@ -107,4 +108,3 @@ export declare function isDateTime(text: string): boolean;
 export declare function isUuid(text: string): boolean;
 /** RFC 3986 absolute URI. */
 export declare function isUri(text: string): boolean;
-export {};

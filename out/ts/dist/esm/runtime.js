@@ -247,6 +247,7 @@ function isUri(text) {
 }
 export {
   ContractValidationError,
+  DOCUMENT_PROBLEMS,
   MAX_DEPTH,
   codePointLength,
   compareCodePoints,
