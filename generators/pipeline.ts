@@ -49,6 +49,10 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const { schemasDir, outDir, config } = options;
   const schemas = await loadSchemas(schemasDir);
   const model = buildModel(schemas);
+  if (model.events.length === 0) {
+    const folder = path.relative(process.cwd(), schemasDir) || ".";
+    throw new ContractProblemsError([{ code: "NO_EVENTS", file: folder, message: `no event schema: the packages need at least one schema with "x-kafka" (the others hold "$defs" only)` }]);
+  }
   const [templates, upcasters, previous] = await Promise.all([
     loadTemplates(),
     readFolder(options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters")),

@@ -54,7 +54,7 @@ function sideCandidates(side: Snapshot, eventType: string): Candidate[] {
   const bases = [...latest.examples, ...latest.examples.map((example) => completed(side.model, root, example))].filter(isRecord);
   const candidates: Candidate[] = bases.map((event) => ({ pointer: "", event }));
   for (const base of bases) {
-    for (const mutation of mutationsOf(side.model, latest, base)) candidates.push({ pointer: mutation.pointer, event: mutation.event });
+    for (const mutation of mutationsOf(side.model, latest, base)) candidates.push({ pointer: mutation.pointer, event: mutation.event() });
   }
   return candidates;
 }

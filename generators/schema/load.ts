@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { compareText, type Problem, ProblemCollector, UsageError } from "../problems.js";
+import { compareText, ContractProblemsError, type Problem, ProblemCollector, UsageError } from "../problems.js";
 import { parseJsonSource, type JsonSource } from "./json-source.js";
 
 /** A schema file read from disk, parsed with positions and checked against the JSON Schema 2020-12 meta-schema. */
@@ -20,15 +20,26 @@ const metaValidator = new Ajv2020({ strict: false, allErrors: true, validateForm
 export async function loadSchemas(schemasDir: string): Promise<readonly LoadedSchema[]> {
   let names: string[];
   try {
-    names = (await readdir(schemasDir, { recursive: true }))
-      .filter((name) => name.endsWith(".json"))
-      .map((name) => name.split(path.sep).join("/"))
+    // Files only: a folder named like a schema (x.json/) is a folder, and is read through like any other.
+    names = (await readdir(schemasDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+      .map((entry) => path.relative(schemasDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
       .sort(compareText);
   } catch (error) {
     throw new UsageError(`cannot read the schemas folder ${schemasDir}: ${(error as Error).message}`);
   }
   if (names.length === 0) throw new UsageError(`no *.json schema files in ${schemasDir}`);
-  const texts = await Promise.all(names.map((name) => readFile(path.join(schemasDir, name), "utf8")));
+  // A file that cannot be read (permissions, say) is a problem of the input, reported with the others.
+  const unreadable: Problem[] = [];
+  const texts = await Promise.all(
+    names.map((name) =>
+      readFile(path.join(schemasDir, name), "utf8").catch((error: NodeJS.ErrnoException) => {
+        unreadable.push({ code: "UNREADABLE_FILE", file: name, message: `cannot read the file (${error.code ?? error.message}); check its permissions` });
+        return undefined;
+      }),
+    ),
+  );
+  if (unreadable.length > 0) throw new ContractProblemsError(unreadable.sort((a, b) => compareText(a.file, b.file)));
   return parseSchemaTexts(names.map((file, index) => ({ file, text: texts[index] ?? "" })));
 }
 

@@ -32,7 +32,10 @@ export const pythonTarget: Target = {
       topic: event.kafka.topic,
       factory: names.factory(event),
     }));
-    const data = { ...config.python, version: context.release.version, events, first: events[0] ?? {} };
+    // Each schema file by name, as a glob that matches only itself: a wildcard would skip files whose names
+    // start with a dot, which setuptools's glob treats as hidden.
+    const packageData = ["py.typed", ...model.schemas.map((schema) => `schemas/${schema.file}`.replace(/[[*?]/g, (character) => `[${character}]`))];
+    const data = { ...config.python, version: context.release.version, events, first: events[0] ?? {}, packageData };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
       "MAX_DEPTH", "Record", "decode", "encode", "from_record", "read_event", "to_record", "topic_of", "upcast", "validate", "validation_errors",

@@ -4,7 +4,7 @@ import { oracleFor } from "../../ir/oracle.js";
 import { plannedErrors } from "../../plan/interpret.js";
 import { validationPlan } from "../../plan/validation-plan.js";
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
-import { mutationsOf } from "./mutations.js";
+import { mutationsOf, type Mutation } from "./mutations.js";
 import { completed, isRecord, sampleOf } from "./samples.js";
 
 /** One shared test vector: an event, and the verdict every language's validator must give on it. */
@@ -57,11 +57,28 @@ export function buildVectors(model: ContractsModel): TestVector[] {
       vectors.push(withErrors(vector));
     };
     event.examples.forEach((example, index) => add(judge(validate, { name: `${event.eventType} example ${index}`, eventType: event.eventType, intendedValid: true, pointer: "", keyword: "", event: example })));
+    const mutations = new Map<string, Mutation>();
     for (const base of basesOf(model, event)) {
-      for (const mutation of mutationsOf(model, event, base)) add(judge(validate, { ...mutation, eventType: event.eventType }));
+      for (const mutation of mutationsOf(model, event, base)) if (!mutations.has(mutation.name)) mutations.set(mutation.name, mutation);
+    }
+    for (const mutation of spread([...mutations.values()], MAX_MUTATIONS_PER_EVENT)) {
+      const { name, pointer, keyword, intendedValid } = mutation;
+      add(judge(validate, { name, pointer, keyword, intendedValid, eventType: event.eventType, event: mutation.event() }));
     }
   }
   return vectors;
+}
+
+/**
+ * At most this many mutations per event: an event of a thousand properties has thousands of single-place
+ * changes, each a copy of the whole event, which made vectors files of a hundred megabytes.
+ */
+const MAX_MUTATIONS_PER_EVENT = 200;
+
+/** At most `count` of the items, spread evenly over the list (all of them when there are no more). */
+function spread<T>(items: readonly T[], count: number): readonly T[] {
+  if (items.length <= count) return items;
+  return Array.from({ length: count }, (_, index) => items[Math.floor((index * items.length) / count)] as T);
 }
 
 /** The examples, each completed with every optional property, and one base per variant of a union payload. */
@@ -100,7 +117,8 @@ each. They are generated from the schemas: every example (valid), and single-pla
 that break a constraint or meet it at its boundary: a required property removed, a wrong type, a value
 outside an enum, a wrong constant (\`eventType\`, \`version\`), a pattern mismatch, lengths at and beyond
 their bounds in non-BMP characters (one code point each), numbers at and beyond their bounds, bad UUIDs,
-URIs and date-times (calendar-invalid ones included), and unknown properties.
+URIs and date-times (calendar-invalid ones included), and unknown properties. An event keeps at most 200
+such changes, spread evenly over its places, so that a wide event does not make a file of a hundred megabytes.
 
 Each vector has:
 

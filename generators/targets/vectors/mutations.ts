@@ -9,7 +9,8 @@ export interface Mutation {
   readonly pointer: string;
   readonly keyword: string;
   readonly intendedValid: boolean;
-  readonly event: unknown;
+  /** The changed event, copied from the base when asked for: a wide event has thousands of mutations. */
+  event(): unknown;
 }
 
 type Path = readonly (string | number)[];
@@ -66,7 +67,7 @@ export function mutationsOf(model: ContractsModel, event: EventContract, base: u
       pointer: pointerOf(errorPath),
       keyword,
       intendedValid,
-      event: replaced(base, path, value),
+      event: () => replaced(base, path, value),
     });
   };
 
