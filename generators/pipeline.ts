@@ -63,7 +63,7 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const targetNames = options.targets ?? TARGET_NAMES;
   const selected = [...TARGETS.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
   const outputs = selected.map((target) => withSchemaPositions(schemas, () => target.generate(context)));
-  // Formatting runs for all targets at once: gofmt's processes then work on the second core while prettier
+  // Formatting runs for all targets at once: gofmt's processes then work on the second core while Biome, ruff
   // and the TypeScript compiler keep this thread busy.
   const perTarget = await Promise.all(
     selected.map(async (target, index) => {

@@ -11,6 +11,7 @@ import { buildModel } from "../generators/ir/build.js";
 import type { ContractsModel } from "../generators/ir/model.js";
 import { listFiles } from "../generators/output/tree.js";
 import { loadSchemas } from "../generators/schema/load.js";
+import { nonCanonicalFiles } from "./support/canonical.js";
 import { buildCorpus, type CorpusEntry } from "./support/corpus.js";
 import { AGREEMENT, compareOutcomes, runHarness, typescriptOutcome, type TypeScriptPackage } from "./support/differential.js";
 import { CLI, FIXTURES, ROOT } from "./support/paths.js";
@@ -184,6 +185,12 @@ describe("the sets that generate", () => {
       }
     }
   });
+
+  it("write TypeScript, Markdown and JSON that prettier leaves unchanged, without running prettier", async () => {
+    const problems: string[] = [];
+    for (const set of generating) problems.push(...(await nonCanonicalFiles(path.join(set.folder, "out"))).map((problem) => `${set.name}/out/${problem}`));
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it("write AsyncAPI documents that YAML 1.1 (PyYAML) and YAML 1.2 readers read back alike", () => {
     for (const set of generating) {

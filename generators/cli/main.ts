@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
           target: { type: "string", array: true, choices: TARGET_CHOICES, describe: "generate only these targets (repeatable; default: all)" },
         }).epilogue(EXIT_CODES_HELP),
       async (args) => {
-        // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, prettier, ruff).
+        // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, Biome, ruff).
         const { runGenerate } = await import("./generate-command.js");
         exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, targets: args.target }, output);
       },

@@ -3,24 +3,19 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Workspace } from "@astral-sh/ruff-wasm-nodejs";
-import * as prettier from "prettier";
+import { canonicalJson } from "../code/json.js";
 import type { GeneratedFile } from "../targets/target.js";
-
-/** Formatting options for generated files; fixed here so output never depends on a user's prettier config. */
-const OPTIONS: prettier.Options = { printWidth: 100, endOfLine: "lf" };
-
-const PARSERS: readonly (readonly [string, string])[] = [
-  [".d.ts", "typescript"],
-  [".ts", "typescript"],
-  [".js", "babel"],
-  [".json", "json"],
-  [".md", "markdown"],
-  [".yaml", "yaml"],
-];
+import { formatTypeScript } from "./format-typescript.js";
+import { alignTables } from "./markdown-tables.js";
 
 /**
  * Formats every file in memory, before anything is written or compared, so that `generate` and
  * `generate --check` always agree (graphql-code-generator's --check compared unformatted output).
+ *
+ * Each language's formatter, or its canonical form: gofmt for Go, ruff for Python, and prettier's form for
+ * TypeScript (written by Biome), JSON (printed by `canonicalJson`) and Markdown (tables aligned here, code
+ * blocks formatted). Prettier itself is not run, for speed; a test checks that it would change nothing. YAML
+ * is written in its final form by the yaml library (see the docs target).
  */
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
   // Go files are formatted together, by one gofmt process rather than one each.
@@ -68,30 +63,43 @@ async function gofmtAll(files: readonly GeneratedFile[]): Promise<Map<string, st
 
 async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   if (file.formatted === true) return file;
-  if (file.path.endsWith(".py")) return { path: file.path, content: await ruffFormat(file.path, file.content) };
-  const parser = PARSERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
-  if (parser === undefined) return file;
-  try {
-    // The file path tells prettier's TypeScript parser that the source is not JSX; without it, it guesses with
-    // a regular expression over the whole text, which took a second on a large validators.ts.
-    const content = await prettier.format(file.content, { ...OPTIONS, parser, filepath: file.path });
-    return { path: file.path, content: parser === "markdown" ? await formatPythonBlocks(file.path, content) : content };
-  } catch (error) {
-    // Generated code that does not parse is a generator bug, never the user's fault: say so plainly.
-    throw new Error(`internal error: generated ${file.path} does not parse: ${(error as Error).message}`);
-  }
+  const format = FORMATTERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
+  return format === undefined ? file : { path: file.path, content: await format(file.path, file.content) };
 }
 
+const FORMATTERS: readonly (readonly [string, (path: string, source: string) => string | Promise<string>])[] = [
+  [".py", (path, source) => ruffFormat(path, source)],
+  [".ts", formatTypeScript],
+  [".json", (_path, source) => canonicalJson(JSON.parse(source))],
+  [".md", formatMarkdown],
+];
+
+/** The languages of Markdown code blocks that are formatted, by the fence's info string. */
+const BLOCK_FORMATTERS: Readonly<Record<string, (path: string, source: string) => string | Promise<string>>> = {
+  ts: (path, source) => formatTypeScript(`${path}.ts`, source),
+  json: (_path, source) => canonicalJson(JSON.parse(source)),
+  python: (path, source) => ruffFormat(path, source),
+};
+
 /**
- * Formats the Python code blocks of a Markdown file with ruff, which formats them too (`ruff format` on a
- * package folder includes its README): prettier leaves code blocks as they are.
+ * Markdown in prettier's form: its tables aligned (`alignTables`), its TypeScript and JSON code blocks formatted
+ * as prettier formats them, and its Python blocks by ruff (`ruff format` on a package folder includes its
+ * README). Fences are those generate writes: three or more backticks at the start of a line, closed by the same
+ * run.
  */
-async function formatPythonBlocks(path: string, markdown: string): Promise<string> {
-  // Split at the blocks: odd entries are the code of each block, even ones the Markdown around them.
-  const parts = markdown.split(/(?<=^```python\n)([\s\S]*?)(?=^```$)/m);
-  if (parts.length === 1) return markdown;
-  const formatted = await Promise.all(parts.map((part, index) => (index % 2 === 1 ? ruffFormat(path, part) : part)));
-  return formatted.join("");
+async function formatMarkdown(path: string, markdown: string): Promise<string> {
+  const parts = markdown.split(/^(`{3,})([a-z]+)\n([\s\S]*?)^\1$/m);
+  let result = "";
+  for (let index = 0; index < parts.length; index += 4) {
+    result += alignTables(parts[index] ?? "");
+    if (index + 3 >= parts.length) break;
+    const fence = parts[index + 1] ?? "";
+    const language = parts[index + 2] ?? "";
+    const code = parts[index + 3] ?? "";
+    const format = BLOCK_FORMATTERS[language];
+    result += `${fence}${language}\n${format === undefined ? code : await format(path, code)}${fence}`;
+  }
+  return result;
 }
 
 let ruff: Promise<Workspace> | undefined;

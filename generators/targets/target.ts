@@ -7,8 +7,8 @@ export interface GeneratedFile {
   readonly path: string;
   readonly content: string;
   /**
-   * Already in its formatter's canonical form (large JSON written with `JSON.stringify(value, null, 2)`,
-   * which prettier leaves unchanged), so formatting can skip it.
+   * Already in its final form, so formatting skips it: large JSON written by `canonicalJson`, compiler output,
+   * static templates kept formatted, verbatim copies of the schemas.
    */
   readonly formatted?: boolean;
 }

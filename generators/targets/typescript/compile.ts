@@ -1,6 +1,7 @@
 import { transformSync } from "esbuild";
 import { createRequire } from "node:module";
 import type typescriptModule from "typescript";
+import { canonicalJson } from "../../code/json.js";
 import type { GeneratedFile } from "../target.js";
 
 // Required rather than imported: importing CommonJS from ESM makes Node.js scan all of typescript.js for its
@@ -23,7 +24,7 @@ const COMMON_OPTIONS: typescriptModule.CompilerOptions = {
  * formatting), and TypeScript's transpileDeclaration writes the .d.ts (no program, no type check). The sources
  * are written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the
  * golden tests type-check them with tsc under the strictest settings. dist/ is compiler output as the
- * compilers write it (esbuild's JavaScript, TypeScript's declarations); only src/ is formatted by prettier.
+ * compilers write it (esbuild's JavaScript, TypeScript's declarations); only src/ is formatted.
  */
 export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFile[] {
   const out: GeneratedFile[] = [];
@@ -47,6 +48,6 @@ export function compileTypeScript(files: readonly GeneratedFile[]): GeneratedFil
     }
   }
   // Marks the CommonJS build as such, so Node.js and TypeScript read its .js and .d.ts files as CommonJS.
-  out.push({ path: "dist/cjs/package.json", content: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`, formatted: true });
+  out.push({ path: "dist/cjs/package.json", content: canonicalJson({ type: "commonjs" }), formatted: true });
   return out;
 }

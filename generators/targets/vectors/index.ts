@@ -1,4 +1,5 @@
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import { canonicalJson } from "../../code/json.js";
 import { type ContractsModel, type EventContract, resolveType } from "../../ir/model.js";
 import { oracleFor } from "../../ir/oracle.js";
 import { plannedErrors } from "../../plan/interpret.js";
@@ -35,7 +36,7 @@ export const vectorsTarget: Target = {
       vectors,
     };
     return [
-      { path: "vectors.json", content: `${JSON.stringify(document, null, 2)}\n`, formatted: true },
+      { path: "vectors.json", content: canonicalJson(document), formatted: true },
       { path: "README.md", content: README },
     ];
   },
