@@ -23,7 +23,7 @@ function print(value: Json, column: number, indent: string, trailing: number): s
   if (Array.isArray(value)) {
     const items = value as readonly Json[];
     if (items.length === 0) return "[]";
-    if (!mustBreak(items)) {
+    if (!alwaysBreaks(items)) {
       const flat = flatArray(items);
       if (column + displayWidth(flat) + trailing <= PRINT_WIDTH) return flat;
       if (isNumberArray(items)) return filledNumbers(items, inner, indent);
@@ -46,23 +46,23 @@ function scalar(value: null | boolean | number | string): string {
 }
 
 /** A number as prettier writes it: JSON.stringify's digits, without `+` or leading zeros in the exponent. */
-export function canonicalNumber(value: number): string {
+function canonicalNumber(value: number): string {
   const text = JSON.stringify(value);
   return text.replace(/^(-?[\d.]+e)(?:\+|(-))?0*(\d)/, "$1$2$3");
 }
 
-/** An array that prettier always breaks, whatever its width. */
-function mustBreak(items: readonly Json[]): boolean {
-  if (items.some((item) => containsObject(item))) return true;
-  return items.length > 1 && items.every((item) => Array.isArray(item) && item.length > 1) || items.some((item) => Array.isArray(item) && mustBreak(item as readonly Json[]));
+/**
+ * An array that prettier always breaks, whatever its width: one holding an object with properties (objects stay
+ * expanded) or an array that always breaks, at any depth, and a matrix (two or more items, each an array of two
+ * or more).
+ */
+function alwaysBreaks(items: readonly Json[]): boolean {
+  const breaks = (item: Json): boolean =>
+    Array.isArray(item) ? alwaysBreaks(item as readonly Json[]) : item !== null && typeof item === "object" && Object.values(item).some((value) => value !== undefined);
+  return items.some(breaks) || (items.length > 1 && items.every((item) => Array.isArray(item) && item.length > 1));
 }
 
-function containsObject(value: Json): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) return (value as readonly Json[]).some(containsObject);
-  return Object.values(value).some((item) => item !== undefined);
-}
-
+/** An array on one line; its objects are empty ones (an object with properties always breaks its array). */
 function flatArray(items: readonly Json[]): string {
   return `[${items.map((item) => (Array.isArray(item) ? flatArray(item as readonly Json[]) : item !== null && typeof item === "object" ? "{}" : scalar(item as null | boolean | number | string))).join(", ")}]`;
 }

@@ -4,6 +4,8 @@ import { isNarrowEmojiCharacter } from "narrow-emojis";
 
 const NOT_ASCII = /[^\x20-\x7F]/;
 const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
+// Made once: the pattern is large. `replace` starts a global pattern from the beginning on every call.
+const EMOJI = emojiRegex();
 
 /**
  * The width of text in columns, exactly as prettier 3 counts it (its `getStringWidth`, built on the same three
@@ -15,7 +17,7 @@ const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
 export function displayWidth(text: string): number {
   if (!NOT_ASCII.test(text)) return text.length;
   let width = 0;
-  const rest = text.replace(emojiRegex(), (emoji) => {
+  const rest = text.replace(EMOJI, (emoji) => {
     width += isNarrowEmojiCharacter(emoji) ? 1 : 2;
     return "";
   });

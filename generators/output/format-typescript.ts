@@ -24,7 +24,9 @@ let formatter: Formatter | undefined;
 export function formatTypeScript(path: string, source: string): string {
   formatter ??= createFormatter();
   const { biome, projectKey } = formatter;
-  const result = wasmCall(path, () => biome.formatContent(projectKey, source, { filePath: path.replace(/\.d\.ts$|\.tsx?$/, ".ts") }));
+  // The virtual file name only selects Biome's TypeScript parser; `path` (a .ts file or a README holding a
+  // code block) names the source in errors.
+  const result = wasmCall(path, () => biome.formatContent(projectKey, source, { filePath: "generated.ts" }));
   if (result.diagnostics.length > 0) {
     const messages = result.diagnostics.map((diagnostic) => diagnostic.description).join("\n");
     throw new Error(`internal error: generated ${path} does not parse: ${messages}`);

@@ -70,16 +70,20 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
 const FORMATTERS: readonly (readonly [string, (path: string, source: string) => string | Promise<string>])[] = [
   [".py", (path, source) => ruffFormat(path, source)],
   [".ts", formatTypeScript],
-  [".json", (_path, source) => canonicalJson(JSON.parse(source))],
+  [".json", formatJson],
   [".md", formatMarkdown],
 ];
 
 /** The languages of Markdown code blocks that are formatted, by the fence's info string. */
 const BLOCK_FORMATTERS: Readonly<Record<string, (path: string, source: string) => string | Promise<string>>> = {
-  ts: (path, source) => formatTypeScript(`${path}.ts`, source),
-  json: (_path, source) => canonicalJson(JSON.parse(source)),
+  ts: formatTypeScript,
+  json: formatJson,
   python: (path, source) => ruffFormat(path, source),
 };
+
+function formatJson(_path: string, source: string): string {
+  return canonicalJson(JSON.parse(source));
+}
 
 /**
  * Markdown in prettier's form: its tables aligned (`alignTables`), its TypeScript and JSON code blocks formatted

@@ -1,6 +1,6 @@
 import { constraintSummary } from "../../ir/describe.js";
 import { latestEvents, resolveType, versionsOf, type ContractsModel, type EventContract, type TypeNode } from "../../ir/model.js";
-import { markdownCode, markdownText } from "../typescript/package-files.js";
+import { markdownCode, markdownText } from "../../code/markdown.js";
 
 interface Row {
   readonly path: string;

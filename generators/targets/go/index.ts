@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { markdownCode, markdownText } from "../typescript/package-files.js";
+import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
 import { goEventsFile } from "./events-file.js";
 import { goTypesFile } from "./go-types.js";

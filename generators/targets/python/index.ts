@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import { dunderAllOrder, isortOrder, pyString } from "../../code/python.js";
-import { markdownCode, markdownText } from "../typescript/package-files.js";
+import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
 import { latestEvents } from "../../ir/model.js";
 import { namePython } from "./naming.js";

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
+import { markdownCode, markdownText } from "../../code/markdown.js";
 
 /**
  * The static skeleton of the package: package.json and README from Handlebars templates. Handlebars runs with
@@ -55,46 +56,6 @@ function payloadTypeName(model: ContractsModel, eventName: string): string {
   const event = model.types.find((type) => type.name === eventName)?.type;
   const payload = event?.kind === "object" ? event.properties.find((property) => property.name === "payload")?.type : undefined;
   return payload?.kind === "ref" ? payload.name : "payload";
-}
-
-/**
- * Markdown text: characters with meaning in Markdown or HTML are backslash-escaped; line breaks become spaces,
- * and runs of spaces and tabs one space, as prettier writes them, with none at either end; NUL is U+FFFD, as
- * CommonMark reads it.
- * A pipe is written as an entity: table rows are split at pipes before backslashes are read, so a pipe after
- * an escaped backslash (`\\|`) would end the cell.
- */
-export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, " ")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\0/g, "\uFFFD")
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#+!~&]/g, (character) => `\\${character}`)
-    .replace(/\|/g, "&#124;");
-}
-
-/**
- * An inline code span that holds any text: the fence is a run of backticks the text does not hold. Text with a
- * pipe is an HTML `<code>` element instead: in a table cell a code span cannot hold a backslash before a pipe
- * (`\|` is the cell's escape, `\\|` ends the cell). Markdown is read inside the element, so the characters
- * that could start Markdown or HTML there (emphasis, code, escapes, links, strikethrough, tags, entities) are
- * entities, and runs of spaces are one space, as Markdown shows them.
- * In both forms NUL is U+FFFD, as CommonMark reads it.
- */
-export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\0/g, "\uFFFD");
-  if (flat.includes("|")) {
-    const entities = flat.replace(/[ \t]+/g, " ").trim().replace(/[&<>"|*_`\\[~]/g, (character) => `&#${character.charCodeAt(0)};`);
-    return `<code>${entities}</code>`;
-  }
-  // The shortest run of backticks the text does not hold, as prettier chooses it.
-  const runs = new Set((flat.match(/`+/g) ?? []).map((run) => run.length));
-  let length = 1;
-  while (runs.has(length)) length++;
-  const fence = "`".repeat(length);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** Text placed inside a fenced code block must not contain the fence itself. */

@@ -118,7 +118,7 @@ each. They are generated from the schemas: every example (valid), and single-pla
 that break a constraint or meet it at its boundary: a required property removed, a wrong type, a value
 outside an enum, a wrong constant (\`eventType\`, \`version\`), a pattern mismatch, lengths at and beyond
 their bounds in non-BMP characters (one code point each), numbers at and beyond their bounds, bad UUIDs,
-URIs and date-times (calendar-invalid ones included), and unknown properties. An event keeps at most 200
+URIs and date-times (calendar-invalid ones included), and unknown properties. An event keeps at most ${MAX_MUTATIONS_PER_EVENT}
 such changes, spread evenly over its places, so that a wide event does not make a file of a hundred megabytes.
 
 Each vector has:
