@@ -1,4 +1,4 @@
-import { type ContractsModel, type EventContract, type NamedType, type Origin, type Property, resolveType, type TypeNode } from "./model.js";
+import { findType, type ContractsModel, type EventContract, type NamedType, type Origin, type Property, resolveType, type TypeNode } from "./model.js";
 import { childPointer } from "../schema/json-pointer.js";
 import type { RuleId } from "./change-rules.js";
 
@@ -46,7 +46,7 @@ class TypeWalker {
   }
 
   private named(model: ContractsModel, type: TypeNode): NamedType | undefined {
-    return type.kind === "ref" ? model.types.find((candidate) => candidate.name === type.name) : undefined;
+    return type.kind === "ref" ? findType(model, type.name) : undefined;
   }
 
   compare(oldType: TypeNode, newType: TypeNode, pointer: string, origin: Origin, isRoot = false): void {

@@ -187,8 +187,21 @@ export interface ContractsModel {
 /** The envelope properties every event must declare, in wire order. */
 export const ENVELOPE_PROPERTIES = ["eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload"] as const;
 
+/** The named types of a model by name, indexed once per model: references are followed everywhere, often. */
+const typesByName = new WeakMap<readonly NamedType[], ReadonlyMap<string, NamedType>>();
+
+/** The named type of this name, if the model has one. */
+export function findType(model: ContractsModel, name: string): NamedType | undefined {
+  let index = typesByName.get(model.types);
+  if (index === undefined) {
+    index = new Map(model.types.map((type) => [type.name, type]));
+    typesByName.set(model.types, index);
+  }
+  return index.get(name);
+}
+
 export function typeNamed(model: ContractsModel, name: string): NamedType {
-  const found = model.types.find((candidate) => candidate.name === name);
+  const found = findType(model, name);
   if (found === undefined) throw new Error(`internal error: no named type ${name}`);
   return found;
 }

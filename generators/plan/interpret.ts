@@ -8,7 +8,7 @@ import type { StringFormat } from "../ir/model.js";
 // The TypeScript runtime's own helpers: the document rules, pointer escaping, code-point order and the exact
 // multipleOf are written once, there.
 import { codePointLength, compareCodePoints, documentProblem, escapePointer, isDate, isDateTime, isMultipleOf, isObject, isUri, isUuid, isWellFormed, settle } from "../../templates/typescript/runtime.js";
-import { DOCUMENT_FAILURES, MAX_DEPTH, REQUIRED, UNKNOWN_PROPERTY, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "./validation-plan.js";
+import { DOCUMENT_FAILURES, MAX_DEPTH, REQUIRED, UNKNOWN_PROPERTY, type EventPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "./validation-plan.js";
 
 export interface PlannedError {
   readonly pointer: string;
@@ -19,15 +19,41 @@ export interface PlannedError {
 /** The TypeScript runtime's own format checks, the ones ajv-formats' verdicts are tested against. */
 const FORMATS: Readonly<Record<StringFormat, (text: string) => boolean>> = { "date-time": isDateTime, date: isDate, uuid: isUuid, uri: isUri };
 
+/** What the interpreter looks up in a plan, indexed once per plan: it runs once per vector, thousands of times. */
+interface PlanIndex {
+  readonly types: ReadonlyMap<string, NamedPlan>;
+  readonly versions: ReadonlyMap<string, readonly EventPlan[]>;
+  readonly patterns: Map<string, RegExp>;
+}
+
+const indexes = new WeakMap<ValidationPlan, PlanIndex>();
+
+function indexOf(plan: ValidationPlan): PlanIndex {
+  let index = indexes.get(plan);
+  if (index === undefined) {
+    const versions = new Map<string, EventPlan[]>();
+    for (const event of plan.events) versions.set(event.eventType, [...(versions.get(event.eventType) ?? []), event]);
+    index = { types: new Map(plan.types.map((type) => [type.name, type])), versions, patterns: new Map() };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+
 class Interpreter {
   readonly errors: PlannedError[] = [];
-  private readonly types: ReadonlyMap<string, NamedPlan>;
 
   constructor(
-    plan: ValidationPlan,
+    private readonly index: PlanIndex,
     private readonly tolerant: boolean,
-  ) {
-    this.types = new Map(plan.types.map((type) => [type.name, type]));
+  ) {}
+
+  private pattern(source: string): RegExp {
+    let pattern = this.index.patterns.get(source);
+    if (pattern === undefined) {
+      pattern = new RegExp(source, "u");
+      this.index.patterns.set(source, pattern);
+    }
+    return pattern;
   }
 
   private fail(pointer: string, failure: Failure): void {
@@ -41,7 +67,7 @@ class Interpreter {
   }
 
   named(name: string, value: unknown, pointer: string, depth: number): void {
-    const plan = this.types.get(name);
+    const plan = this.index.types.get(name);
     if (plan === undefined) throw new Error(`internal error: no plan for ${name}`);
     if (plan.kind === "alias") return this.value(plan.value, value, pointer, depth);
     if (!isObject(value)) return this.reject(pointer, plan.typeFailure, value, depth);
@@ -90,7 +116,7 @@ class Interpreter {
           let ok: boolean;
           if (check.kind === "minLength") ok = length >= check.limit;
           else if (check.kind === "maxLength") ok = length <= check.limit;
-          else if (check.kind === "pattern") ok = new RegExp(check.pattern, "u").test(value);
+          else if (check.kind === "pattern") ok = this.pattern(check.pattern).test(value);
           else ok = FORMATS[check.format](value);
           if (!ok) this.fail(pointer, check.failure);
         }
@@ -137,11 +163,13 @@ class Interpreter {
 
 /** The errors the packages report for an event (a parsed JSON value), in their order. */
 export function plannedErrors(plan: ValidationPlan, event: unknown, options: { tolerant: boolean }): PlannedError[] {
-  const interpreter = new Interpreter(plan, options.tolerant);
+  const index = indexOf(plan);
+  const interpreter = new Interpreter(index, options.tolerant);
   if (!isObject(event)) {
     interpreter.reject("", plan.notAnObject, event, 1);
   } else {
-    const versions = plan.events.filter((candidate) => candidate.eventType === event["eventType"]);
+    const eventType = event["eventType"];
+    const versions = (typeof eventType === "string" ? index.versions.get(eventType) : undefined) ?? [];
     const contract = versions.find((candidate) => candidate.version === event["version"]);
     if (versions.length === 0) interpreter.reject("/eventType", plan.unknownEventType, event, 1);
     else if (contract === undefined) interpreter.reject("/version", plan.unknownVersion.get(versions[0]?.eventType ?? "") ?? plan.unknownEventType, event, 1);

@@ -1,5 +1,5 @@
 import { goString } from "../../code/go.js";
-import { latestEvents, resolveType, type ContractsModel, type NamedType, type TypeNode } from "../../ir/model.js";
+import { findType, latestEvents, resolveType, type ContractsModel, type NamedType, type TypeNode } from "../../ir/model.js";
 import { goField, goTypeOf, nullableParts } from "./go-types.js";
 import { inlineEnumOf, type GoNames } from "./naming.js";
 import { goFunctionName } from "./validate-file.js";
@@ -115,7 +115,7 @@ ${fields.join("\n")}
   private decodeExpression(type: TypeNode, value: string, enumName?: string): string {
     switch (type.kind) {
       case "ref": {
-        const named = this.model.types.find((candidate) => candidate.name === type.name);
+        const named = findType(this.model, type.name);
         const goName = this.names.type(type.name);
         if (named === undefined || goName === undefined) return this.decodeExpression(resolveType(this.model, type), value);
         if (named.type.kind === "enum") return `${goName}(decodeString(${value}))`;

@@ -1,5 +1,5 @@
 import { goComment, goString } from "../../code/go.js";
-import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
+import { findType, latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { GoImports, goField } from "./go-types.js";
 import type { GoNames } from "./naming.js";
 
@@ -73,7 +73,7 @@ ${factories.join("\n")}`;
 }
 
 function keyField(model: ContractsModel, names: GoNames, event: EventContract): string {
-  const root = model.types.find((type) => type.name === event.name)?.type;
+  const root = findType(model, event.name)?.type;
   const goType = names.type(event.name) ?? event.name;
   const property = root?.kind === "object" ? root.properties.find((candidate) => candidate.name === event.kafka.key) : undefined;
   if (property === undefined) return `""`;
@@ -93,7 +93,7 @@ const FILLED: Readonly<Record<string, string>> = { eventId: "filled.eventID", jo
 
 function factory(model: ContractsModel, names: GoNames, event: EventContract): string {
   const goType = names.type(event.name) ?? event.name;
-  const root = model.types.find((type) => type.name === event.name)?.type;
+  const root = findType(model, event.name)?.type;
   if (root?.kind !== "object") return "";
   const parameters: string[] = [];
   const fields: string[] = [];

@@ -1,5 +1,5 @@
 import { isortOrder, pyString } from "../../code/python.js";
-import { latestEvents, resolveType, type ContractsModel, type TypeNode } from "../../ir/model.js";
+import { findType, latestEvents, resolveType, type ContractsModel, type TypeNode } from "../../ir/model.js";
 import type { PythonNames } from "./naming.js";
 import { HEADER } from "./python-files.js";
 import { functionNames } from "./validation-file.js";
@@ -16,7 +16,7 @@ export function pythonBuildFile(model: ContractsModel, names: PythonNames): { pa
   const expression = (type: TypeNode, value: string): string => {
     switch (type.kind) {
       case "ref": {
-        const named = model.types.find((candidate) => candidate.name === type.name);
+        const named = findType(model, type.name);
         if (named?.type.kind === "object" || named?.type.kind === "union") return `${builderOf(type.name)}(${value})`;
         return expression(resolveType(model, type), value);
       }

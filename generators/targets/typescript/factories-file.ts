@@ -1,5 +1,5 @@
 import { docComment, join, objectKey, propertyName, ts, type Code } from "../../code/typescript.js";
-import { latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
+import { findType, latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 import { typeExpression } from "./type-expressions.js";
@@ -29,7 +29,7 @@ export function factoriesFile(model: ContractsModel, names: TypeScriptNames): st
 }
 
 function inputProperties(model: ContractsModel, event: EventContract): readonly Property[] {
-  const type = model.types.find((candidate) => candidate.name === event.name)?.type;
+  const type = findType(model, event.name)?.type;
   if (type?.kind !== "object") return [];
   return type.properties.filter((property) => property.name !== "eventType" && property.name !== "version");
 }

@@ -1,5 +1,5 @@
 import { ContractProblemsError, type Problem } from "../../problems.js";
-import type { ContractsModel, EventContract, NamedType } from "../../ir/model.js";
+import { findType, type ContractsModel, type EventContract, type NamedType } from "../../ir/model.js";
 import { Name, isIdentifier } from "../../code/typescript.js";
 
 /** Names the generated package exports whatever the schemas say, and the runtime's internal helpers. */
@@ -113,7 +113,7 @@ export function nameTypeScript(model: ContractsModel): TypeScriptNames {
     claim(`check${type.name}`, type, "internal function");
   }
   for (const event of model.events) {
-    const type = model.types.find((candidate) => candidate.name === event.name);
+    const type = findType(model, event.name);
     if (type === undefined) continue;
     const roles: (readonly [string, string, string])[] = [
       ["validate", "", "validator"],

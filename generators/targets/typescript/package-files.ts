@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { latestEvents, type ContractsModel } from "../../ir/model.js";
+import { findType, latestEvents, type ContractsModel } from "../../ir/model.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
 import { markdownCode, markdownText } from "../../code/markdown.js";
@@ -53,7 +53,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
 }
 
 function payloadTypeName(model: ContractsModel, eventName: string): string {
-  const event = model.types.find((type) => type.name === eventName)?.type;
+  const event = findType(model, eventName)?.type;
   const payload = event?.kind === "object" ? event.properties.find((property) => property.name === "payload")?.type : undefined;
   return payload?.kind === "ref" ? payload.name : "payload";
 }
