@@ -38,7 +38,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startBroker(timeoutMs = 90_000): Promise<Broker> {
+export interface BrokerOptions {
+  readonly timeoutMs?: number;
+  /** The KRaft cluster id; random by default (22 base64url characters, so it may start with "-"). */
+  readonly clusterId?: string;
+}
+
+export async function startBroker({ timeoutMs = 90_000, clusterId = randomBytes(16).toString("base64url") }: BrokerOptions = {}): Promise<Broker> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "event-contracts-kafka-"));
   const classPath = brokerClassPath(dir);
   const [brokerPort, controllerPort] = [await freePort(), await freePort()];
@@ -66,8 +72,9 @@ export async function startBroker(timeoutMs = 90_000): Promise<Broker> {
   const log4j = path.join(dir, "log4j.properties");
   writeFileSync(log4j, "log4j.rootLogger=INFO, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\nlog4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n\n");
   const java = ["-Xms256m", "-Xmx512m", `-Dlog4j.configuration=file:${log4j}`, "-cp", classPath];
-  const clusterId = randomBytes(16).toString("base64url");
-  const format = spawnSync("java", [...java, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties], { encoding: "utf8" });
+  // A random id is base64url and starts with "-" one time in 64: given as `--cluster-id=<id>`, it cannot be
+  // read as an option.
+  const format = spawnSync("java", [...java, "kafka.tools.StorageTool", "format", `--cluster-id=${clusterId}`, "-c", properties], { encoding: "utf8" });
   if (format.status !== 0) throw new Error(`formatting the Kafka storage failed:\n${format.stdout}\n${format.stderr}`);
 
   const logFile = path.join(dir, "broker.log");
