@@ -14,6 +14,13 @@ function workspace(): { dir: string; schemas: string; out: string } {
   return { dir, schemas: path.join(dir, "schemas"), out: path.join(dir, "out") };
 }
 
+/** Adds a path to the output folder's manifest, as if an earlier generation had made that file. */
+function listInManifest(out: string, file: string): void {
+  const manifest = path.join(out, "manifest.json");
+  const record = JSON.parse(readFileSync(manifest, "utf8")) as { files: string[] };
+  writeFileSync(manifest, JSON.stringify({ ...record, files: [...record.files, file].sort() }, null, 2));
+}
+
 function editSchema(schemas: string, file: string, edit: (text: string) => string): void {
   const target = path.join(schemas, file);
   writeFileSync(target, edit(readFileSync(target, "utf8")));
@@ -31,14 +38,17 @@ describe("event-contracts generate", () => {
     expect(result.status).toBe(0);
   });
 
-  it("writes the packages and removes stale files", () => {
+  it("writes the packages and removes the files it generated before that it no longer generates", () => {
     const { dir, out } = workspace();
     expect(cli(["generate", "--out", "out"], { cwd: dir }).status).toBe(0);
     expect(existsSync(path.join(out, "ts/dist/esm/index.js"))).toBe(true);
+    // A file an earlier generation made (the manifest lists it) that this one does not make.
     writeFileSync(path.join(out, "ts/stale.txt"), "left over");
+    listInManifest(out, "ts/stale.txt");
     const again = cli(["generate", "--out", "out"], { cwd: dir });
     expect(again.stdout).toMatch(/Generated \d+ files for 4 events into out\./);
     expect(existsSync(path.join(out, "ts/stale.txt"))).toBe(false);
+    expect(readFileSync(path.join(out, "manifest.json"), "utf8")).not.toContain("ts/stale.txt");
   });
 
   it("exits 1 with --check, listing changed, missing and extra files with a short diff, and writes nothing", () => {
@@ -48,6 +58,7 @@ describe("event-contracts generate", () => {
     writeFileSync(readme, readFileSync(readme, "utf8").replace("## Events", "## Our events"));
     rmSync(path.join(out, "ts/src/topics.ts"));
     writeFileSync(path.join(out, "ts/extra.js"), "");
+    listInManifest(out, "ts/extra.js");
     const result = cli(["generate", "--out", "out", "--check"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("changed: ts/README.md");
@@ -55,7 +66,8 @@ describe("event-contracts generate", () => {
     expect(result.stderr).toContain("+## Events");
     expect(result.stderr).toContain("missing: ts/src/topics.ts");
     expect(result.stderr).toContain("extra:   ts/extra.js");
-    expect(result.stderr).toContain("3 files differ");
+    expect(result.stderr).toContain("changed: manifest.json");
+    expect(result.stderr).toContain("4 files differ");
     expect(existsSync(path.join(out, "ts/src/topics.ts"))).toBe(false);
     expect(existsSync(path.join(out, "ts/extra.js"))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describeDrift, findDrift } from "../output/check.js";
-import { writeTree } from "../output/write.js";
+import { manifestFile, MANIFEST, readOutputRecord } from "../output/out-folder.js";
+import { foreignEntries, writeTree } from "../output/write.js";
 import { readTree } from "../output/tree.js";
 import { isReleaseFile } from "../targets/release.js";
 import { TARGET_NAMES, generate } from "../pipeline.js";
@@ -17,11 +18,20 @@ export interface GenerateFlags extends PathFlags {
 /** `generate`: writes `out/` from `schemas/`, or with `--check` reports how `out/` differs. */
 export async function runGenerate(flags: GenerateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
+  // Refused before anything is generated: a folder generate may not write into is left as it is.
+  const record = await readOutputRecord(settings.outDir, settings);
   const selected = flags.targets === undefined || flags.targets.length === 0 ? TARGET_NAMES : flags.targets;
   const { files, model } = await generate({ schemasDir: settings.schemasDir, outDir: settings.outDir, config: settings.config, targets: selected, upcastersDir: settings.upcastersDir });
   const outName = path.relative(process.cwd(), settings.outDir) || ".";
+  const ownedNow = (file: string): boolean => file === MANIFEST || isReleaseFile(file) || selected.some((target) => file.startsWith(`${target}/`));
+  // The generated files of targets not generated this time are carried over unchanged into the new tree.
+  const kept = [...(await readTree(settings.outDir, (file) => record.generated.has(file) && !ownedNow(file)))].map(([file, content]) => ({ path: file, content }));
+  const tree = [...files, ...kept];
+  const complete = [...tree, manifestFile(tree.map((file) => file.path))];
   if (flags.check) {
-    const drift = await findDrift(settings.outDir, files, (file) => isReleaseFile(file) || selected.some((target) => file.startsWith(`${target}/`)));
+    const drift = await findDrift(settings.outDir, complete.filter((file) => ownedNow(file.path)), (file) => record.generated.has(file) && ownedNow(file));
+    const foreign = await foreignEntries(settings.outDir, record);
+    if (foreign.length > 0) output.out(foreign.map((entry) => `foreign: ${entry} (not made by event-contracts; generate leaves it as it is)`).join("\n"));
     if (drift.length === 0) {
       output.out(`${outName} is in sync with the schemas (${files.length} files).`);
       return EXIT.OK;
@@ -30,11 +40,7 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
     output.err(`\n${outName} has drifted from the schemas: ${drift.length} ${drift.length === 1 ? "file differs" : "files differ"}. Run \`npm run generate\` and commit the result.`);
     return EXIT.PROBLEMS;
   }
-  // The folders of targets not generated this time are carried over unchanged into the new tree.
-  const kept = [...(await readTree(settings.outDir))]
-    .filter(([file]) => !isReleaseFile(file) && !selected.some((target) => file.startsWith(`${target}/`)))
-    .map(([file, content]) => ({ path: file, content }));
-  await writeTree(settings.outDir, [...files, ...kept]);
+  await writeTree(settings.outDir, complete, record);
   output.out(`Generated ${files.length} files for ${model.events.length} ${model.events.length === 1 ? "event" : "events"} into ${outName}.`);
   return EXIT.OK;
 }

@@ -18,8 +18,8 @@ import { processOutput, type Output } from "./io.js";
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.OK;
   const pathOptions = {
-    schemas: { type: "string", describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
-    config: { type: "string", describe: "config file (default: event-contracts.config.json, if present)" },
+    schemas: { type: "string", requiresArg: true, describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
+    config: { type: "string", requiresArg: true, describe: "config file (default: event-contracts.config.json, if present)" },
   } as const;
   const parser = yargs([...argv])
     .scriptName("event-contracts")
@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       (command) =>
         command.options({
           ...pathOptions,
-          out: { type: "string", describe: "output folder (default: from the config, else out/)" },
+          out: { type: "string", requiresArg: true, describe: "output folder (default: from the config, else out/); generate writes only into a new or empty folder or one it generated" },
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
           target: { type: "string", array: true, choices: TARGET_CHOICES, describe: "generate only these targets (repeatable; default: all)" },
         }).epilogue(EXIT_CODES_HELP),
@@ -79,7 +79,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs reports a wrong command line (a flag without its value, say) as a YError: a usage error.
+      if (error === undefined || error === null || error.name === "YError") throw new UsageError(message ?? error?.message ?? "invalid command line");
+      throw error;
     });
   try {
     let helpText = "";

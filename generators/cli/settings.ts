@@ -1,6 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { loadConfig, type Config } from "../config.js";
+import { UsageError } from "../problems.js";
 
 export const DEFAULT_CONFIG_FILE = "event-contracts.config.json";
 
@@ -12,6 +13,8 @@ export interface PathFlags {
 
 export interface Settings {
   readonly config: Config;
+  /** The config file, whether or not it exists. */
+  readonly configFile: string;
   readonly schemasDir: string;
   readonly outDir: string;
   readonly upcastersDir: string;
@@ -22,11 +25,16 @@ export interface Settings {
  * works the same from any working directory.
  */
 export async function resolveSettings(flags: PathFlags, cwd: string = process.cwd()): Promise<Settings> {
+  for (const [flag, value] of Object.entries(flags)) {
+    // `--out=` would mean the working folder itself: a path flag needs a value.
+    if (value === "") throw new UsageError(`--${flag} needs a path`);
+  }
   const configFile = path.resolve(cwd, flags.config ?? DEFAULT_CONFIG_FILE);
   const config = await loadConfig(configFile, flags.config !== undefined);
   const configDir = (await exists(configFile)) ? path.dirname(configFile) : cwd;
   return {
     config,
+    configFile,
     schemasDir: flags.schemas !== undefined ? path.resolve(cwd, flags.schemas) : path.resolve(configDir, config.schemas),
     outDir: flags.out !== undefined ? path.resolve(cwd, flags.out) : path.resolve(configDir, config.out),
     upcastersDir: path.resolve(configDir, config.upcasters),

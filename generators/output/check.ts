@@ -11,14 +11,12 @@ export type Drift =
 const MAX_DIFF_LINES = 40;
 
 /**
- * Compares generated files with the output folder, without writing anything. With `owned`, only the files
- * it accepts are compared (the output of the targets that were generated).
+ * Compares generated files with the output folder, without writing anything. With `owned`, only the files on
+ * disk it accepts are read and compared (the generated files of the targets that were generated); others are
+ * neither missing nor extra.
  */
 export async function findDrift(outDir: string, files: readonly GeneratedFile[], owned?: (file: string) => boolean): Promise<Drift[]> {
-  const onDisk = await readTree(outDir);
-  if (owned !== undefined) {
-    for (const file of [...onDisk.keys()]) if (!owned(file)) onDisk.delete(file);
-  }
+  const onDisk = await readTree(outDir, owned);
   const drift: Drift[] = [];
   for (const file of files) {
     const current = onDisk.get(file.path);

@@ -16,8 +16,9 @@ export async function listFiles(root: string): Promise<string[]> {
   }
 }
 
-export async function readTree(root: string): Promise<Map<string, string>> {
-  const files = await listFiles(root);
+/** The files below a folder (those `only` accepts, when given) and their text. */
+export async function readTree(root: string, only?: (file: string) => boolean): Promise<Map<string, string>> {
+  const files = (await listFiles(root)).filter((file) => only === undefined || only(file));
   const contents = await Promise.all(files.map((file) => readFile(path.join(root, file), "utf8")));
   return new Map(files.map((file, index) => [file, contents[index] ?? ""]));
 }
