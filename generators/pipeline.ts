@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
-import { nextRelease } from "./compat/release.js";
+import { readLastRelease } from "./compat/last-release.js";
+import { nextRelease, ReleaseViolationsError, type Release } from "./compat/release.js";
 import { buildModel } from "./ir/build.js";
 import type { ContractsModel } from "./ir/model.js";
 import { formatFiles } from "./output/format.js";
-import { readPreviousGeneration } from "./output/previous-generation.js";
 import { listFiles } from "./output/tree.js";
 import { ContractProblemsError, compareText, type Problem } from "./problems.js";
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
@@ -24,6 +24,8 @@ const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 
 export interface Generation {
   readonly model: ContractsModel;
+  /** This generation's version and what changed since the last release. */
+  readonly release: Release;
   /** Paths relative to the output folder, sorted. */
   readonly files: readonly GeneratedFile[];
 }
@@ -32,8 +34,10 @@ export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.na
 
 export interface GenerateOptions {
   readonly schemasDir: string;
-  /** The output folder: read for the previous generation (its version, schemas and changelog). */
+  /** The output folder; its CHANGELOG.md at the last release is the history the changelog continues. */
   readonly outDir: string;
+  /** Release even when the contracts break a rule against the last release; the changelog says so. */
+  readonly allowViolations?: boolean;
   readonly config: Config;
   /** Targets to generate; all by default. The release record (version, changelog) is always made. */
   readonly targets?: readonly string[];
@@ -56,9 +60,11 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const [templates, upcasters, previous] = await Promise.all([
     loadTemplates(),
     readFolder(options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters")),
-    readPreviousGeneration(outDir),
+    readLastRelease(schemasDir, outDir),
   ]);
-  const release = nextRelease(previous, model, config.version);
+  const release = nextRelease(previous, model, config.version, options.allowViolations === true);
+  const violations = release.findings.filter((finding) => finding.severity === "violation");
+  if (violations.length > 0 && options.allowViolations !== true) throw new ReleaseViolationsError(release);
   const context: TargetContext = { model, config, templates, upcasters, release };
   const targetNames = options.targets ?? TARGET_NAMES;
   const selected = [...TARGETS.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
@@ -73,7 +79,7 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
       return [...generated, ...derived].map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
     }),
   );
-  return { model, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
+  return { model, release, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
 }
 
 /** The static template files, keyed by their path below `templates/`. */

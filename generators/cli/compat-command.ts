@@ -3,6 +3,7 @@ import { diffSnapshots } from "../compat/diff.js";
 import { withCounterexamples } from "../compat/counterexamples.js";
 import { githubReport, jsonReport, summarize, textReport } from "../compat/report.js";
 import { snapshotOfAgainst, snapshotOfDirectory } from "../compat/sources.js";
+import { lastReleaseTag } from "../compat/last-release.js";
 import { loadValidators } from "../output/load-validators.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
@@ -11,14 +12,20 @@ import { resolveSettings, type PathFlags } from "./settings.js";
 export type CompatFormat = "text" | "json" | "github";
 
 export interface CompatFlags extends PathFlags {
-  readonly against: string;
+  /** A git ref or a folder; the last release when absent. */
+  readonly against?: string | undefined;
   readonly format: CompatFormat;
 }
 
 /** `compat`: the contract rules between the schemas at `--against` and the working tree's. */
 export async function runCompat(flags: CompatFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
-  const [before, after] = await Promise.all([snapshotOfAgainst(flags.against, settings.schemasDir), snapshotOfDirectory(settings.schemasDir)]);
+  const against = flags.against ?? (await lastReleaseTag(settings.schemasDir))?.tag;
+  if (against === undefined) {
+    output.out("no release yet (no contracts-v* tag): nothing published to compare with");
+    return EXIT.OK;
+  }
+  const [before, after] = await Promise.all([snapshotOfAgainst(against, settings.schemasDir), snapshotOfDirectory(settings.schemasDir)]);
   const raw = diffSnapshots(before, after);
   const needsExamples = raw.some((finding) => finding.severity === "breaking" || finding.severity === "violation");
   const findings = needsExamples

@@ -5,12 +5,16 @@ import { foreignEntries, writeTree } from "../output/write.js";
 import { readTree } from "../output/tree.js";
 import { isReleaseFile } from "../targets/release.js";
 import { TARGET_NAMES, generate } from "../pipeline.js";
+import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
+import { textReport } from "../compat/report.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
 import { resolveSettings, type PathFlags } from "./settings.js";
 
 export interface GenerateFlags extends PathFlags {
   readonly check: boolean;
+  /** Release even when the contracts break a rule against the last release. */
+  readonly allowViolations?: boolean;
   /** Targets to generate; all when absent. */
   readonly targets?: readonly string[] | undefined;
 }
@@ -21,7 +25,15 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   // Refused before anything is generated: a folder generate may not write into is left as it is.
   const record = await readOutputRecord(settings.outDir, settings);
   const selected = flags.targets === undefined || flags.targets.length === 0 ? TARGET_NAMES : flags.targets;
-  const { files, model } = await generate({ schemasDir: settings.schemasDir, outDir: settings.outDir, config: settings.config, targets: selected, upcastersDir: settings.upcastersDir });
+  let generation;
+  try {
+    generation = await generate({ ...settings, targets: selected, allowViolations: flags.allowViolations === true });
+  } catch (error) {
+    if (!(error instanceof ReleaseViolationsError)) throw error;
+    reportViolations(error, settings.schemasDir, output);
+    return EXIT.PROBLEMS;
+  }
+  const { files, model, release } = generation;
   const outName = path.relative(process.cwd(), settings.outDir) || ".";
   const ownedNow = (file: string): boolean => file === MANIFEST || isReleaseFile(file) || selected.some((target) => file.startsWith(`${target}/`));
   // The generated files of targets not generated this time are carried over unchanged into the new tree.
@@ -42,5 +54,16 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   }
   await writeTree(settings.outDir, complete, record);
   output.out(`Generated ${files.length} files for ${model.events.length} ${model.events.length === 1 ? "event" : "events"} into ${outName}.`);
+  output.out(releaseLine(settings.config.typescript.packageName, release));
   return EXIT.OK;
+}
+
+/** The findings that stop a release, and what to do about them. */
+export function reportViolations(error: ReleaseViolationsError, schemasDir: string, output: Output): void {
+  const prefix = `${path.relative(process.cwd(), schemasDir).split(path.sep).join("/") || "."}/`;
+  output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), prefix));
+  output.err(
+    `\nThe contracts break the rules above against the last release ${error.release.previousVersion ?? ""}; nothing was written. ` +
+      "Fix the schemas (bump `version` for a breaking change, keep removed properties, ...), or release anyway with --allow-violations, which the changelog records.",
+  );
 }

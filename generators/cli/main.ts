@@ -32,12 +32,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
           ...pathOptions,
           out: { type: "string", requiresArg: true, describe: "output folder (default: from the config, else out/); generate writes only into a new or empty folder or one it generated" },
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
+          "allow-violations": { type: "boolean", default: false, describe: "release even when the contracts break a rule against the last release (the changelog records it)" },
           target: { type: "string", array: true, choices: TARGET_CHOICES, describe: "generate only these targets (repeatable; default: all)" },
         }).epilogue(EXIT_CODES_HELP),
       async (args) => {
         // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, Biome, ruff).
         const { runGenerate } = await import("./generate-command.js");
-        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, targets: args.target }, output);
+        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, allowViolations: args["allow-violations"], targets: args.target }, output);
       },
     )
     .command(
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
         command
           .options({
             ...pathOptions,
-            against: { type: "string", demandOption: true, describe: "git ref (read with git show) or folder of schemas to compare with" },
+            against: { type: "string", requiresArg: true, describe: "git ref (read with git show) or folder of schemas to compare with (default: the last release)" },
             format: { choices: ["text", "json", "github"] as const, default: "text" as const, describe: "report format (github: workflow annotations)" },
           })
           .epilogue(EXIT_CODES_HELP),
@@ -71,7 +72,19 @@ export async function main(argv: readonly string[], output: Output = processOutp
         exitCode = await runCompat({ against: args.against, format: args.format, schemas: args.schemas, config: args.config }, output);
       },
     )
-    .demandCommand(1, "name a command: generate, validate or compat")
+    .command(
+      "release",
+      "record out/'s version as released: the git tag contracts-v<version> on HEAD (out/ in sync and committed)",
+      (command) =>
+        command
+          .options({ ...pathOptions, "allow-violations": { type: "boolean", default: false, describe: "release an output folder generated with --allow-violations" } })
+          .epilogue(EXIT_CODES_HELP),
+      async (args) => {
+        const { runRelease } = await import("./release-command.js");
+        exitCode = await runRelease({ schemas: args.schemas, config: args.config, allowViolations: args["allow-violations"] }, output);
+      },
+    )
+    .demandCommand(1, "name a command: generate, validate, compat or release")
     .strict()
     .epilogue(EXIT_CODES_HELP)
     .help()

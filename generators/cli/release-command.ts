@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { lastReleaseTag, RELEASE_TAG_PREFIX } from "../compat/last-release.js";
+import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
+import { findDrift } from "../output/check.js";
+import { manifestFile, readOutputRecord } from "../output/out-folder.js";
+import { generate } from "../pipeline.js";
+import { UsageError } from "../problems.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import type { Output } from "./io.js";
+import { reportViolations } from "./generate-command.js";
+import { resolveSettings, type PathFlags } from "./settings.js";
+
+const run = promisify(execFile);
+
+/**
+ * `release`: records the output folder's version as released, with the git tag `contracts-v<version>` on HEAD.
+ * Only a committed output folder in sync with the committed schemas is released; a release never moves.
+ */
+export interface ReleaseFlags extends PathFlags {
+  /** Release even when the contracts break a rule against the last release (as generated with it). */
+  readonly allowViolations?: boolean;
+}
+
+export async function runRelease(flags: ReleaseFlags, output: Output): Promise<ExitCode> {
+  const settings = await resolveSettings(flags);
+  const git = async (...args: string[]): Promise<string> => (await run("git", args, { cwd: settings.schemasDir, encoding: "utf8" })).stdout;
+  await git("rev-parse", "--show-toplevel").catch(() => {
+    throw new UsageError(`${display(settings.schemasDir)} is not inside a git repository: releases are git tags`);
+  });
+  const dirty = (await git("status", "--porcelain", "--", path.resolve(settings.schemasDir), path.resolve(settings.outDir))).trim();
+  if (dirty !== "") throw new UsageError(`the schemas or the output folder have changes that are not committed; commit them first:\n${dirty}`);
+  const record = await readOutputRecord(settings.outDir, settings);
+  let generation;
+  try {
+    generation = await generate({ ...settings, allowViolations: flags.allowViolations === true });
+  } catch (error) {
+    if (!(error instanceof ReleaseViolationsError)) throw error;
+    reportViolations(error, settings.schemasDir, output);
+    return EXIT.PROBLEMS;
+  }
+  const { files, release } = generation;
+  // The files the output folder holds that generate made; files it did not make are no part of a release.
+  const drift = await findDrift(settings.outDir, [...files, manifestFile(files.map((file) => file.path))], (file) => record.generated.has(file));
+  if (drift.length > 0) throw new UsageError(`${display(settings.outDir)} is not in sync with the schemas (${drift.length} files differ); run generate and commit the result first`);
+  const tag = `${RELEASE_TAG_PREFIX}${release.version}`;
+  const head = (await git("rev-parse", "HEAD")).trim();
+  const tagged = (await git("rev-parse", "--verify", "--quiet", `${tag}^{commit}`).catch(() => "")).trim();
+  if (tagged === head) {
+    output.out(`${tag} is already this commit: nothing to release.`);
+    return EXIT.OK;
+  }
+  if (tagged !== "") throw new UsageError(`${tag} was released at another commit (${tagged.slice(0, 12)}); a release never moves: change the contracts so that the version goes up`);
+  const last = await lastReleaseTag(settings.schemasDir);
+  if (last?.version === release.version) {
+    output.out(`${release.version} is the last release and nothing changed since: nothing to release.`);
+    return EXIT.OK;
+  }
+  const line = releaseLine(settings.config.typescript.packageName, release);
+  await git("tag", "--annotate", tag, "--message", line);
+  output.out(`Released ${line}: tagged ${tag}. Push the tag with \`git push origin ${tag}\`.`);
+  return EXIT.OK;
+}
+
+function display(file: string): string {
+  return path.relative(process.cwd(), file) || ".";
+}
