@@ -41,8 +41,8 @@ const CASES: readonly { rule: string; severity: Finding["severity"]; edit: (afte
   { rule: "TOPIC_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].topic = "text-jobs-v2"; } },
   { rule: "KEY_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].key = "userId"; } },
   { rule: "PROPERTY_REMOVED", severity: "violation", edit: (s) => { delete textPayload(s).properties.tags; s.get("text-job.json").examples.forEach((e: any) => delete e.payload.tags); } },
-  { rule: "REQUIRED_PROPERTY_ADDED", severity: "violation", edit: (s) => { textPayload(s).properties.audience = { description: "a", type: "string" }; textPayload(s).required.push("audience"); s.get("text-job.json").examples.forEach((e: any) => (e.payload.audience = "x")); } },
-  { rule: "OPTIONAL_PROPERTY_ADDED", severity: "additive", edit: (s) => { textPayload(s).properties.audience = { description: "a", type: "string" }; } },
+  { rule: "REQUIRED_PROPERTY_ADDED", severity: "violation", edit: (s) => { textPayload(s).properties.addedLater = { description: "a", type: "string" }; textPayload(s).required.push("addedLater"); s.get("text-job.json").examples.forEach((e: any) => (e.payload.addedLater = "x")); } },
+  { rule: "OPTIONAL_PROPERTY_ADDED", severity: "additive", edit: (s) => { textPayload(s).properties.addedLater = { description: "a", type: "string" }; } },
   { rule: "PROPERTY_MADE_REQUIRED", severity: "violation", edit: (s) => { textPayload(s).required.push("gradeLevel"); s.get("text-job.json").examples[1].payload.gradeLevel = 3; } },
   { rule: "PROPERTY_MADE_OPTIONAL", severity: "violation", edit: (s) => { textPayload(s).required = ["activityType", "prompt"]; } },
   { rule: "TYPE_CHANGED", severity: "violation", edit: (s) => { textPayload(s).properties.gradeLevel.type = "number"; } },
@@ -177,7 +177,7 @@ describe("event-contracts compat", () => {
     change(schema);
     writeFileSync(textJob, JSON.stringify(schema, null, 2));
   };
-  edit((schema) => (schema["$defs"].TextJobPayload.properties.audience = { description: "Who reads it.", type: "string" }));
+  edit((schema) => (schema["$defs"].TextJobPayload.properties.addedLater = { description: "Who reads it.", type: "string" }));
   git("commit", "-q", "-am", "add an optional property");
 
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
@@ -185,7 +185,7 @@ describe("event-contracts compat", () => {
   it("exits 0 for an additive change in the git history, and lists it", () => {
     const result = cli(["compat", "--against", "HEAD~1"], { cwd: repo });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^ADDITIVE +schemas\/text-job\.json:\d+:\d+ {2}\/payload\/audience {2}TEXT_JOB_REQUESTED v1: optional property "audience" added \[OPTIONAL_PROPERTY_ADDED\]$/m);
+    expect(result.stdout).toMatch(/^ADDITIVE +schemas\/text-job\.json:\d+:\d+ {2}\/payload\/addedLater {2}TEXT_JOB_REQUESTED v1: optional property "addedLater" added \[OPTIONAL_PROPERTY_ADDED\]$/m);
     expect(result.stdout).toContain("release: minor");
   });
 

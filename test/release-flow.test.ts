@@ -43,15 +43,15 @@ describe("releases", () => {
     expect(ec("release").stdout).toContain("nothing to release");
   });
 
-  it("give the same version whatever edits and generates came before: a typo fixed stays a minor release", () => {
-    editTextJob((schema) => (schema.$defs.TextJobPayload.properties["audence"] = { type: "string", description: "Who the activity is for." }));
+  it("give the same version whatever edits and generates came before: a typo fixed in a new field stays a minor release", () => {
+    editTextJob((schema) => (schema.$defs.TextJobPayload.properties["adddedLater"] = { type: "string", description: "A field added later." }));
     expect(ec("generate").stdout).toContain("@shared/events 1.0.0 -> 1.1.0 (minor): 1 additive change");
-    editTextJob((schema) => (schema.$defs.TextJobPayload.properties["audience"] = { type: "string", description: "Who the activity is for." }));
+    editTextJob((schema) => (schema.$defs.TextJobPayload.properties["addedLater"] = { type: "string", description: "A field added later." }));
     const fixed = ec("generate");
     expect(fixed.stdout).toContain("@shared/events 1.0.0 -> 1.1.0 (minor): 1 additive change");
     expect(version()).toBe("1.1.0");
     expect(readFileSync(path.join(repo, "out/go/go.mod"), "utf8")).not.toContain("/v2");
-    expect(readFileSync(path.join(repo, "out/CHANGELOG.md"), "utf8")).not.toContain("audence");
+    expect(readFileSync(path.join(repo, "out/CHANGELOG.md"), "utf8")).not.toContain("adddedLater");
   });
 
   it("restore the committed output exactly when an edit is reverted", () => {

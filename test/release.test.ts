@@ -27,9 +27,9 @@ describe("package versions from the contracts' diff", () => {
   });
 
   it("makes a minor release for an added optional property, and lists it above the earlier releases", () => {
-    const release = nextRelease(previous, changed((s) => (s.get("text-job.json")!["$defs"].TextJobPayload.properties.audience = { description: "a", type: "string" })), "1.0.0");
+    const release = nextRelease(previous, changed((s) => (s.get("text-job.json")!["$defs"].TextJobPayload.properties.addedLater = { description: "a", type: "string" })), "1.0.0");
     expect(release.version).toBe("1.5.0");
-    expect(release.changelog).toMatch(/## 1\.5\.0\n\nMinor release \(from 1\.4\.2\):\n\n- additive: TEXT_JOB_REQUESTED v1 `\/payload\/audience`: optional property "audience" added \(OPTIONAL_PROPERTY_ADDED\)\n\n## 1\.4\.2\n\nearlier\n$/);
+    expect(release.changelog).toMatch(/## 1\.5\.0\n\nMinor release \(from 1\.4\.2\):\n\n- additive: TEXT_JOB_REQUESTED v1 `\/payload\/addedLater`: optional property "addedLater" added \(OPTIONAL_PROPERTY_ADDED\)\n\n## 1\.4\.2\n\nearlier\n$/);
   });
 
   it("makes a major release for a breaking change", () => {

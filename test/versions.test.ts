@@ -74,7 +74,7 @@ describe("several versions of one event", () => {
 
 describe("strict producers, tolerant consumers", () => {
   const event = canonical.createTextJobRequested({ userId: "u", payload: { activityType: "quiz", prompt: "p", language: "en" } });
-  const newer = { ...event, traceId: "added by a newer producer", payload: { ...event.payload, audience: "teachers" } };
+  const newer = { ...event, traceId: "added by a newer producer", payload: { ...event.payload, addedLater: "teachers" } };
 
   it("rejects unknown properties when producing", () => {
     expect(canonical.validateEvent(newer)).toMatchObject({ ok: false });

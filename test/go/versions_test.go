@@ -75,7 +75,7 @@ func TestStrictProducersTolerantConsumers(t *testing.T) {
 	data, _ := json.Marshal(event)
 	_ = json.Unmarshal(data, &wire)
 	wire["traceId"] = "from a newer producer"
-	wire["payload"].(map[string]any)["audience"] = "teachers"
+	wire["payload"].(map[string]any)["addedLater"] = "teachers"
 	newer, _ := json.Marshal(wire)
 	if err := events.Validate(newer); err == nil {
 		t.Error("Validate must refuse unknown properties")

@@ -42,7 +42,7 @@ def test_strict_producers_tolerant_consumers() -> None:
     event = activity_events.create_text_job_requested(user_id="u", payload={"activityType": "quiz", "prompt": "p", "language": "en"})
     newer = json.loads(activity_events.encode(event))
     newer["traceId"] = "from a newer producer"
-    newer["payload"]["audience"] = "teachers"
-    assert [issue.pointer for issue in activity_events.validation_errors(newer)] == ["/payload/audience", "/traceId"]
+    newer["payload"]["addedLater"] = "teachers"
+    assert [issue.pointer for issue in activity_events.validation_errors(newer)] == ["/payload/addedLater", "/traceId"]
     assert activity_events.validation_errors(newer, tolerant=True) == []
     assert activity_events.decode(newer).job_id == event.job_id
