@@ -1,4 +1,3 @@
-import path from "node:path";
 import { diffSnapshots } from "../compat/diff.js";
 import { withCounterexamples } from "../compat/counterexamples.js";
 import { githubReport, jsonReport, summarize, textReport } from "../compat/report.js";
@@ -7,7 +6,7 @@ import { lastReleaseTag } from "../compat/last-release.js";
 import { loadValidators } from "../output/load-validators.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, type PathFlags } from "./settings.js";
+import { resolveSettings, schemasPrefix, type PathFlags } from "./settings.js";
 
 export type CompatFormat = "text" | "json" | "github";
 
@@ -31,7 +30,7 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
   const findings = needsExamples
     ? withCounterexamples(raw, before, after, await loadValidators(before.model), await loadValidators(after.model))
     : raw;
-  const prefix = `${path.relative(process.cwd(), settings.schemasDir).split(path.sep).join("/") || "."}/`;
+  const prefix = schemasPrefix(settings.schemasDir);
   const report = flags.format === "json" ? jsonReport(findings, prefix) : flags.format === "github" ? githubReport(findings, prefix) : textReport(findings, prefix);
   const violations = summarize(findings).violations;
   // JSON and workflow annotations are for programs: always on standard output (GitHub reads workflow

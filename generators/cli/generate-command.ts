@@ -9,7 +9,7 @@ import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
 import { textReport } from "../compat/report.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, type PathFlags } from "./settings.js";
+import { resolveSettings, schemasPrefix, type PathFlags } from "./settings.js";
 
 export interface GenerateFlags extends PathFlags {
   readonly check: boolean;
@@ -60,8 +60,7 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
 
 /** The findings that stop a release, and what to do about them. */
 export function reportViolations(error: ReleaseViolationsError, schemasDir: string, output: Output): void {
-  const prefix = `${path.relative(process.cwd(), schemasDir).split(path.sep).join("/") || "."}/`;
-  output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), prefix));
+  output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), schemasPrefix(schemasDir)));
   output.err(
     `\nThe contracts break the rules above against the last release ${error.release.previousVersion ?? ""}; nothing was written. ` +
       "Fix the schemas (bump `version` for a breaking change, keep removed properties, ...), or release anyway with --allow-violations, which the changelog records.",

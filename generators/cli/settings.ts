@@ -49,3 +49,8 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/** How reports name schema files: relative to the working folder, with forward slashes (`schemas/`). */
+export function schemasPrefix(schemasDir: string): string {
+  return `${path.relative(process.cwd(), schemasDir).split(path.sep).join("/") || "."}/`;
+}

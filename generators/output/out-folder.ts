@@ -3,6 +3,7 @@ import path from "node:path";
 import { canonicalJson } from "../code/json.js";
 import { compareText, UsageError } from "../problems.js";
 import type { GeneratedFile } from "../targets/target.js";
+import { listFiles } from "./tree.js";
 
 /**
  * The output folder belongs to the tool, and only what the tool made in it does. Its record is `manifest.json`:
@@ -40,8 +41,7 @@ export async function readOutputRecord(outDir: string, protectedPaths: { readonl
   if (manifest !== undefined) return { generated: new Set(manifestFiles(out, manifest)) };
   if (entries.includes("release.json")) {
     // A folder generate wrote before it kept a manifest: its own files are those of the layout it wrote.
-    const files = await filesBelow(out);
-    return { generated: new Set(files.filter((file) => LEGACY_LAYOUT.test(file))) };
+    return { generated: new Set((await listFiles(out)).filter((file) => LEGACY_LAYOUT.test(file))) };
   }
   throw new UsageError(
     `the output folder ${display(out)} is not empty and was not made by event-contracts (it has no ${MANIFEST}); generate writes only into a new or empty folder or one it generated before, so choose another one or empty it`,
@@ -82,12 +82,6 @@ async function entriesOf(folder: string): Promise<string[] | undefined> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-}
-
-/** Every file and symbolic link below a folder (symbolic links are not followed), relative, with forward slashes. */
-export async function filesBelow(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
 function display(file: string): string {

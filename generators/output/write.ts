@@ -72,7 +72,8 @@ export async function writeTree(outDir: string, files: readonly GeneratedFile[],
  */
 export async function foreignEntries(out: string, record: OutputRecord): Promise<string[]> {
   const found: string[] = [];
-  const holdsGenerated = (folder: string): boolean => [...record.generated].some((file) => file.startsWith(`${folder}/`));
+  // Every folder that holds a generated file, at any depth.
+  const generatedFolders = new Set([...record.generated].flatMap((file) => file.split("/").slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join("/"))));
   const walk = async (relative: string): Promise<void> => {
     let names: string[];
     try {
@@ -85,7 +86,7 @@ export async function foreignEntries(out: string, record: OutputRecord): Promise
       const entry = relative === "" ? name : `${relative}/${name}`;
       if (record.generated.has(entry)) continue;
       const stat = await lstat(path.join(out, ...entry.split("/")));
-      if (stat.isDirectory() && holdsGenerated(entry)) await walk(entry);
+      if (stat.isDirectory() && generatedFolders.has(entry)) await walk(entry);
       else found.push(entry);
     }
   };
