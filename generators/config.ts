@@ -14,6 +14,11 @@ export interface Config {
    * from the changes since the previous generation (out/release.json).
    */
   readonly version: string;
+  /**
+   * Releases are git tags `<tagPrefix><version>`. Each project in a repository needs its own prefix, so that
+   * one project's release is never taken for another's.
+   */
+  readonly tagPrefix: string;
   readonly typescript: TypeScriptConfig;
   readonly go: GoConfig;
   readonly python: PythonConfig;
@@ -43,6 +48,7 @@ export const DEFAULT_CONFIG: Config = {
   out: "out",
   upcasters: "upcasters",
   version: "1.0.0",
+  tagPrefix: "contracts-v",
   typescript: {
     packageName: "@shared/events",
     description: "Typed events, validators, topics and factories generated from the event contracts.",
@@ -79,7 +85,14 @@ function goModuleProblem(path: string): string | undefined {
 const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
 const SEMVER: Rule = { check: /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, what: "a semantic version, e.g. 1.0.0" };
 const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
-  "": { schemas: ANY_TEXT, out: ANY_TEXT, upcasters: ANY_TEXT, version: SEMVER },
+  "": {
+    schemas: ANY_TEXT,
+    out: ANY_TEXT,
+    upcasters: ANY_TEXT,
+    version: SEMVER,
+    // What git check-ref-format accepts as the start of a tag name that a version completes.
+    tagPrefix: { check: /^(?![-./])(?!.*(\.\.|\/\/|@\{|\/\.|\.lock\/))[^\s~^:?*[\\\x00-\x1f\x7f]*[A-Za-z_/-]$/, what: "a git tag prefix ending in a letter, -, _ or /, e.g. contracts-v" },
+  },
   typescript: {
     packageName: { check: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, what: "an npm package name, e.g. @shared/events" },
     description: ANY_TEXT,
@@ -148,12 +161,13 @@ export function parseConfig(file: string, text: string): Config {
     }
     return values;
   };
-  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters, version: DEFAULT_CONFIG.version });
+  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters, version: DEFAULT_CONFIG.version, tagPrefix: DEFAULT_CONFIG.tagPrefix });
   const config: Config = {
     schemas: top["schemas"] ?? DEFAULT_CONFIG.schemas,
     out: top["out"] ?? DEFAULT_CONFIG.out,
     upcasters: top["upcasters"] ?? DEFAULT_CONFIG.upcasters,
     version: top["version"] ?? DEFAULT_CONFIG.version,
+    tagPrefix: top["tagPrefix"] ?? DEFAULT_CONFIG.tagPrefix,
     typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
     go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,
     python: read("python", { ...DEFAULT_CONFIG.python }) as unknown as PythonConfig,

@@ -60,7 +60,7 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const [templates, upcasters, previous] = await Promise.all([
     loadTemplates(),
     readFolder(options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters")),
-    readLastRelease(schemasDir, outDir),
+    readLastRelease(schemasDir, outDir, config.tagPrefix),
   ]);
   const release = nextRelease(previous, model, config.version, options.allowViolations === true);
   const violations = release.findings.filter((finding) => finding.severity === "violation");

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../generators/config.js";
 import { ContractProblemsError, formatProblem } from "../generators/problems.js";
@@ -31,5 +32,17 @@ describe("config values are checked by each language's own rules, with a located
 
   it("accepts ordinary names", () => {
     expect(refusals({ go: { module: "example.com/shop/events", package: "events" }, python: { package: "shop_events" } })).toEqual([]);
+  });
+});
+
+describe("the release tag prefix", () => {
+  // git is the judge: a prefix is accepted exactly when `<prefix>1.0.0` is a tag name git accepts, except that
+  // one starting with "-" (git would read it as an option) or ending in a digit or a dot (where would the
+  // version start?) is refused too.
+  it.each(["contracts-v", "events/v", "v", "fixture_", "a..b", "a b", "a~", "x.lock/", "x/.y/", "a@{b", "/x", "a\\b", "x//y", "-x", "x:", "v1.", "ü-v"])("%j", (prefix) => {
+    const git = spawnSync("git", ["check-ref-format", `refs/tags/${prefix}1.0.0`]).status === 0;
+    const refused = refusals({ tagPrefix: prefix });
+    expect(refused.length === 0).toBe(git && !prefix.startsWith("-") && /[^\d.]$/.test(prefix));
+    if (refused.length > 0) expect(refused[0]).toContain("/tagPrefix");
   });
 });

@@ -19,9 +19,9 @@ export interface CompatFlags extends PathFlags {
 /** `compat`: the contract rules between the schemas at `--against` and the working tree's. */
 export async function runCompat(flags: CompatFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
-  const against = flags.against ?? (await lastReleaseTag(settings.schemasDir))?.tag;
+  const against = flags.against ?? (await lastReleaseTag(settings.schemasDir, settings.config.tagPrefix))?.tag;
   if (against === undefined) {
-    output.out("no release yet (no contracts-v* tag): nothing published to compare with");
+    output.out(`no release yet (no ${settings.config.tagPrefix}* tag): nothing published to compare with`);
     return EXIT.OK;
   }
   const [before, after] = await Promise.all([snapshotOfAgainst(against, settings.schemasDir), snapshotOfDirectory(settings.schemasDir)]);

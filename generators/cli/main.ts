@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     )
     .command(
       "release",
-      "record out/'s version as released: the git tag contracts-v<version> on HEAD (out/ in sync and committed)",
+      "record out/'s version as released: the git tag <tagPrefix><version> (contracts-v1.2.0) on HEAD (out/ in sync and committed)",
       (command) =>
         command
           .options({ ...pathOptions, "allow-violations": { type: "boolean", default: false, describe: "release an output folder generated with --allow-violations" } })

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { lastReleaseTag, RELEASE_TAG_PREFIX } from "../compat/last-release.js";
+import { lastReleaseTag } from "../compat/last-release.js";
 import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
 import { findDrift } from "../output/check.js";
 import { manifestFile, readOutputRecord } from "../output/out-folder.js";
@@ -15,7 +15,7 @@ import { resolveSettings, type PathFlags } from "./settings.js";
 const run = promisify(execFile);
 
 /**
- * `release`: records the output folder's version as released, with the git tag `contracts-v<version>` on HEAD.
+ * `release`: records the output folder's version as released, with the git tag `<tagPrefix><version>` on HEAD.
  * Only a committed output folder in sync with the committed schemas is released; a release never moves.
  */
 export interface ReleaseFlags extends PathFlags {
@@ -44,7 +44,7 @@ export async function runRelease(flags: ReleaseFlags, output: Output): Promise<E
   // The files the output folder holds that generate made; files it did not make are no part of a release.
   const drift = await findDrift(settings.outDir, [...files, manifestFile(files.map((file) => file.path))], (file) => record.generated.has(file));
   if (drift.length > 0) throw new UsageError(`${display(settings.outDir)} is not in sync with the schemas (${drift.length} files differ); run generate and commit the result first`);
-  const tag = `${RELEASE_TAG_PREFIX}${release.version}`;
+  const tag = `${settings.config.tagPrefix}${release.version}`;
   const head = (await git("rev-parse", "HEAD")).trim();
   const tagged = (await git("rev-parse", "--verify", "--quiet", `${tag}^{commit}`).catch(() => "")).trim();
   if (tagged === head) {
@@ -52,7 +52,7 @@ export async function runRelease(flags: ReleaseFlags, output: Output): Promise<E
     return EXIT.OK;
   }
   if (tagged !== "") throw new UsageError(`${tag} was released at another commit (${tagged.slice(0, 12)}); a release never moves: change the contracts so that the version goes up`);
-  const last = await lastReleaseTag(settings.schemasDir);
+  const last = await lastReleaseTag(settings.schemasDir, settings.config.tagPrefix);
   if (last?.version === release.version) {
     output.out(`${release.version} is the last release and nothing changed since: nothing to release.`);
     return EXIT.OK;

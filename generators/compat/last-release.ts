@@ -7,22 +7,21 @@ import { snapshotOfGitRef } from "./sources.js";
 const run = promisify(execFile);
 
 /**
- * Releases are git tags: `contracts-v<version>` on the commit whose `out/` was published. A release is made
- * with `event-contracts release` (or `git tag` by hand) and never moves, as published events never change.
+ * Releases are git tags: `<tagPrefix><version>` (by default `contracts-v1.2.0`) on the commit whose `out/` was
+ * published. A release is made with `event-contracts release` (or `git tag` by hand) and never moves, as
+ * published events never change.
  */
-export const RELEASE_TAG_PREFIX = "contracts-v";
-
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 /**
  * The newest release reachable from HEAD in the repository that holds the schemas; undefined outside a git
  * repository or before the first release.
  */
-export async function lastReleaseTag(schemasDir: string): Promise<{ readonly tag: string; readonly version: string } | undefined> {
-  const listing = await git(schemasDir, "tag", "--list", `${RELEASE_TAG_PREFIX}*`, "--merged", "HEAD", "--sort=-version:refname").catch(() => "");
+export async function lastReleaseTag(schemasDir: string, tagPrefix: string): Promise<{ readonly tag: string; readonly version: string } | undefined> {
+  const listing = await git(schemasDir, "tag", "--list", `${tagPrefix}*`, "--merged", "HEAD", "--sort=-version:refname").catch(() => "");
   for (const tag of listing.split("\n")) {
-    const version = tag.slice(RELEASE_TAG_PREFIX.length);
-    if (tag.startsWith(RELEASE_TAG_PREFIX) && VERSION.test(version)) return { tag, version };
+    const version = tag.slice(tagPrefix.length);
+    if (tag.startsWith(tagPrefix) && VERSION.test(version)) return { tag, version };
   }
   return undefined;
 }
@@ -32,8 +31,8 @@ export async function lastReleaseTag(schemasDir: string): Promise<{ readonly tag
  * its tag) and its changelog (the output folder's CHANGELOG.md at its tag). What the output folder holds now
  * plays no part, so generating after any sequence of edits gives what generating once gives.
  */
-export async function readLastRelease(schemasDir: string, outDir: string): Promise<LastRelease | undefined> {
-  const release = await lastReleaseTag(schemasDir);
+export async function readLastRelease(schemasDir: string, outDir: string, tagPrefix: string): Promise<LastRelease | undefined> {
+  const release = await lastReleaseTag(schemasDir, tagPrefix);
   if (release === undefined) return undefined;
   const snapshot = await snapshotOfGitRef(release.tag, schemasDir);
   const top = (await git(schemasDir, "rev-parse", "--show-toplevel")).trim();
