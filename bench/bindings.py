@@ -17,8 +17,8 @@ import jsonschema_rs
 from referencing import Registry, Resource
 
 ROOT = Path(__file__).resolve().parents[1]
-schema = json.loads((ROOT / "schemas" / "text-job.json").read_text(encoding="utf-8"))
-common = json.loads((ROOT / "schemas" / "common.json").read_text(encoding="utf-8"))
+schema = json.loads((ROOT / "test" / "fixtures" / "activity" / "schemas" / "text-job.json").read_text(encoding="utf-8"))
+common = json.loads((ROOT / "test" / "fixtures" / "activity" / "schemas" / "common.json").read_text(encoding="utf-8"))
 message = json.dumps(schema["examples"][0], separators=(",", ":")).encode()
 
 # The peers judge the same schema with format assertion on (as the packages do).

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import typescript from "typescript";
-import { median } from "./harness.js";
+import { ACTIVITY, median } from "./harness.js";
 
 export interface ColdStart {
   readonly name: string;
@@ -23,9 +23,9 @@ export function coldStarts(root: string, message: string, runs = 9): ColdStart[]
     }).outputText;
     writeFileSync(path.join(dir, "zod-text-job.mjs"), zodSource.replace('from "zod"', `from ${JSON.stringify(pathToFileURL(path.join(root, "node_modules/zod/index.js")).href)}`));
     const url = (file: string): string => JSON.stringify(pathToFileURL(path.join(root, file)).href);
-    const schemaFiles = ["schemas/common.json", "schemas/text-job.json"].map((file) => readFileSync(path.join(root, file), "utf8"));
+    const schemaFiles = ["schemas/common.json", "schemas/text-job.json"].map((file) => readFileSync(path.join(root, ACTIVITY, file), "utf8"));
     const cases: Record<string, string> = {
-      "generated validator": `const { validateEvent } = await import(${url("out/ts/dist/esm/index.js")});
+      "generated validator": `const { validateEvent } = await import(${url(`${ACTIVITY}/out/ts/dist/esm/index.js`)});
         ok = validateEvent(JSON.parse(message)).ok;`,
       "ajv 8 (compiled at run time)": `const { Ajv2020 } = await import(${url("node_modules/ajv/dist/2020.js")});
         const addFormats = (await import(${url("node_modules/ajv-formats/dist/index.js")})).default.default;
@@ -82,7 +82,7 @@ export interface ScaleFigure {
 
 /**
  * Wall time and peak memory of one `generate` over a synthetic set of `count` event schemas: clones of the
- * shipped text-job.json, each with its own names, eventType, topic and $id, beside the shipped common.json.
+ * text-job.json of the Activity Builder fixture, each with its own names, eventType, topic and $id, beside its common.json.
  * The CLI runs in a child process that reports its own peak resident memory.
  */
 export function generateAtScale(root: string, count: number): ScaleFigure {
@@ -90,8 +90,8 @@ export function generateAtScale(root: string, count: number): ScaleFigure {
   try {
     const schemas = path.join(scratch, "schemas");
     mkdirSync(schemas);
-    copyFileSync(path.join(root, "schemas/common.json"), path.join(schemas, "common.json"));
-    const template = readFileSync(path.join(root, "schemas/text-job.json"), "utf8");
+    copyFileSync(path.join(root, ACTIVITY, "schemas/common.json"), path.join(schemas, "common.json"));
+    const template = readFileSync(path.join(root, ACTIVITY, "schemas/text-job.json"), "utf8");
     for (let index = 1; index <= count; index++) {
       const clone = template
         .replaceAll("TextJobPayload", `TextJobPayload${index}`)

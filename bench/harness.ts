@@ -1,4 +1,11 @@
 /** A small benchmark harness: interleaved rounds, median of rounds, so a noisy 2-core machine still gives stable ratios. */
+
+/**
+ * The Activity Builder contracts the benchmarks measure, relative to the repository: the tests' frozen copy,
+ * so that editing schemas/ never breaks (or silently changes) a benchmark.
+ */
+export const ACTIVITY = "test/fixtures/activity";
+
 export interface Case {
   readonly name: string;
   readonly run: () => unknown;

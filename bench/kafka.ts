@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from "kafkajs";
-import * as events from "../out/ts/dist/esm/index.js";
-import { createEventHandler, createPublisher, toRecord } from "../out/ts/dist/esm/kafka.js";
+import * as events from "../test/fixtures/activity/out/ts/dist/esm/index.js";
+import { createEventHandler, createPublisher, toRecord } from "../test/fixtures/activity/out/ts/dist/esm/kafka.js";
 import { startBroker } from "../test/support/kafka-broker.js";
 import { measure, median } from "./harness.js";
 

@@ -4,16 +4,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import * as events from "../out/ts/dist/esm/index.js";
+import * as events from "../test/fixtures/activity/out/ts/dist/esm/index.js";
 import { goFigures, pythonFigures } from "./bindings.js";
 import { coldStarts, generateAtScale, generateWallMs } from "./cold-start.js";
 import { kafkaFigures } from "./kafka.js";
-import { measure } from "./harness.js";
+import { ACTIVITY, measure } from "./harness.js";
 import { zodTextJobRequested } from "./zod-text-job.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const schema = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(ROOT, "schemas", file), "utf8")) as Record<string, unknown>;
+const schema = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(ROOT, ACTIVITY, "schemas", file), "utf8")) as Record<string, unknown>;
 
 const textJob = schema("text-job.json");
 const valid = (textJob["examples"] as Record<string, unknown>[])[0] ?? {};

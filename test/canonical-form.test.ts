@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { nonCanonicalFiles } from "./support/canonical.js";
-import { FIXTURES, OUT } from "./support/paths.js";
+import { FIXTURES, LIVE_OUT } from "./support/paths.js";
 
 /**
  * generate does not run prettier: it writes TypeScript, Markdown and JSON already in prettier's canonical
@@ -9,7 +9,8 @@ import { FIXTURES, OUT } from "./support/paths.js";
  * generator). Prettier is the oracle: it must leave every generated file of the golden trees unchanged.
  */
 describe.each([
-  { name: "the canonical schemas", out: OUT },
+  { name: "the canonical schemas", out: LIVE_OUT },
+  { name: "the activity fixture", out: path.join(FIXTURES, "activity/out") },
   { name: "the hostile fixture", out: path.join(FIXTURES, "hostile/out") },
   { name: "the versions fixture", out: path.join(FIXTURES, "versions/out") },
 ])("the output of $name", ({ out }) => {

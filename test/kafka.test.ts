@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type Producer } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as events from "../out/ts/dist/esm/index.js";
-import { BatchValidationError, createEventHandler, createPublisher, toRecord, type MessageContext } from "../out/ts/dist/esm/kafka.js";
+import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
+import { BatchValidationError, createEventHandler, createPublisher, toRecord, type MessageContext } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
 import { ROOT } from "./support/paths.js";
 

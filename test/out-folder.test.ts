@@ -72,7 +72,7 @@ describe("generate's output folder", () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     // The config file's folder, with the schemas elsewhere.
-    const config = cli(["generate", "--out", ".", "--schemas", path.join(ROOT, "schemas")], { cwd: dir });
+    const config = cli(["generate", "--out", ".", "--schemas", SCHEMAS], { cwd: dir });
     expect(config.stderr).toMatch(/is or holds the config file/);
     expect(config.status).toBe(2);
     // A repository root that holds neither.

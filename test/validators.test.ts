@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as events from "../out/ts/dist/esm/index.js";
+import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { canonicalSchemas, clone } from "./support/schemas.js";
 
 const schemas = canonicalSchemas();

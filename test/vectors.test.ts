@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as events from "../out/ts/dist/esm/index.js";
+import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { FIXTURES, OUT } from "./support/paths.js";
 
 interface Vector {

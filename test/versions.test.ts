@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as canonical from "../out/ts/dist/esm/index.js";
+import * as canonical from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { FIXTURES } from "./support/paths.js";
 import { cli } from "./support/run.js";
 

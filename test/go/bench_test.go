@@ -11,7 +11,7 @@ import (
 )
 
 func textJobMessage(b *testing.B) []byte {
-	data, err := os.ReadFile("../../schemas/text-job.json")
+	data, err := os.ReadFile("../fixtures/activity/schemas/text-job.json")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func BenchmarkSanthoshTekuri(b *testing.B) {
 	compiler := jsonschema.NewCompiler()
 	compiler.AssertFormat()
 	for _, file := range []string{"common.json", "text-job.json"} {
-		data, err := os.ReadFile("../../schemas/" + file)
+		data, err := os.ReadFile("../fixtures/activity/schemas/" + file)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,7 +14,7 @@ require (
 )
 
 // The generated modules are tested where they are generated.
-replace contracts.activity-builder.dev/events => ../../out/go
+replace contracts.activity-builder.dev/events => ../fixtures/activity/out/go
 
 replace hostile.example.com/events => ../fixtures/hostile/out/go
 

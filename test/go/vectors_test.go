@@ -77,7 +77,7 @@ func checkVectors(t *testing.T, vectors []vector, validate func([]byte) error) {
 }
 
 func TestCanonicalVectors(t *testing.T) {
-	checkVectors(t, loadVectors(t, "../../out"), events.Validate)
+	checkVectors(t, loadVectors(t, "../fixtures/activity/out"), events.Validate)
 }
 
 func TestHostileVectors(t *testing.T) {
@@ -104,7 +104,7 @@ func TestDecodeEncodeRoundTrip(t *testing.T) {
 		out    string
 		decode func([]byte) (any, error)
 	}{
-		{"../../out", func(data []byte) (any, error) { return events.Decode(data) }},
+		{"../fixtures/activity/out", func(data []byte) (any, error) { return events.Decode(data) }},
 		{"../fixtures/hostile/out", func(data []byte) (any, error) { return hostile.Decode(data) }},
 	} {
 		count := 0

@@ -16,5 +16,5 @@ def load_vectors(out: Path) -> list[dict[str, Any]]:
     return vectors
 
 
-CANONICAL_VECTORS = load_vectors(ROOT / "out")
+CANONICAL_VECTORS = load_vectors(ROOT / "test" / "fixtures" / "activity" / "out")
 HOSTILE_VECTORS = load_vectors(ROOT / "test" / "fixtures" / "hostile" / "out")
