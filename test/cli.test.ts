@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SCHEMAS, ROOT } from "./support/paths.js";
+import { ACTIVITY, SCHEMAS, ROOT } from "./support/paths.js";
 import { cli } from "./support/run.js";
 
 const temporaryDirs: string[] = [];
@@ -170,7 +170,7 @@ describe("event-contracts validate", () => {
   it("exits 0 on valid events", () => {
     const { dir } = workspace();
     writeFileSync(path.join(dir, "one.json"), JSON.stringify(example));
-    const result = cli(["validate", path.join(dir, "one.json")]);
+    const result = cli(["validate", path.join(dir, "one.json")], { cwd: ACTIVITY });
     expect(result.stdout.trim()).toBe("1 event: 1 valid, 0 invalid");
     expect(result.status).toBe(0);
   });
@@ -179,7 +179,7 @@ describe("event-contracts validate", () => {
     const { dir } = workspace();
     const bad = { ...example, payload: { ...example.payload, prompt: "" }, extra: 1 };
     writeFileSync(path.join(dir, "batch.json"), JSON.stringify([example, bad, { eventType: "NOPE" }]));
-    const result = cli(["validate", path.join(dir, "batch.json")]);
+    const result = cli(["validate", path.join(dir, "batch.json")], { cwd: ACTIVITY });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("#1 TEXT_JOB_REQUESTED: 2 problems");
     expect(result.stderr).toContain("/payload/prompt  must not be empty [minLength]");
@@ -190,7 +190,7 @@ describe("event-contracts validate", () => {
 
   it("reads NDJSON from standard input and reports malformed lines", () => {
     const input = `${JSON.stringify(example)}\n\n{not json\n${JSON.stringify({ ...example, version: 2 })}\n`;
-    const result = cli(["validate", "-"], { input });
+    const result = cli(["validate", "-"], { input, cwd: ACTIVITY });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("#1 (line 3): malformed JSON");
     expect(result.stderr).toContain("#2 (line 4) TEXT_JOB_REQUESTED: 1 problem");
@@ -198,8 +198,8 @@ describe("event-contracts validate", () => {
   });
 
   it("exits 2 when the input cannot be read or is empty", () => {
-    expect(cli(["validate", path.join(ROOT, "no-such-file.json")]).status).toBe(2);
-    const empty = cli(["validate", "-"], { input: "  \n" });
+    expect(cli(["validate", path.join(ROOT, "no-such-file.json")], { cwd: ACTIVITY }).status).toBe(2);
+    const empty = cli(["validate", "-"], { input: "  \n", cwd: ACTIVITY });
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain("standard input holds no events");
   });
