@@ -27,6 +27,8 @@ export interface Config {
 export interface TypeScriptConfig {
   readonly packageName: string;
   readonly description: string;
+  /** The npm registry the package is published to and installed from; npm's own config (.npmrc) when absent. */
+  readonly registry?: string;
 }
 
 export interface GoConfig {
@@ -34,6 +36,10 @@ export interface GoConfig {
   readonly module: string;
   /** The Go package name. */
   readonly package: string;
+  /** The GOPROXY URL the module is installed from: the web address of `proxyFolder`. */
+  readonly proxy?: string;
+  /** The folder `publish` writes the module into, laid out as a GOPROXY (served as `proxy`). */
+  readonly proxyFolder?: string;
 }
 
 export interface PythonConfig {
@@ -41,6 +47,10 @@ export interface PythonConfig {
   readonly distribution: string;
   /** The import name, e.g. `activity_events`. */
   readonly package: string;
+  /** The package index's upload URL (the PyPI upload protocol); PyPI's when absent. */
+  readonly repository?: string;
+  /** The package index's simple API, which pip installs from; PyPI's when absent. */
+  readonly index?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -83,6 +93,15 @@ function goModuleProblem(path: string): string | undefined {
 }
 
 const ANY_TEXT: Rule = { check: /\S/, what: "a non-empty string" };
+/**
+ * Registry addresses are printed into install commands in the package READMEs, so they are held to characters
+ * that mean nothing to a shell, and to no credentials (those belong in .npmrc, the environment or netrc).
+ */
+const URL_RULE: Rule = {
+  check: /^https?:\/\/[A-Za-z0-9._~%:/+-]+$/,
+  what: "an http(s) URL of letters, digits and ._~%:/+- only, e.g. https://npm.example.com/",
+  refuse: (value) => (URL.canParse(value) ? undefined : `"${value}" is not a URL`),
+};
 const SEMVER: Rule = { check: /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, what: "a semantic version, e.g. 1.0.0" };
 const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   "": {
@@ -96,6 +115,7 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   typescript: {
     packageName: { check: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, what: "an npm package name, e.g. @shared/events" },
     description: ANY_TEXT,
+    registry: URL_RULE,
   },
   go: {
     module: { check: /^[a-z0-9][a-z0-9.-]*\.[a-z]+(\/[A-Za-z0-9._~-]+)+$/, what: "a Go module path, e.g. example.com/events", refuse: goModuleProblem },
@@ -104,6 +124,8 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
       what: "a Go package name: lower-case letters and digits",
       refuse: (name) => (GO_KEYWORDS.has(name) ? `"${name}" is a Go keyword; choose another package name` : name === "main" ? `"main" is the package of a program, not of a library; choose another name` : undefined),
     },
+    proxy: URL_RULE,
+    proxyFolder: ANY_TEXT,
   },
   python: {
     distribution: { check: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, what: "a Python distribution name, e.g. shared-events" },
@@ -112,6 +134,8 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
       what: "a Python package name: lower-case letters, digits and underscores",
       refuse: (name) => (PYTHON_KEYWORDS.has(name) ? `"${name}" is a Python keyword, so \`import ${name}\` cannot be written; choose another package name` : undefined),
     },
+    repository: URL_RULE,
+    index: URL_RULE,
   },
 };
 

@@ -8,6 +8,7 @@ import { pythonUpcastFiles } from "./upcast-file.js";
 import { HEADER, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
 import { pythonBuildFile } from "./build-file.js";
 import { pythonValidationFile } from "./validation-file.js";
+import { pipInstallLines } from "../install.js";
 
 /**
  * The Python package in `out/python`: frozen pydantic models that check themselves, validation printed from
@@ -35,7 +36,7 @@ export const pythonTarget: Target = {
     // Each schema file by name, as a glob that matches only itself: a wildcard would skip files whose names
     // start with a dot, which setuptools's glob treats as hidden.
     const packageData = ["py.typed", ...model.schemas.map((schema) => `schemas/${schema.file}`.replace(/[[*?]/g, (character) => `[${character}]`))];
-    const data = { ...config.python, version: context.release.version, events, first: events[0] ?? {}, packageData };
+    const data = { ...config.python, version: context.release.version, install: pipInstallLines(config, context.release.version).join("\n"), events, first: events[0] ?? {}, packageData };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
       "MAX_DEPTH", "Record", "decode", "encode", "from_record", "read_event", "to_record", "topic_of", "upcast", "validate", "validation_errors",

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import { findType, latestEvents, type ContractsModel } from "../../ir/model.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
+import { npmInstallLines } from "../install.js";
 import { markdownCode, markdownText } from "../../code/markdown.js";
 
 /**
@@ -24,6 +25,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
   const data = {
     packageName: config.typescript.packageName,
     version: context.release.version,
+    install: npmInstallLines(config, context.release.version).join("\n"),
     description: config.typescript.description,
     schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
     events: events.map((event) => ({
