@@ -43,7 +43,7 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   if (flags.check) {
     const drift = await findDrift(settings.outDir, complete.filter((file) => ownedNow(file.path)), (file) => record.generated.has(file) && ownedNow(file));
     const foreign = await foreignEntries(settings.outDir, record);
-    if (foreign.length > 0) output.out(foreign.map((entry) => `foreign: ${entry} (not made by event-contracts; generate leaves it as it is)`).join("\n"));
+    if (foreign.length > 0) output.out(foreign.map((entry) => `foreign: ${entry} (${foreignReason(entry)})`).join("\n"));
     if (drift.length === 0) {
       output.out(`${outName} is in sync with the schemas (${files.length} files).`);
       return EXIT.OK;
@@ -65,4 +65,15 @@ export function reportViolations(error: ReleaseViolationsError, schemasDir: stri
     `\nThe contracts break the rules above against the last release ${error.release.previousVersion ?? ""}; nothing was written. ` +
       "Fix the schemas (bump `version` for a breaking change, keep removed properties, ...), or release anyway with --allow-violations, which the changelog records.",
   );
+}
+
+/**
+ * What a foreign entry of the output folder is. The packages' own tools leave build products in the folders they
+ * build (pip and setuptools: build/, *.egg-info; npm: node_modules); say so, since publish and the registries
+ * never use them.
+ */
+function foreignReason(entry: string): string {
+  const leftover = /(^|\/)(build|dist|node_modules|__pycache__|\.mypy_cache|\.ruff_cache|\.pytest_cache|[^/]+\.egg-info)$/.test(entry);
+  if (!leftover) return "not made by event-contracts; generate leaves it as it is";
+  return "a build leftover of a package tool such as pip or npm: generate keeps it, publish ignores it; delete it, or install from a registry or from a copy of the folder";
 }
