@@ -84,7 +84,24 @@ export async function main(argv: readonly string[], output: Output = processOutp
         exitCode = await runRelease({ schemas: args.schemas, config: args.config, allowViolations: args["allow-violations"] }, output);
       },
     )
-    .demandCommand(1, "name a command: generate, validate, compat or release")
+    .command(
+      "publish",
+      "publish the released packages of out/ to their registries (npm, a PyPI-protocol index, a Go module proxy folder)",
+      (command) =>
+        command
+          .options({
+            ...pathOptions,
+            out: { type: "string", requiresArg: true, describe: "output folder (default: from the config, else out/)" },
+            "dry-run": { type: "boolean", default: false, describe: "ask the registries and say what would be published; change nothing" },
+            target: { type: "string", array: true, choices: ["ts", "go", "python"] as const, describe: "publish only these packages (repeatable; default: all)" },
+          })
+          .epilogue(EXIT_CODES_HELP),
+      async (args) => {
+        const { runPublish } = await import("./publish-command.js");
+        exitCode = await runPublish({ schemas: args.schemas, out: args.out, config: args.config, dryRun: args["dry-run"], targets: args.target }, output);
+      },
+    )
+    .demandCommand(1, "name a command: generate, validate, compat, release or publish")
     .strict()
     .epilogue(EXIT_CODES_HELP)
     .help()

@@ -3,13 +3,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { lastReleaseTag } from "../compat/last-release.js";
 import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
-import { findDrift } from "../output/check.js";
-import { manifestFile, readOutputRecord } from "../output/out-folder.js";
-import { generate } from "../pipeline.js";
 import { UsageError } from "../problems.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
 import { reportViolations } from "./generate-command.js";
+import { generationInSync } from "./in-sync.js";
 import { resolveSettings, type PathFlags } from "./settings.js";
 
 const run = promisify(execFile);
@@ -31,19 +29,14 @@ export async function runRelease(flags: ReleaseFlags, output: Output): Promise<E
   });
   const dirty = (await git("status", "--porcelain", "--", path.resolve(settings.schemasDir), path.resolve(settings.outDir))).trim();
   if (dirty !== "") throw new UsageError(`the schemas or the output folder have changes that are not committed; commit them first:\n${dirty}`);
-  const record = await readOutputRecord(settings.outDir, settings);
-  let generation;
+  let release;
   try {
-    generation = await generate({ ...settings, allowViolations: flags.allowViolations === true });
+    ({ release } = await generationInSync(settings, flags.allowViolations === true));
   } catch (error) {
     if (!(error instanceof ReleaseViolationsError)) throw error;
     reportViolations(error, settings.schemasDir, output);
     return EXIT.PROBLEMS;
   }
-  const { files, release } = generation;
-  // The files the output folder holds that generate made; files it did not make are no part of a release.
-  const drift = await findDrift(settings.outDir, [...files, manifestFile(files.map((file) => file.path))], (file) => record.generated.has(file));
-  if (drift.length > 0) throw new UsageError(`${display(settings.outDir)} is not in sync with the schemas (${drift.length} files differ); run generate and commit the result first`);
   const tag = `${settings.config.tagPrefix}${release.version}`;
   const head = (await git("rev-parse", "HEAD")).trim();
   const tagged = (await git("rev-parse", "--verify", "--quiet", `${tag}^{commit}`).catch(() => "")).trim();

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "./paths.js";
+import { freePort } from "./ports.js";
 
 /** A real Apache Kafka broker (KRaft mode: broker and controller in one process) on 127.0.0.1. */
 export interface Broker {
@@ -25,17 +25,6 @@ function brokerClassPath(dir: string): string {
   const result = spawnSync("mvn", ["-q", "-B", "-ntp", "-f", POM, "dependency:build-classpath", `-Dmdep.outputFile=${output}`], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`mvn could not resolve the Kafka broker (is Maven installed?):\n${result.stdout}\n${result.stderr}`);
   return readFileSync(output, "utf8").trim();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export interface BrokerOptions {
