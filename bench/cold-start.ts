@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import typescript from "typescript";
 import { ACTIVITY, median } from "./harness.js";
 
@@ -102,9 +102,10 @@ export function generateAtScale(root: string, count: number): ScaleFigure {
         .replaceAll('"Text job requested"', `"Text job requested ${index}"`);
       writeFileSync(path.join(schemas, `text-job-${index}.json`), clone);
     }
-    const main = pathToFileURL(path.join(root, "generators/cli/main.ts")).href;
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const script = `import { register } from ${JSON.stringify(tsx)}; register(); const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(["generate", "--schemas", "schemas", "--out", "out"]); process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n");`;
+    // The CLI as users run it (bin/event-contracts.js), reporting its peak resident memory when it exits.
+    const bin = pathToFileURL(path.join(root, "bin/event-contracts.js")).href;
+    const argv = [process.execPath, fileURLToPath(bin), "generate", "--schemas", "schemas", "--out", "out"];
+    const script = `process.argv = ${JSON.stringify(argv)}; process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); await import(${JSON.stringify(bin)});`;
     const start = process.hrtime.bigint();
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: scratch, encoding: "utf8" });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
