@@ -70,6 +70,14 @@ export function runTool(command: string, args: readonly string[], options: { rea
 
 /** A tool's failure as a usage error: its own last lines say what went wrong (a registry refusing, say). */
 export function toolFailure(what: string, result: ToolResult): UsageError {
-  const said = `${result.stderr}\n${result.stdout}`.trim().split("\n").slice(-12).join("\n");
+  // npm's --json commands report an error as JSON on standard output: its summary says it all.
+  const summary = (() => {
+    try {
+      return (JSON.parse(result.stdout) as { error?: { summary?: unknown } }).error?.summary;
+    } catch {
+      return undefined;
+    }
+  })();
+  const said = typeof summary === "string" ? summary : `${result.stderr}\n${result.stdout}`.trim().split("\n").slice(-12).join("\n");
   return new UsageError(`${what} failed (exit ${result.status}):\n${said}`);
 }
