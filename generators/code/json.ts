@@ -16,6 +16,14 @@ export function canonicalJson(value: unknown): string {
   return `${print(value as Json, 0, "", 0)}\n`;
 }
 
+/**
+ * A value in canonical JSON as it is printed inside another, starting at the end of `indent` on its line and
+ * followed by a comma: an item of a large array printed one at a time. Its first line carries no indent.
+ */
+export function canonicalJsonAt(value: unknown, indent: string): string {
+  return print(value as Json, indent.length, indent, 1);
+}
+
 /** `column`: where the value starts; `trailing`: the width of what follows it on its line (a comma). */
 function print(value: Json, column: number, indent: string, trailing: number): string {
   if (value === null || typeof value !== "object") return scalar(value);
