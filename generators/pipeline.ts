@@ -68,18 +68,33 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const context: TargetContext = { model, config, templates, upcasters, release };
   const targetNames = options.targets ?? TARGET_NAMES;
   const selected = [...TARGETS.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
-  const outputs = selected.map((target) => withSchemaPositions(schemas, () => target.generate(context)));
-  // Formatting runs for all targets at once: gofmt's processes then work on the second core while Biome, ruff
-  // and the TypeScript compiler keep this thread busy.
-  const perTarget = await Promise.all(
-    selected.map(async (target, index) => {
-      const generated = await formatFiles(outputs[index] ?? []);
-      const derived = target.afterFormat === undefined ? [] : await formatFiles(target.afterFormat(generated, context));
-      const prefix = target.name === "" ? "" : `${target.name}/`;
-      return [...generated, ...derived].map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
-    }),
-  );
+  // Each target's files go to their formatters as soon as it is made: Biome's and gofmt's programs (and ruff's
+  // worker) then format them on the other core while this thread makes the next target.
+  const formatting: Promise<GeneratedFile[]>[] = [];
+  try {
+    for (const target of selected) {
+      const output = withSchemaPositions(schemas, () => target.generate(context));
+      const formatted = formatTarget(target, output, context);
+      // Its failure is seen when it is awaited below; until then it must not count as unhandled.
+      formatted.catch(() => undefined);
+      formatting.push(formatted);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    // Nothing is written: what is being formatted is let finish, and dropped.
+    await Promise.allSettled(formatting);
+    throw error;
+  }
+  const perTarget = await Promise.all(formatting);
   return { model, release, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
+}
+
+/** A target's files, formatted, with those it derives from them; paths below the output folder. */
+async function formatTarget(target: Target, output: readonly GeneratedFile[], context: TargetContext): Promise<GeneratedFile[]> {
+  const generated = await formatFiles(output);
+  const derived = target.afterFormat === undefined ? [] : await formatFiles(await target.afterFormat(generated, context));
+  const prefix = target.name === "" ? "" : `${target.name}/`;
+  return [...generated, ...derived].map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
 }
 
 /** The static template files, keyed by their path below `templates/`. */

@@ -1,72 +1,70 @@
 import { createRequire } from "node:module";
-import type { Biome as BiomeInstance } from "@biomejs/js-api/nodejs";
 import { displayWidth } from "../code/width.js";
+import { BatchFormatter, type FormatterTool } from "./batch-formatter.js";
 
 const PRINT_WIDTH = 100;
-
-interface Formatter {
-  readonly biome: BiomeInstance;
-  readonly projectKey: number;
-}
-
-let formatter: Formatter | undefined;
 
 /**
  * Formats TypeScript into prettier's canonical form (print width 100, prettier's defaults otherwise).
  *
  * Why not prettier itself: on large generated sources it is most of generate's time (47% of a CPU profile at
- * 128 event schemas, 4.6 s for one 1.4 MB validators.ts). Biome's formatter, a port of prettier's algorithm
- * compiled to WebAssembly, formats the same file in about 0.25 s and prints what prettier prints for the code
- * we generate, but for one layout: a union after `=` or `:` that fits on the next line whole, which prettier
- * moves there and Biome breaks into one `| member` per line (`hoistUnions` below). Prettier stays the judge: a
- * test runs it over every generated file of the golden trees and the schema sets and expects no change.
+ * 128 event schemas, 4.6 s for one 1.4 MB validators.ts). Biome's formatter, a port of prettier's algorithm,
+ * prints what prettier prints for the code we generate, but for one layout: a union after `=` or `:` that fits
+ * on the next line whole, which prettier moves there and Biome breaks into one `| member` per line
+ * (`hoistUnions` below). Biome's own native program runs it, once for all the sources of a generation, beside
+ * this thread: its WebAssembly build, run here, took 5 s of this thread for 512 event schemas where the native
+ * one takes 1.2 s of another core. Prettier stays the judge: a test runs it over every generated file of the
+ * golden trees and the schema sets and expects no change.
  */
-export function formatTypeScript(path: string, source: string): string {
-  formatter ??= createFormatter();
-  const { biome, projectKey } = formatter;
-  // The virtual file name only selects Biome's TypeScript parser; `path` (a .ts file or a README holding a
-  // code block) names the source in errors.
-  const result = wasmCall(path, () => biome.formatContent(projectKey, source, { filePath: "generated.ts" }));
-  if (result.diagnostics.length > 0) {
-    const messages = result.diagnostics.map((diagnostic) => diagnostic.description).join("\n");
-    throw new Error(`internal error: generated ${path} does not parse: ${messages}`);
-  }
-  return hoistUnions(result.content);
+export async function formatTypeScript(path: string, source: string): Promise<string> {
+  biome ??= new BatchFormatter(BIOME);
+  return hoistUnions(await biome.format(path, source));
 }
 
-/** Biome's errors carry their message in `stackTrace` (a WebAssembly error), not in `message`. */
-function wasmCall<T>(path: string, call: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    const detail = String((error as { stackTrace?: unknown }).stackTrace ?? error).split("\n")[0];
-    throw new Error(`internal error: Biome could not format generated ${path}: ${detail}`);
-  }
-}
+let biome: BatchFormatter | undefined;
 
-function createFormatter(): Formatter {
-  // Required, not imported: the package is CommonJS, and Biome compiles its WebAssembly only when first used.
-  const { Biome } = createRequire(import.meta.url)("@biomejs/js-api/nodejs") as typeof import("@biomejs/js-api/nodejs");
-  const biome = new Biome();
-  const { projectKey } = biome.openProject();
-  biome.applyConfiguration(projectKey, {
-    // Biome skips files over 1 MiB by default; a validators.ts for a few hundred events is larger.
-    files: { maxSize: 2 ** 30 },
-    formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: PRINT_WIDTH, lineEnding: "lf" },
-    javascript: {
-      formatter: {
-        quoteStyle: "double",
-        jsxQuoteStyle: "double",
-        quoteProperties: "asNeeded",
-        trailingCommas: "all",
-        semicolons: "always",
-        arrowParentheses: "always",
-        bracketSpacing: true,
-        bracketSameLine: false,
+const BIOME: FormatterTool = {
+  name: "biome",
+  suffix: ".ts",
+  command: (folder, settings) => ({ file: biomeProgram(), args: ["format", "--write", "--colors=off", `--config-path=${settings}`, folder] }),
+  settings: {
+    "biome.json": JSON.stringify({
+      // Biome skips files over 1 MiB by default; a validators.ts for a few hundred events is larger.
+      files: { maxSize: 2 ** 30 },
+      formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: PRINT_WIDTH, lineEnding: "lf" },
+      javascript: {
+        formatter: {
+          quoteStyle: "double",
+          jsxQuoteStyle: "double",
+          quoteProperties: "asNeeded",
+          trailingCommas: "all",
+          semicolons: "always",
+          arrowParentheses: "always",
+          bracketSpacing: true,
+          bracketSameLine: false,
+        },
       },
-    },
-  });
-  return { biome, projectKey };
+    }),
+  },
+  missing: "Biome's program for this platform is not installed (run npm ci)",
+};
+
+/**
+ * The Biome executable of this platform: npm installs the one package of @biomejs/biome's optional
+ * dependencies that fits it (the musl build on musl systems). Found directly rather than through Biome's
+ * launcher script, which would start one more Node.js process.
+ */
+function biomeProgram(): string {
+  const require = createRequire(import.meta.url);
+  const executable = process.platform === "win32" ? "biome.exe" : "biome";
+  for (const libc of ["", "-musl"]) {
+    try {
+      return require.resolve(`@biomejs/cli-${process.platform}-${process.arch}${libc}/${executable}`);
+    } catch {
+      // Not this build; try the next.
+    }
+  }
+  return `@biomejs/cli-${process.platform}-${process.arch}`;
 }
 
 /** A union broken one member per line after `=` or `:`, ending with `;`: `indent`, the head line, the members. */

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ContractsModel } from "../ir/model.js";
 import { loadTemplates } from "../pipeline.js";
-import { compileTypeScript } from "../targets/typescript/compile.js";
+import { transpile } from "../targets/typescript/compile.js";
 import { nameTypeScript } from "../targets/typescript/naming.js";
 import { validatorsFile } from "../targets/typescript/validators-file.js";
 
@@ -27,16 +27,12 @@ export async function loadValidators(model: ContractsModel): Promise<ValidateEve
     { path: "src/runtime.ts", content: templates.get("typescript/runtime.ts") ?? "" },
     { path: "src/validators.ts", content: validatorsFile(model, nameTypeScript(model)) },
   ];
-  const compiled = compileTypeScript(sources).filter((file) => file.path.startsWith("dist/esm/") && file.path.endsWith(".js"));
+  const compiled = await Promise.all(sources.map(async (file) => ({ path: file.path.replace(/^src\/(.*)\.ts$/, "$1.js"), content: (await transpile(file)).esm })));
   const dir = await mkdtemp(path.join(os.tmpdir(), "event-contracts-validators-"));
   try {
     await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    for (const file of compiled) {
-      const target = path.join(dir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    const module = (await import(pathToFileURL(path.join(dir, "dist/esm/validators.js")).href)) as { validateEvent: ValidateEvent };
+    await Promise.all(compiled.map((file) => writeFile(path.join(dir, file.path), file.content)));
+    const module = (await import(pathToFileURL(path.join(dir, "validators.js")).href)) as { validateEvent: ValidateEvent };
     return module.validateEvent;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ export interface TargetContext {
 export interface Target {
   readonly name: string;
   generate(context: TargetContext): readonly GeneratedFile[];
-  afterFormat?(files: readonly GeneratedFile[], context: TargetContext): readonly GeneratedFile[];
+  afterFormat?(files: readonly GeneratedFile[], context: TargetContext): Promise<readonly GeneratedFile[]>;
 }
 
 export function template(context: TargetContext, name: string): string {

@@ -16,15 +16,16 @@ const PARSERS: readonly (readonly [RegExp, string])[] = [
 /**
  * The generated files of an output folder that prettier would change, each with its diff as `--check` shows
  * drift (the "generated" side is prettier's). generate writes TypeScript, Markdown and JSON in prettier's canonical form without running prettier;
- * prettier itself is the oracle here. Compiler output (dist/) and the verbatim copies of the user's schemas are
- * not the generator's text and are left out, and so is YAML: prettier re-folds long double-quoted strings and
+ * prettier itself is the oracle here. The declarations in dist/ are formatted as the sources are and judged too;
+ * the JavaScript there is esbuild's and the schemas/ folders are verbatim copies of the user's schemas, so both
+ * are left out, and so is YAML: prettier re-folds long double-quoted strings and
  * loses escaped line breaks doing so, so the AsyncAPI document keeps the yaml library's form (its readers are
  * tested instead).
  */
 export async function nonCanonicalFiles(out: string): Promise<string[]> {
   const judged: { path: string; content: string }[] = [];
   for (const file of await listFiles(out)) {
-    if (/(^|\/)(dist|schemas)\//.test(file)) continue;
+    if (/(^|\/)schemas\//.test(file) || /(^|\/)dist\/.*\.js$/.test(file)) continue;
     const parser = PARSERS.find(([suffix]) => suffix.test(file))?.[1];
     if (parser === undefined) continue;
     const text = readFileSync(path.join(out, file), "utf8");

@@ -36,7 +36,7 @@ export const typescriptTarget: Target = {
       { path: "src/factories.ts", content: factoriesFile(model, names) },
     ];
   },
-  afterFormat(files: readonly GeneratedFile[]): readonly GeneratedFile[] {
+  afterFormat(files: readonly GeneratedFile[]): Promise<readonly GeneratedFile[]> {
     return compileTypeScript(files);
   },
 };

@@ -1,34 +1,47 @@
-import type { ActivityGenerated, ActivityResultPayload, EventId, ImageJobPayload, ImageJobRequested, JobId, JobStatus, JobStatusChanged, TextJobPayload, TextJobRequested, Timestamp, UserId } from "./types.js";
+import type {
+  ActivityGenerated,
+  ActivityResultPayload,
+  EventId,
+  ImageJobPayload,
+  ImageJobRequested,
+  JobId,
+  JobStatus,
+  JobStatusChanged,
+  TextJobPayload,
+  TextJobRequested,
+  Timestamp,
+  UserId,
+} from "./types.js";
 /**
  * What createActivityGenerated needs. eventId, jobId, timestamp are filled in when left out.
  */
 export interface ActivityGeneratedInit {
-    /**
-     * Unique identifier of this event.
-     *
-     * Filled in when left out.
-     */
-    readonly eventId?: EventId;
-    /**
-     * The job that produced the activity; also the Kafka record key.
-     *
-     * Filled in when left out.
-     */
-    readonly jobId?: JobId;
-    /**
-     * The user who owns the activity.
-     */
-    readonly userId: UserId;
-    /**
-     * When the activity was completed.
-     *
-     * Filled in when left out.
-     */
-    readonly timestamp?: Timestamp;
-    /**
-     * The generated activity.
-     */
-    readonly payload: ActivityResultPayload;
+  /**
+   * Unique identifier of this event.
+   *
+   * Filled in when left out.
+   */
+  readonly eventId?: EventId;
+  /**
+   * The job that produced the activity; also the Kafka record key.
+   *
+   * Filled in when left out.
+   */
+  readonly jobId?: JobId;
+  /**
+   * The user who owns the activity.
+   */
+  readonly userId: UserId;
+  /**
+   * When the activity was completed.
+   *
+   * Filled in when left out.
+   */
+  readonly timestamp?: Timestamp;
+  /**
+   * The generated activity.
+   */
+  readonly payload: ActivityResultPayload;
 }
 /**
  * Creates a ACTIVITY_GENERATED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -42,32 +55,32 @@ export declare function createActivityGenerated(init: ActivityGeneratedInit): Ac
  * What createImageJobRequested needs. eventId, jobId, timestamp are filled in when left out.
  */
 export interface ImageJobRequestedInit {
-    /**
-     * Unique identifier of this event.
-     *
-     * Filled in when left out.
-     */
-    readonly eventId?: EventId;
-    /**
-     * Identifier of the requested job; also the Kafka record key.
-     *
-     * Filled in when left out.
-     */
-    readonly jobId?: JobId;
-    /**
-     * The user who asked for the activity.
-     */
-    readonly userId: UserId;
-    /**
-     * When the request was accepted.
-     *
-     * Filled in when left out.
-     */
-    readonly timestamp?: Timestamp;
-    /**
-     * What to draw.
-     */
-    readonly payload: ImageJobPayload;
+  /**
+   * Unique identifier of this event.
+   *
+   * Filled in when left out.
+   */
+  readonly eventId?: EventId;
+  /**
+   * Identifier of the requested job; also the Kafka record key.
+   *
+   * Filled in when left out.
+   */
+  readonly jobId?: JobId;
+  /**
+   * The user who asked for the activity.
+   */
+  readonly userId: UserId;
+  /**
+   * When the request was accepted.
+   *
+   * Filled in when left out.
+   */
+  readonly timestamp?: Timestamp;
+  /**
+   * What to draw.
+   */
+  readonly payload: ImageJobPayload;
 }
 /**
  * Creates a IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -81,32 +94,32 @@ export declare function createImageJobRequested(init: ImageJobRequestedInit): Im
  * What createJobStatusChanged needs. eventId, jobId, timestamp are filled in when left out.
  */
 export interface JobStatusChangedInit {
-    /**
-     * Unique identifier of this event.
-     *
-     * Filled in when left out.
-     */
-    readonly eventId?: EventId;
-    /**
-     * The job whose state changed; also the Kafka record key.
-     *
-     * Filled in when left out.
-     */
-    readonly jobId?: JobId;
-    /**
-     * The user who owns the job.
-     */
-    readonly userId: UserId;
-    /**
-     * When the state changed.
-     *
-     * Filled in when left out.
-     */
-    readonly timestamp?: Timestamp;
-    /**
-     * The job's new state.
-     */
-    readonly payload: JobStatus;
+  /**
+   * Unique identifier of this event.
+   *
+   * Filled in when left out.
+   */
+  readonly eventId?: EventId;
+  /**
+   * The job whose state changed; also the Kafka record key.
+   *
+   * Filled in when left out.
+   */
+  readonly jobId?: JobId;
+  /**
+   * The user who owns the job.
+   */
+  readonly userId: UserId;
+  /**
+   * When the state changed.
+   *
+   * Filled in when left out.
+   */
+  readonly timestamp?: Timestamp;
+  /**
+   * The job's new state.
+   */
+  readonly payload: JobStatus;
 }
 /**
  * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
@@ -120,32 +133,32 @@ export declare function createJobStatusChanged(init: JobStatusChangedInit): JobS
  * What createTextJobRequested needs. eventId, jobId, timestamp are filled in when left out.
  */
 export interface TextJobRequestedInit {
-    /**
-     * Unique identifier of this event.
-     *
-     * Filled in when left out.
-     */
-    readonly eventId?: EventId;
-    /**
-     * Identifier of the requested job; also the Kafka record key.
-     *
-     * Filled in when left out.
-     */
-    readonly jobId?: JobId;
-    /**
-     * The user who asked for the activity.
-     */
-    readonly userId: UserId;
-    /**
-     * When the request was accepted.
-     *
-     * Filled in when left out.
-     */
-    readonly timestamp?: Timestamp;
-    /**
-     * What to generate.
-     */
-    readonly payload: TextJobPayload;
+  /**
+   * Unique identifier of this event.
+   *
+   * Filled in when left out.
+   */
+  readonly eventId?: EventId;
+  /**
+   * Identifier of the requested job; also the Kafka record key.
+   *
+   * Filled in when left out.
+   */
+  readonly jobId?: JobId;
+  /**
+   * The user who asked for the activity.
+   */
+  readonly userId: UserId;
+  /**
+   * When the request was accepted.
+   *
+   * Filled in when left out.
+   */
+  readonly timestamp?: Timestamp;
+  /**
+   * What to generate.
+   */
+  readonly payload: TextJobPayload;
 }
 /**
  * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.

@@ -1,4 +1,9 @@
-export { ContractValidationError, type ValidationError, type ValidationOptions, type ValidationResult, } from "./runtime.js";
+export {
+  ContractValidationError,
+  type ValidationError,
+  type ValidationOptions,
+  type ValidationResult,
+} from "./runtime.js";
 export * from "./types.js";
 export * from "./topics.js";
 export * from "./validators.js";

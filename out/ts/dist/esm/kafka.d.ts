@@ -4,43 +4,40 @@ import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
 export type HeaderValue = Uint8Array | string | readonly (Uint8Array | string)[] | undefined;
 /** A record to send; kafkajs's Message has this shape. */
 export interface OutgoingMessage {
-    readonly key?: string | Uint8Array | null;
-    readonly value: string | Uint8Array | null;
-    readonly headers?: Readonly<Record<string, HeaderValue>>;
+  readonly key?: string | Uint8Array | null;
+  readonly value: string | Uint8Array | null;
+  readonly headers?: Readonly<Record<string, HeaderValue>>;
 }
 /** The part of a producer the helpers use: kafkajs's Producer has both methods. */
 export interface ProducerLike {
-    send(record: {
-        topic: string;
-        messages: OutgoingMessage[];
-    }): Promise<unknown>;
-    sendBatch(batch: {
-        topicMessages?: {
-            topic: string;
-            messages: OutgoingMessage[];
-        }[];
-    }): Promise<unknown>;
+  send(record: { topic: string; messages: OutgoingMessage[] }): Promise<unknown>;
+  sendBatch(batch: {
+    topicMessages?: {
+      topic: string;
+      messages: OutgoingMessage[];
+    }[];
+  }): Promise<unknown>;
 }
 /** What an eachMessage handler receives (kafkajs's EachMessagePayload has these fields). */
 export interface ReceivedMessage {
-    readonly topic: string;
-    readonly partition: number;
-    readonly message: {
-        readonly key?: Uint8Array | string | null;
-        readonly value: Uint8Array | string | null;
-        readonly headers?: Readonly<Record<string, HeaderValue>>;
-        readonly offset: string;
-    };
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: {
+    readonly key?: Uint8Array | string | null;
+    readonly value: Uint8Array | string | null;
+    readonly headers?: Readonly<Record<string, HeaderValue>>;
+    readonly offset: string;
+  };
 }
 /** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
 export interface EventRecord {
-    readonly topic: string;
-    /** Text only, so that it can be handed to any client's send (kafkajs's Message accepts it as is). */
-    readonly message: {
-        readonly key: string;
-        readonly value: string;
-        readonly headers: Readonly<Record<string, string>>;
-    };
+  readonly topic: string;
+  /** Text only, so that it can be handed to any client's send (kafkajs's Message accepts it as is). */
+  readonly message: {
+    readonly key: string;
+    readonly value: string;
+    readonly headers: Readonly<Record<string, string>>;
+  };
 }
 /**
  * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
@@ -54,25 +51,25 @@ export interface EventRecord {
 export declare function toRecord(event: ContractEvent, source: string): EventRecord;
 /** One event of a batch that breaks its contract. */
 export interface BatchFailure {
-    readonly index: number;
-    readonly eventType: string | undefined;
-    readonly errors: readonly ValidationError[];
+  readonly index: number;
+  readonly eventType: string | undefined;
+  readonly errors: readonly ValidationError[];
 }
 /** Thrown by `publish` when any event of a batch breaks its contract; nothing of the batch was sent. */
 export declare class BatchValidationError extends ContractValidationError {
-    readonly failures: readonly BatchFailure[];
-    constructor(failures: readonly BatchFailure[]);
+  readonly failures: readonly BatchFailure[];
+  constructor(failures: readonly BatchFailure[]);
 }
 export interface PublisherOptions {
-    /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
-    readonly source: string;
+  /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
+  readonly source: string;
 }
 export interface Publisher {
-    /**
-     * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
-     * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
-     */
-    publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
+  /**
+   * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
+   * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
+   */
+  publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
 }
 /**
  * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
@@ -81,26 +78,30 @@ export interface Publisher {
  * const publisher = createPublisher(kafka.producer(), { source: "api-gateway" });
  * await publisher.publish(createTextJobRequested({ userId, payload }));
  */
-export declare function createPublisher(producer: ProducerLike, options: PublisherOptions): Publisher;
+export declare function createPublisher(
+  producer: ProducerLike,
+  options: PublisherOptions,
+): Publisher;
 /** Where a handled event came from. */
 export interface MessageContext {
-    readonly topic: string;
-    readonly partition: number;
-    readonly offset: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
 }
 /** A typed handler per event type; the compiler checks each handler's event type. */
 export type EventHandlers = {
-    readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
+  readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
 };
 /** Why a message went to the dead-letter topic (the `dlq-reason` header). */
-export type DeadLetterReason = "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+export type DeadLetterReason =
+  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
 export interface EventHandlerOptions {
-    /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
-    readonly deadLetterProducer: ProducerLike;
-    /** The dead-letter topic for a topic; `<topic>.dlq` by default. */
-    readonly deadLetterTopic?: (topic: string) => string;
-    /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
-    readonly maxValueBytes?: number;
+  /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
+  readonly deadLetterProducer: ProducerLike;
+  /** The dead-letter topic for a topic; `<topic>.dlq` by default. */
+  readonly deadLetterTopic?: (topic: string) => string;
+  /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
+  readonly maxValueBytes?: number;
 }
 /**
  * An eachMessage function for kafkajs: decodes each message as a consumer should (tolerant, older versions
@@ -114,4 +115,7 @@ export interface EventHandlerOptions {
  *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
  * }, { deadLetterProducer: producer }) });
  */
-export declare function createEventHandler(handlers: EventHandlers, options: EventHandlerOptions): (payload: ReceivedMessage) => Promise<void>;
+export declare function createEventHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedMessage) => Promise<void>;

@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** How one command-line formatter is run over a folder of sources, and how it is told its settings. */
+export interface FormatterTool {
+  /** Names the tool in errors, and its scratch folders. */
+  readonly name: string;
+  /** The file name suffix the tool recognises the language by (`.go`, `.ts`). */
+  readonly suffix: string;
+  /** The command, and its arguments for formatting in place every file of `folder`. */
+  command(folder: string, settings: string): { readonly file: string; readonly args: readonly string[] };
+  /** Files the tool reads its settings from, written into their own folder beside the sources. */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** What to say when the command cannot be started. */
+  readonly missing: string;
+}
+
+interface Pending {
+  readonly path: string;
+  readonly source: string;
+  resolve(formatted: string): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Formats sources with a formatter's own native program, one run for every source asked for in the same turn
+ * of the event loop: a process per file would cost more than formatting it. The program runs beside this
+ * thread, on another core, while the generator goes on with the next target.
+ */
+export class BatchFormatter {
+  #pending: Pending[] = [];
+
+  constructor(private readonly tool: FormatterTool) {}
+
+  /** The source in the tool's form; `path` names it in errors. */
+  format(path: string, source: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      if (this.#pending.length === 0) setImmediate(() => this.#flush());
+      this.#pending.push({ path, source, resolve, reject });
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    try {
+      const formatted = await runOver(this.tool, batch);
+      batch.forEach((item, index) => item.resolve(formatted[index] ?? ""));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+}
+
+async function runOver(tool: FormatterTool, batch: readonly Pending[]): Promise<string[]> {
+  // The sources are written at once, without waiting on the event loop, so that the program starts now: this
+  // thread is about to be busy making the next target.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), `event-contracts-${tool.name}-`));
+  try {
+    const sources = path.join(scratch, "sources");
+    const settings = path.join(scratch, "settings");
+    mkdirSync(sources);
+    mkdirSync(settings);
+    // "source-12.ts": no name is a part of another, so each can be replaced by its path in a message.
+    const names = batch.map((_, index) => path.join(sources, `source-${index}${tool.suffix}`));
+    batch.forEach((item, index) => writeFileSync(names[index] ?? "", item.source));
+    for (const [name, text] of Object.entries(tool.settings ?? {})) writeFileSync(path.join(settings, name), text);
+    const { file, args } = tool.command(sources, settings);
+    const said = await new Promise<string | undefined>((resolve, reject) => {
+      const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+      child.on("error", (error) => reject(new Error(`${tool.missing}: ${error.message}`)));
+      child.on("close", (code) => resolve(code === 0 ? undefined : output));
+    });
+    if (said !== undefined) {
+      // The tool names the scratch files; the message names the generated ones.
+      const unfolded = said.replaceAll(`${sources}${path.sep}`, "");
+      const named = batch.reduce((text, item, index) => text.replaceAll(path.basename(names[index] ?? ""), item.path), unfolded);
+      throw new Error(`internal error: generated code does not parse (${tool.name}):\n${named.trim()}`);
+    }
+    return names.map((name) => readFileSync(name, "utf8"));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
