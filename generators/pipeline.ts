@@ -17,6 +17,7 @@ import { pythonTarget } from "./targets/python/index.js";
 import { releaseTarget } from "./targets/release.js";
 import { typescriptTarget } from "./targets/typescript/index.js";
 import { vectorsTarget } from "./targets/vectors/index.js";
+import { checkUpcasters } from "./upcasters.js";
 
 export const TARGETS: readonly Target[] = [typescriptTarget, goTarget, pythonTarget, vectorsTarget, docsTarget];
 
@@ -57,11 +58,9 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
     const folder = path.relative(process.cwd(), schemasDir) || ".";
     throw new ContractProblemsError([{ code: "NO_EVENTS", file: folder, message: `no event schema: the packages need at least one schema with "x-kafka" (the others hold "$defs" only)` }]);
   }
-  const [templates, upcasters, previous] = await Promise.all([
-    loadTemplates(),
-    readFolder(options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters")),
-    readLastRelease(schemasDir, outDir, config.tagPrefix),
-  ]);
+  const upcastersDir = options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters");
+  const [templates, upcasters, previous] = await Promise.all([loadTemplates(), readFolder(upcastersDir), readLastRelease(schemasDir, outDir, config.tagPrefix)]);
+  await checkUpcasters(upcastersDir, upcasters);
   const release = nextRelease(previous, model, config.version, options.allowViolations === true);
   const violations = release.findings.filter((finding) => finding.severity === "violation");
   if (violations.length > 0 && options.allowViolations !== true) throw new ReleaseViolationsError(release);

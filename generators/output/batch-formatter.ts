@@ -17,6 +17,17 @@ export interface FormatterTool {
   readonly missing: string;
 }
 
+/** A formatter refused a source: `said` is what it said, with the source named by its path. */
+export class FormatterRefusal extends Error {
+  constructor(
+    message: string,
+    readonly said: string,
+  ) {
+    super(message);
+    this.name = "FormatterRefusal";
+  }
+}
+
 interface Pending {
   readonly path: string;
   readonly source: string;
@@ -34,8 +45,12 @@ export class BatchFormatter {
 
   constructor(private readonly tool: FormatterTool) {}
 
-  /** The source in the tool's form; `path` names it in errors. */
-  format(path: string, source: string): Promise<string> {
+  /**
+   * The source in the tool's form; `path` names it in errors. `alone`: in a run of its own, so that a refusal is
+   * about this source only (the user's upcasters are checked so).
+   */
+  format(path: string, source: string, options: { readonly alone?: boolean } = {}): Promise<string> {
+    if (options.alone === true) return runOver(this.tool, [{ path, source }]).then(([formatted]) => formatted ?? "");
     return new Promise((resolve, reject) => {
       if (this.#pending.length === 0) setImmediate(() => this.#flush());
       this.#pending.push({ path, source, resolve, reject });
@@ -54,7 +69,7 @@ export class BatchFormatter {
   }
 }
 
-async function runOver(tool: FormatterTool, batch: readonly Pending[]): Promise<string[]> {
+async function runOver(tool: FormatterTool, batch: readonly { readonly path: string; readonly source: string }[]): Promise<string[]> {
   // The sources are written at once, without waiting on the event loop, so that the program starts now: this
   // thread is about to be busy making the next target.
   const scratch = mkdtempSync(path.join(os.tmpdir(), `event-contracts-${tool.name}-`));
@@ -80,7 +95,7 @@ async function runOver(tool: FormatterTool, batch: readonly Pending[]): Promise<
       // The tool names the scratch files; the message names the generated ones.
       const unfolded = said.replaceAll(`${sources}${path.sep}`, "");
       const named = batch.reduce((text, item, index) => text.replaceAll(path.basename(names[index] ?? ""), item.path), unfolded);
-      throw new Error(`internal error: generated code does not parse (${tool.name}):\n${named.trim()}`);
+      throw new FormatterRefusal(`internal error: generated code does not parse (${tool.name}):\n${named.trim()}`, named);
     }
     return names.map((name) => readFileSync(name, "utf8"));
   } finally {

@@ -34,15 +34,15 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
 
 let gofmt: BatchFormatter | undefined;
 
-/** Go sources are formatted by gofmt, one run for all those of a generation. */
-function gofmtFormat(path: string, source: string): Promise<string> {
+/** Go sources are formatted by gofmt, one run for all those of a generation (unless `alone`). */
+export function formatGo(path: string, source: string, options: { readonly alone?: boolean } = {}): Promise<string> {
   gofmt ??= new BatchFormatter({
     name: "gofmt",
     suffix: ".go",
     command: (folder) => ({ file: "gofmt", args: ["-w", folder] }),
     missing: "gofmt is needed to format Go output (install Go)",
   });
-  return gofmt.format(path, source);
+  return gofmt.format(path, source, options);
 }
 
 async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
@@ -52,8 +52,8 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
 }
 
 const FORMATTERS: readonly (readonly [string, (path: string, source: string) => string | Promise<string>])[] = [
-  [".go", gofmtFormat],
-  [".py", formatPython],
+  [".go", (path, source) => formatGo(path, source)],
+  [".py", (path, source) => formatPython(path, source)],
   [".ts", formatTypeScript],
   [".json", formatJson],
   [".md", formatMarkdown],
@@ -63,7 +63,7 @@ const FORMATTERS: readonly (readonly [string, (path: string, source: string) => 
 const BLOCK_FORMATTERS: Readonly<Record<string, (path: string, source: string) => string | Promise<string>>> = {
   ts: formatTypeScript,
   json: formatJson,
-  python: formatPython,
+  python: (path, source) => formatPython(path, source),
 };
 
 function formatJson(_path: string, source: string): string {
