@@ -33,6 +33,14 @@ export interface Generation {
 
 export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.name);
 
+/**
+ * The order targets are made in. The TypeScript package goes first, and the vectors, the longest work of this
+ * thread, right after it: while they are made, Biome formats the package's sources on the other core, so that
+ * its declarations are compiled and formatted there while the other targets are made, not after all of them
+ * (1.3 s of waiting at the end, at 512 event schemas).
+ */
+const GENERATION_ORDER: readonly Target[] = [typescriptTarget, vectorsTarget, goTarget, pythonTarget, docsTarget];
+
 export interface GenerateOptions {
   readonly schemasDir: string;
   /** The output folder; its CHANGELOG.md at the last release is the history the changelog continues. */
@@ -66,9 +74,9 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   if (violations.length > 0 && options.allowViolations !== true) throw new ReleaseViolationsError(release);
   const context: TargetContext = { model, config, templates, upcasters, release };
   const targetNames = options.targets ?? TARGET_NAMES;
-  const selected = [...TARGETS.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
-  // Each target's files go to their formatters as soon as it is made: Biome's and gofmt's programs (and ruff's
-  // worker) then format them on the other core while this thread makes the next target.
+  const selected = [...GENERATION_ORDER.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
+  // Each target's files go to their formatters as soon as it is made: Biome's and gofmt's programs then format
+  // them on the other core while this thread makes the next target.
   const formatting: Promise<GeneratedFile[]>[] = [];
   try {
     for (const target of selected) {
@@ -91,7 +99,7 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
 /** A target's files, formatted, with those it derives from them; paths below the output folder. */
 async function formatTarget(target: Target, output: readonly GeneratedFile[], context: TargetContext): Promise<GeneratedFile[]> {
   const generated = await formatFiles(output);
-  const derived = target.afterFormat === undefined ? [] : await formatFiles(await target.afterFormat(generated, context));
+  const derived = (await target.afterFormat?.(generated, context)) ?? [];
   const prefix = target.name === "" ? "" : `${target.name}/`;
   return [...generated, ...derived].map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
 }

@@ -13,6 +13,8 @@ export interface FormatterTool {
   command(folder: string, settings: string): { readonly file: string; readonly args: readonly string[] };
   /** Files the tool reads its settings from, written into their own folder beside the sources. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Variables set for the command, beside this process's environment. */
+  readonly env?: Readonly<Record<string, string>>;
   /** What to say when the command cannot be started. */
   readonly missing: string;
 }
@@ -52,7 +54,9 @@ export class BatchFormatter {
   format(path: string, source: string, options: { readonly alone?: boolean } = {}): Promise<string> {
     if (options.alone === true) return runOver(this.tool, [{ path, source }]).then(([formatted]) => formatted ?? "");
     return new Promise((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#flush());
+      // Flushed once the code that asks runs to its end (a formatFiles call asks for all of its files at once),
+      // not at the next turn of the event loop: that turn may come only after seconds of other targets' work.
+      if (this.#pending.length === 0) queueMicrotask(() => void this.#flush());
       this.#pending.push({ path, source, resolve, reject });
     });
   }
@@ -84,7 +88,7 @@ async function runOver(tool: FormatterTool, batch: readonly { readonly path: str
     for (const [name, text] of Object.entries(tool.settings ?? {})) writeFileSync(path.join(settings, name), text);
     const { file, args } = tool.command(sources, settings);
     const said = await new Promise<string | undefined>((resolve, reject) => {
-      const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...tool.env } });
       let output = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));

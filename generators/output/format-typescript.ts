@@ -46,6 +46,8 @@ const BIOME: FormatterTool = {
       },
     }),
   },
+  // One thread: this thread, which has the rest of the generation to do, keeps the other core to itself.
+  env: { RAYON_NUM_THREADS: "1" },
   missing: "Biome's program for this platform is not installed (run npm ci)",
 };
 

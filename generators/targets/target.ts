@@ -27,7 +27,7 @@ export interface TargetContext {
 
 /**
  * A target is a pure function from the model to files. `afterFormat`, when present, derives more files from
- * the formatted ones (the TypeScript target compiles its formatted sources to JavaScript and declarations).
+ * the formatted ones (the TypeScript target compiles its formatted sources to JavaScript), in their final form.
  */
 export interface Target {
   readonly name: string;

@@ -4,30 +4,47 @@ import { canonicalJson } from "../../code/json.js";
 import type { GeneratedFile } from "../target.js";
 
 /**
- * Compiles the package's TypeScript sources to ESM and CommonJS JavaScript with declarations, file by file.
- * esbuild strips the types in its own process, on another core (its printer is deterministic, so the
- * JavaScript needs no further formatting). Oxc writes each .d.ts from its source alone, as TypeScript's
- * `isolatedDeclarations` defines it: natively, in about a hundredth of the time TypeScript's own
- * transpileDeclaration took (2.4 s of 512 event schemas), and without loading the TypeScript compiler at all
- * (0.36 s of every run). The sources are written to satisfy `isolatedDeclarations`, which is what makes
- * per-file declarations possible; the golden tests type-check sources and declarations with tsc under the
- * strictest settings. The declarations come back unformatted (tabs, comments as written) and are formatted as
- * the sources are; the JavaScript is esbuild's.
+ * The package is compiled file by file, to ESM and CommonJS JavaScript with declarations. The sources are
+ * written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the golden
+ * tests type-check sources and declarations with tsc under the strictest settings.
  */
-export async function compileTypeScript(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
-  const sources = files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts"));
+function sourcesOf(files: readonly GeneratedFile[]): { readonly file: GeneratedFile; readonly base: string }[] {
+  return files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts")).map((file) => ({ file, base: file.path.slice("src/".length, -".ts".length) }));
+}
+
+/**
+ * The declarations, written by Oxc from each source alone, as TypeScript's `isolatedDeclarations` defines
+ * them: natively, in about a hundredth of the time TypeScript's transpileDeclaration took (2.4 s at 512 event
+ * schemas), and without loading the TypeScript compiler (0.36 s of every run). Oxc prints them as it prints
+ * (tabs, comments as written) whatever the layout of the source, so they are made from the sources as
+ * generated and formatted with them, in the same run of Biome.
+ */
+export function declarations(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return sourcesOf(files).flatMap(({ file, base }) => {
+    const declared = isolatedDeclarationSync(file.path, file.content, { sourcemap: false });
+    if (declared.errors.length > 0) {
+      const text = declared.errors.map((error) => error.message).join("\n");
+      throw new Error(`internal error: ${file.path} cannot be declared in isolation:\n${text}`);
+    }
+    return ["esm", "cjs"].map((format) => ({ path: `dist/${format}/${base}.d.ts`, content: declared.code }));
+  });
+}
+
+/**
+ * The JavaScript, by esbuild in its own process, from the formatted sources (esbuild keeps an object literal
+ * broken over lines when its source is). Its printer is deterministic, so the JavaScript needs no formatting.
+ * With the marker that makes Node.js and TypeScript read the CommonJS build as CommonJS.
+ */
+export async function javascript(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
   const compiled = await Promise.all(
-    sources.map(async (file) => {
-      const base = file.path.slice("src/".length, -".ts".length);
-      const declaration = declare(file);
-      const javascript = await transpile(file);
-      return (["esm", "cjs"] as const).flatMap((format) => [
-        { path: `dist/${format}/${base}.js`, content: javascript[format], formatted: true },
-        { path: `dist/${format}/${base}.d.ts`, content: declaration },
-      ]);
+    sourcesOf(files).map(async ({ file, base }) => {
+      const { esm, cjs } = await transpile(file);
+      return [
+        { path: `dist/esm/${base}.js`, content: esm, formatted: true },
+        { path: `dist/cjs/${base}.js`, content: cjs, formatted: true },
+      ];
     }),
   );
-  // Marks the CommonJS build as such, so Node.js and TypeScript read its .js and .d.ts files as CommonJS.
   return [...compiled.flat(), { path: "dist/cjs/package.json", content: canonicalJson({ type: "commonjs" }), formatted: true }];
 }
 
@@ -37,13 +54,4 @@ export async function transpile(file: GeneratedFile): Promise<{ readonly esm: st
     (["esm", "cjs"] as const).map(async (format) => (await transform(file.content, { loader: "ts", format, target: "es2022", sourcefile: file.path, charset: "utf8" })).code),
   );
   return { esm: esm ?? "", cjs: cjs ?? "" };
-}
-
-function declare(file: GeneratedFile): string {
-  const declaration = isolatedDeclarationSync(file.path, file.content, { sourcemap: false });
-  if (declaration.errors.length > 0) {
-    const text = declaration.errors.map((error) => error.message).join("\n");
-    throw new Error(`internal error: ${file.path} cannot be declared in isolation:\n${text}`);
-  }
-  return declaration.code;
 }

@@ -1,5 +1,5 @@
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
-import { compileTypeScript } from "./compile.js";
+import { declarations, javascript } from "./compile.js";
 import { decodeFile } from "./decode-file.js";
 import { factoriesFile } from "./factories-file.js";
 import { GENERATED_HEADER } from "./header.js";
@@ -18,14 +18,17 @@ export * from "./factories.js";
 export * from "./decode.js";
 `;
 
-/** The npm package in `out/ts`: sources, compiled ESM + CommonJS with declarations, schemas, README. */
+/**
+ * The npm package in `out/ts`: sources, compiled ESM + CommonJS with declarations, schemas, README. The
+ * declarations are made with the sources, so that they are formatted with them, in one run of Biome.
+ */
 export const typescriptTarget: Target = {
   name: "ts",
   generate(context: TargetContext): readonly GeneratedFile[] {
     const { model } = context;
     const names = nameTypeScript(model);
     const decode = decodeFile(model, names, context.upcasters);
-    return [
+    const files = [
       { path: "src/decode.ts", content: decode.source },
       ...decode.upcasters,
       ...packageFiles(context, names),
@@ -35,8 +38,9 @@ export const typescriptTarget: Target = {
       { path: "src/topics.ts", content: topicsFile(model, names) },
       { path: "src/factories.ts", content: factoriesFile(model, names) },
     ];
+    return [...files, ...declarations(files)];
   },
   afterFormat(files: readonly GeneratedFile[]): Promise<readonly GeneratedFile[]> {
-    return compileTypeScript(files);
+    return javascript(files);
   },
 };
