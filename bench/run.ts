@@ -8,7 +8,7 @@ import * as events from "../test/fixtures/activity/out/ts/dist/esm/index.js";
 import { goFigures, pythonFigures } from "./bindings.js";
 import { coldStarts, generateAtScale, generateWallMs } from "./cold-start.js";
 import { kafkaFigures } from "./kafka.js";
-import { ACTIVITY, measure } from "./harness.js";
+import { ACTIVITY, measure, median } from "./harness.js";
 import { zodTextJobRequested } from "./zod-text-job.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -103,13 +103,15 @@ try {
 const generateMs = generateWallMs(ROOT);
 verdicts.push(generateMs <= 2000);
 console.log(`\nnpm run generate (shipped schemas, wall, median of 3): ${generateMs.toFixed(0)} ms   target <= 2000 ms  ${generateMs <= 2000 ? "met" : "MISSED"}`);
-// Generation at scale: synthetic sets of event schemas, one run each (the 512-schema run takes a while).
+// Generation at scale: synthetic sets of event schemas; the 512 of the target three times (the median of each
+// measure), the others once.
 console.log("\ngenerate at scale (synthetic clones of text-job.json)   wall      peak memory   target");
 for (const count of [32, 128, 512]) {
-  const figure = generateAtScale(ROOT, count);
+  const runs = Array.from({ length: count === 512 ? 3 : 1 }, () => generateAtScale(ROOT, count));
+  const figure = { ms: median(runs.map((run) => run.ms)), peakMiB: median(runs.map((run) => run.peakMiB)) };
   const target = count === 512 ? { ms: 15_000, mib: 1024 } : undefined;
   if (target !== undefined) verdicts.push(figure.ms <= target.ms && figure.peakMiB <= target.mib);
-  const mark = target === undefined ? "" : `<= 15 s, <= 1 GiB  ${figure.ms <= target.ms && figure.peakMiB <= target.mib ? "met" : "MISSED"}`;
+  const mark = target === undefined ? "" : `<= 15 s, <= 1 GiB  ${figure.ms <= target.ms && figure.peakMiB <= target.mib ? "met" : "MISSED"} (median of 3)`;
   console.log(`${String(count).padStart(4)} event schemas${" ".repeat(39)}${(figure.ms / 1000).toFixed(1).padStart(6)} s  ${figure.peakMiB.toFixed(0).padStart(6)} MiB   ${mark}`);
 }
 console.log(`\n${verdicts.filter(Boolean).length} of ${verdicts.length} targets met`);
