@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import typescript from "typescript";
 import { ACTIVITY, median } from "./harness.js";
+import { runMeasuringTree } from "./tree-memory.js";
 
 export interface ColdStart {
   readonly name: string;
@@ -82,10 +83,10 @@ export interface ScaleFigure {
 
 /**
  * Wall time and peak memory of one `generate` over a synthetic set of `count` event schemas: clones of the
- * text-job.json of the Activity Builder fixture, each with its own names, eventType, topic and $id, beside its common.json.
- * The CLI runs in a child process that reports its own peak resident memory.
+ * text-job.json of the Activity Builder fixture, each with its own names, eventType, topic and $id, beside its
+ * common.json. Memory is that of the CLI's whole process tree (Biome, gofmt and esbuild run beside it).
  */
-export function generateAtScale(root: string, count: number): ScaleFigure {
+export async function generateAtScale(root: string, count: number): Promise<ScaleFigure> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "event-contracts-bench-scale-"));
   try {
     const schemas = path.join(scratch, "schemas");
@@ -102,16 +103,10 @@ export function generateAtScale(root: string, count: number): ScaleFigure {
         .replaceAll('"Text job requested"', `"Text job requested ${index}"`);
       writeFileSync(path.join(schemas, `text-job-${index}.json`), clone);
     }
-    // The CLI as users run it (bin/event-contracts.js), reporting its peak resident memory when it exits.
-    const bin = pathToFileURL(path.join(root, "bin/event-contracts.js")).href;
-    const argv = [process.execPath, fileURLToPath(bin), "generate", "--schemas", "schemas", "--out", "out"];
-    const script = `process.argv = ${JSON.stringify(argv)}; process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); await import(${JSON.stringify(bin)});`;
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: scratch, encoding: "utf8" });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (child.status !== 0) throw new Error(child.stderr);
-    const kib = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? Number.NaN);
-    return { schemas: count, ms, peakMiB: kib / 1024 };
+    // The CLI as users run it (bin/event-contracts.js).
+    const run = await runMeasuringTree(process.execPath, [path.join(root, "bin/event-contracts.js"), "generate", "--schemas", "schemas", "--out", "out"], scratch);
+    if (run.status !== 0) throw new Error(run.stderr);
+    return { schemas: count, ms: run.ms, peakMiB: run.peakMiB };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

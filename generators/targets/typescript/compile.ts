@@ -1,4 +1,4 @@
-import { transform } from "esbuild";
+import { stop, transform } from "esbuild";
 import { isolatedDeclarationSync } from "oxc-transform";
 import { canonicalJson } from "../../code/json.js";
 import type { GeneratedFile } from "../target.js";
@@ -50,8 +50,22 @@ export async function javascript(files: readonly GeneratedFile[]): Promise<Gener
 
 /** A source's JavaScript as ES module and as CommonJS. */
 export async function transpile(file: GeneratedFile): Promise<{ readonly esm: string; readonly cjs: string }> {
-  const [esm, cjs] = await Promise.all(
-    (["esm", "cjs"] as const).map(async (format) => (await transform(file.content, { loader: "ts", format, target: "es2022", sourcefile: file.path, charset: "utf8" })).code),
-  );
-  return { esm: esm ?? "", cjs: cjs ?? "" };
+  const [esm, cjs] = await Promise.all([transformed(file, "esm"), transformed(file, "cjs")]);
+  return { esm, cjs };
+}
+
+let transforming = 0;
+
+/**
+ * esbuild's process is stopped when it has no more transforms to do: it keeps what it allocated for the
+ * largest source (240 MB for the validators of 512 event schemas) until it stops, and the rest of a generation
+ * (writing the tree, at the generator's own peak of memory) does not need it. A later transform starts it again.
+ */
+async function transformed(file: GeneratedFile, format: "esm" | "cjs"): Promise<string> {
+  transforming++;
+  try {
+    return (await transform(file.content, { loader: "ts", format, target: "es2022", sourcefile: file.path, charset: "utf8" })).code;
+  } finally {
+    if (--transforming === 0) await stop();
+  }
 }
