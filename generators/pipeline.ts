@@ -35,8 +35,8 @@ export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.na
 
 /**
  * The order targets are made in. The TypeScript package goes first, and the vectors, the longest work of this
- * thread, right after it: while they are made, Biome formats the package's sources on the other core, so that
- * its declarations are compiled and formatted there while the other targets are made, not after all of them
+ * thread, right after it: while they are made, Biome formats the package (sources and declarations) on the
+ * other core, and esbuild compiles it there while the other targets are made, instead of after all of them
  * (1.3 s of waiting at the end, at 512 event schemas).
  */
 const GENERATION_ORDER: readonly Target[] = [typescriptTarget, vectorsTarget, goTarget, pythonTarget, docsTarget];

@@ -38,9 +38,10 @@ interface Pending {
 }
 
 /**
- * Formats sources with a formatter's own native program, one run for every source asked for in the same turn
- * of the event loop: a process per file would cost more than formatting it. The program runs beside this
- * thread, on another core, while the generator goes on with the next target.
+ * Formats sources with a formatter's own native program, one run for all the sources that one piece of code
+ * asks for before it yields (a formatFiles call asks for all of its files at once): a process per file would
+ * cost more than formatting it. The program runs beside this thread, on another core, while the generator goes
+ * on with the next target.
  */
 export class BatchFormatter {
   #pending: Pending[] = [];
@@ -54,8 +55,8 @@ export class BatchFormatter {
   format(path: string, source: string, options: { readonly alone?: boolean } = {}): Promise<string> {
     if (options.alone === true) return runOver(this.tool, [{ path, source }]).then(([formatted]) => formatted ?? "");
     return new Promise((resolve, reject) => {
-      // Flushed once the code that asks runs to its end (a formatFiles call asks for all of its files at once),
-      // not at the next turn of the event loop: that turn may come only after seconds of other targets' work.
+      // Flushed as soon as the code that asks yields, not at the next turn of the event loop: that turn may come
+      // only after seconds of the next target's work.
       if (this.#pending.length === 0) queueMicrotask(() => void this.#flush());
       this.#pending.push({ path, source, resolve, reject });
     });

@@ -19,7 +19,7 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
   const formatted = new Map<string, Promise<string>>();
   return Promise.all(
     files.map(async (file) => {
-      // Files in their final form are not keyed: hashing a key means copying the text, 70 MB of vectors say.
+      // Files in their final form (70 MB of vectors, say) are passed on as they are, without a key.
       if (file.formatted === true) return { path: file.path, content: file.content };
       const key = `${file.path.slice(file.path.lastIndexOf("."))}\u0000${file.content}`;
       let content = formatted.get(key);

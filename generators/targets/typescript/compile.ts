@@ -3,11 +3,11 @@ import { isolatedDeclarationSync } from "oxc-transform";
 import { canonicalJson } from "../../code/json.js";
 import type { GeneratedFile } from "../target.js";
 
-/**
- * The package is compiled file by file, to ESM and CommonJS JavaScript with declarations. The sources are
- * written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the golden
- * tests type-check sources and declarations with tsc under the strictest settings.
- */
+// The package is compiled file by file, to ESM and CommonJS JavaScript with declarations. The sources are
+// written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the golden
+// tests type-check sources and declarations with tsc under the strictest settings.
+
+/** The package's TypeScript sources, each with its path below src/ without the extension. */
 function sourcesOf(files: readonly GeneratedFile[]): { readonly file: GeneratedFile; readonly base: string }[] {
   return files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts")).map((file) => ({ file, base: file.path.slice("src/".length, -".ts".length) }));
 }
