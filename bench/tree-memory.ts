@@ -10,7 +10,7 @@ export interface TreeRun {
 }
 
 /**
- * Runs a command and samples, every 25 ms, the resident memory of its whole process tree: generate runs Biome,
+ * Runs a command and samples, every 50 ms, the resident memory of its whole process tree: generate runs Biome,
  * gofmt and esbuild beside itself, and what they hold counts as much as what the CLI holds. Linux's /proc is
  * read; elsewhere the peak is the CLI's own (process.resourceUsage), which leaves the helpers out.
  */
@@ -24,7 +24,7 @@ export function runMeasuringTree(command: string, args: readonly string[], cwd: 
     const sample = (): void => {
       if (child.pid !== undefined) peak = Math.max(peak, treeResidentBytes(child.pid));
     };
-    const timer = setInterval(sample, 25);
+    const timer = setInterval(sample, 50);
     child.on("error", reject);
     child.on("close", (status) => {
       clearInterval(timer);
