@@ -5,6 +5,7 @@ import { FormatterRefusal } from "./output/batch-formatter.js";
 import { formatGo } from "./output/format.js";
 import { formatPython } from "./output/format-python.js";
 import { ContractProblemsError, type Problem, type SourcePosition } from "./problems.js";
+import { textPosition } from "./schema/json-source.js";
 
 /**
  * The hand-written upcasters are the user's code, copied into the packages: a mistake in one is a problem of the
@@ -61,11 +62,9 @@ function syntaxProblem(file: string, text: string, said: string): Problem {
   return { code: "UPCASTER_SYNTAX", file, message: `does not parse as ${language}: ${said.trim().split("\n").slice(-3).join(" ")}` };
 }
 
-/** Line and column (from 1, in UTF-16 units as every position here is) of a UTF-8 byte offset. */
+/** The position of a UTF-8 byte offset (Oxc and ruff count bytes). */
 function positionAt(text: string, byteOffset: number): SourcePosition {
-  const before = Buffer.from(text, "utf8").subarray(0, byteOffset).toString("utf8");
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: before.length - lineStart + 1 };
+  return textPosition(text, Buffer.from(text, "utf8").subarray(0, byteOffset).toString("utf8").length);
 }
 
 function escapeRegExp(text: string): string {

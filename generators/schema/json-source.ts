@@ -97,6 +97,11 @@ function toValue(
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const INVALID_UNICODE = "invalid Unicode: a lone surrogate escape (\\uD800-\\uDFFF) has no UTF-8 form; use a complete character";
 
+/** Line and column (from 1, in UTF-16 units) of an offset into a text: where any of its tools points. */
+export function textPosition(text: string, offset: number): SourcePosition {
+  return offsetToPosition(computeLineStarts(text), offset);
+}
+
 function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
