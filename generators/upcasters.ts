@@ -22,10 +22,11 @@ export async function checkUpcasters(folder: string, files: ReadonlyMap<string, 
 
 async function problemsOf(file: string, text: string): Promise<Problem[]> {
   if (file.endsWith(".ts")) return typeScriptProblems(file, text);
-  const format = file.endsWith(".go") ? formatGo : file.endsWith(".py") ? formatPython : undefined;
+  // Each Go file alone, so that gofmt's refusal is about that file only; ruff formats one file at a time anyway.
+  const format = file.endsWith(".go") ? (name: string, source: string) => formatGo(name, source, { alone: true }) : file.endsWith(".py") ? formatPython : undefined;
   if (format === undefined) return [];
   try {
-    await format(file, text, { alone: true });
+    await format(file, text);
     return [];
   } catch (error) {
     if (!(error instanceof FormatterRefusal)) throw error;

@@ -8,7 +8,7 @@ let ruff: Promise<Workspace> | undefined;
  * Python tools; the tests run the same ruff version from PyPI with `ruff format --check`. `path` names the
  * source in errors.
  */
-export async function formatPython(path: string, source: string, _options: { readonly alone?: boolean } = {}): Promise<string> {
+export async function formatPython(path: string, source: string): Promise<string> {
   // Loaded on first use: compiling the WebAssembly costs start-up time that commands without Python output skip.
   ruff ??= import("@astral-sh/ruff-wasm-nodejs").then(({ PositionEncoding, Workspace }) => new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16));
   const workspace = await ruff;

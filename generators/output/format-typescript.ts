@@ -13,7 +13,7 @@ const PRINT_WIDTH = 100;
  * on the next line whole, which prettier moves there and Biome breaks into one `| member` per line
  * (`hoistUnions` below). Biome's own native program runs it, once for all the sources of a generation, beside
  * this thread: its WebAssembly build, run here, took 5 s of this thread for 512 event schemas where the native
- * one takes 1.2 s of another core. Prettier stays the judge: a test runs it over every generated file of the
+ * one takes about 2 s of another core, on one thread of its own. Prettier stays the judge: a test runs it over every generated file of the
  * golden trees and the schema sets and expects no change.
  */
 export async function formatTypeScript(path: string, source: string): Promise<string> {
@@ -48,7 +48,7 @@ const BIOME: FormatterTool = {
   },
   // One thread: this thread, which has the rest of the generation to do, keeps the other core to itself.
   env: { RAYON_NUM_THREADS: "1" },
-  missing: "Biome's program for this platform is not installed (run npm ci)",
+  missing: "Biome's program could not be started (run npm ci)",
 };
 
 /**
@@ -59,14 +59,15 @@ const BIOME: FormatterTool = {
 function biomeProgram(): string {
   const require = createRequire(import.meta.url);
   const executable = process.platform === "win32" ? "biome.exe" : "biome";
+  const build = `@biomejs/cli-${process.platform}-${process.arch}`;
   for (const libc of ["", "-musl"]) {
     try {
-      return require.resolve(`@biomejs/cli-${process.platform}-${process.arch}${libc}/${executable}`);
+      return require.resolve(`${build}${libc}/${executable}`);
     } catch {
       // Not this build; try the next.
     }
   }
-  return `@biomejs/cli-${process.platform}-${process.arch}`;
+  throw new Error(`Biome's program for this platform (${build}) is not installed: run npm ci`);
 }
 
 /** A union broken one member per line after `=` or `:`, ending with `;`: `indent`, the head line, the members. */

@@ -53,7 +53,7 @@ async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
 
 const FORMATTERS: readonly (readonly [string, (path: string, source: string) => string | Promise<string>])[] = [
   [".go", (path, source) => formatGo(path, source)],
-  [".py", (path, source) => formatPython(path, source)],
+  [".py", formatPython],
   [".ts", formatTypeScript],
   [".json", formatJson],
   [".md", formatMarkdown],
@@ -63,7 +63,7 @@ const FORMATTERS: readonly (readonly [string, (path: string, source: string) => 
 const BLOCK_FORMATTERS: Readonly<Record<string, (path: string, source: string) => string | Promise<string>>> = {
   ts: formatTypeScript,
   json: formatJson,
-  python: (path, source) => formatPython(path, source),
+  python: formatPython,
 };
 
 function formatJson(_path: string, source: string): string {
