@@ -82,6 +82,7 @@ describe("schema rules", () => {
     { rule: "a keyword on the wrong type", code: "KEYWORD_TYPE_MISMATCH", pointer: "/$defs/TextJobPayload/properties/gradeLevel/maxLength", edit: (s) => { textJob(s)["$defs"].TextJobPayload.properties.gradeLevel.maxLength = 3; } },
     { rule: "a oneOf without a discriminator", code: "UNION_DISCRIMINATOR", pointer: "/$defs/JobStatus/oneOf", edit: (s) => { (s.get("job-status.json") as any)["$defs"].JobQueued.properties.status = { description: "s", type: "string" }; } },
     { rule: "a schema that is not JSON Schema 2020-12", code: "META_SCHEMA", pointer: "/properties/userId/minLength", edit: (s) => { textJob(s)["properties"].userId = { description: "u", type: "string", minLength: -1 }; } },
+    { rule: "versions of an event that skip one", code: "UPCAST", pointer: "/properties/version/const", edit: (s) => { const first = clone(textJob(s)); first.$id = "https://contracts.activity-builder.dev/events/text-job-v1.json"; s.set("text-job-v1.json", first); textJob(s)["properties"].version.const = 3; textJob(s)["examples"].forEach((e: any) => { e.version = 3; }); } },
     { rule: "a required property that is not declared", code: "UNDECLARED_REQUIRED", pointer: "/$defs/TextJobPayload/required/3", edit: (s) => { textJob(s)["$defs"].TextJobPayload.required.push("addedLater"); } },
   ];
 

@@ -71,10 +71,10 @@ class ModelBuilder {
     this.problems.throwIfAny();
     for (const problem of exampleProblems(this.schemas, this.events)) this.problems.add(problem);
     this.problems.throwIfAny();
+    const events = planUpcasts(this.events, [...this.types.values()], (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message));
+    this.problems.throwIfAny();
     return {
-      events: planUpcasts(this.events, [...this.types.values()], (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message)).sort(
-        (a, b) => compareText(a.eventType, b.eventType) || a.version - b.version,
-      ),
+      events: events.sort((a, b) => compareText(a.eventType, b.eventType) || a.version - b.version),
       types: [...this.types.values()].sort((a, b) => compareText(a.name, b.name)),
       schemas: this.schemas.map((schema) => ({ file: schema.file, id: idOf(schema) ?? "", text: schema.source.text })),
     };
