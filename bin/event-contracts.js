@@ -47,7 +47,8 @@ async function loadCli() {
       mkdirSync(folder, { recursive: true });
       const temporary = `${bundle}.${process.pid}.tmp`;
       await build({
-        entryPoints: { main: path.join(GENERATORS, "cli/main.ts") },
+        // The oracle thread's module beside the chunks, where generators/oracle-thread.ts looks for it.
+        entryPoints: { main: path.join(GENERATORS, "cli/main.ts"), "oracle-worker": path.join(GENERATORS, "oracle-worker.ts") },
         bundle: true,
         // Each command's modules in chunks of their own, loaded when the command runs, as unbundled.
         splitting: true,

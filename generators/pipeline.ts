@@ -5,10 +5,12 @@ import type { Config } from "./config.js";
 import { readLastRelease } from "./compat/last-release.js";
 import { nextRelease, ReleaseViolationsError, type Release } from "./compat/release.js";
 import { buildModel } from "./ir/build.js";
+import { locateExampleFailures, type ExampleFailure } from "./ir/examples.js";
 import type { ContractsModel } from "./ir/model.js";
 import { formatFiles } from "./output/format.js";
 import { listFiles } from "./output/tree.js";
-import { ContractProblemsError, compareText, type Problem } from "./problems.js";
+import { judgeAside } from "./oracle-thread.js";
+import { ContractProblemsError, ProblemCollector, compareText, type Problem } from "./problems.js";
 import { loadSchemas, type LoadedSchema } from "./schema/load.js";
 import type { GeneratedFile, Target, TargetContext } from "./targets/target.js";
 import { docsTarget } from "./targets/docs/index.js";
@@ -34,12 +36,12 @@ export interface Generation {
 export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.name);
 
 /**
- * The order targets are made in. The TypeScript package goes first, and the vectors, the longest work of this
- * thread, right after it: while they are made, Biome formats the package (sources and declarations) on the
- * other core, and esbuild compiles it there while the other targets are made, instead of after all of them
- * (1.3 s of waiting at the end, at 512 event schemas).
+ * The order targets are made in. The TypeScript package goes first: Biome formats it (sources and
+ * declarations) and esbuild compiles it while the other targets are made, instead of after all of them (1.3 s
+ * of waiting at the end, at 512 event schemas). The vectors are last: this thread only waits for them, made on
+ * the oracle thread from the start.
  */
-const GENERATION_ORDER: readonly Target[] = [typescriptTarget, vectorsTarget, goTarget, pythonTarget, docsTarget];
+const GENERATION_ORDER: readonly Target[] = [typescriptTarget, goTarget, pythonTarget, docsTarget, vectorsTarget];
 
 export interface GenerateOptions {
   readonly schemasDir: string;
@@ -61,39 +63,52 @@ export interface GenerateOptions {
 export async function generate(options: GenerateOptions): Promise<Generation> {
   const { schemasDir, outDir, config } = options;
   const schemas = await loadSchemas(schemasDir);
-  const model = buildModel(schemas);
+  const model = buildModel(schemas, { checkExamples: false });
   if (model.events.length === 0) {
     const folder = path.relative(process.cwd(), schemasDir) || ".";
     throw new ContractProblemsError([{ code: "NO_EVENTS", file: folder, message: `no event schema: the packages need at least one schema with "x-kafka" (the others hold "$defs" only)` }]);
   }
-  const upcastersDir = options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters");
-  const [templates, upcasters, previous] = await Promise.all([loadTemplates(), readFolder(upcastersDir), readLastRelease(schemasDir, outDir, config.tagPrefix)]);
-  await checkUpcasters(upcastersDir, upcasters);
-  const release = nextRelease(previous, model, config.version, options.allowViolations === true);
-  const violations = release.findings.filter((finding) => finding.severity === "violation");
-  if (violations.length > 0 && options.allowViolations !== true) throw new ReleaseViolationsError(release);
-  const context: TargetContext = { model, config, templates, upcasters, release };
   const targetNames = options.targets ?? TARGET_NAMES;
-  const selected = [...GENERATION_ORDER.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
-  // Each target's files go to their formatters as soon as it is made: Biome's and gofmt's programs then format
-  // them on the other core while this thread makes the next target.
+  const oracle = judgeAside({ model, vectors: targetNames.includes(vectorsTarget.name) });
   const formatting: Promise<GeneratedFile[]>[] = [];
   try {
+    const upcastersDir = options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters");
+    const [templates, upcasters, previous] = await Promise.all([loadTemplates(), readFolder(upcastersDir), readLastRelease(schemasDir, outDir, config.tagPrefix)]);
+    await checkUpcasters(upcastersDir, upcasters);
+    const release = nextRelease(previous, model, config.version, options.allowViolations === true);
+    const violations = release.findings.filter((finding) => finding.severity === "violation");
+    if (violations.length > 0 && options.allowViolations !== true) throw new ReleaseViolationsError(release);
+    const context: TargetContext = { model, config, templates, upcasters, release, vectors: oracle.vectors };
+    const selected = [...GENERATION_ORDER.filter((candidate) => targetNames.includes(candidate.name)), releaseTarget];
+    // Each target's files go to their formatters as soon as it is made: Biome's and gofmt's programs then format
+    // them on the other core while this thread makes the next target.
     for (const target of selected) {
       const output = withSchemaPositions(schemas, () => target.generate(context));
-      const formatted = formatTarget(target, output, context);
+      const formatted = Promise.resolve(output).then((files) => formatTarget(target, files, context));
       // Its failure is seen when it is awaited below; until then it must not count as unhandled.
       formatted.catch(() => undefined);
       formatting.push(formatted);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    const perTarget = await Promise.all(formatting);
+    throwIfExamplesFail(schemas, await oracle.failures);
+    return { model, release, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
   } catch (error) {
-    // Nothing is written: what is being formatted is let finish, and dropped.
+    // Nothing is written: what is being formatted is let finish, and dropped. An example its schema refuses
+    // is the first thing to report (it used to be found before anything else ran, and what ran after it may
+    // have failed because of it).
     await Promise.allSettled(formatting);
+    const failures = await oracle.failures.catch(() => []);
+    await oracle.stop();
+    throwIfExamplesFail(schemas, failures);
     throw error;
   }
-  const perTarget = await Promise.all(formatting);
-  return { model, release, files: perTarget.flat().sort((a, b) => compareText(a.path, b.path)) };
+}
+
+function throwIfExamplesFail(schemas: readonly LoadedSchema[], failures: readonly ExampleFailure[]): void {
+  const problems = new ProblemCollector();
+  for (const problem of locateExampleFailures(schemas, failures)) problems.add(problem);
+  problems.throwIfAny();
 }
 
 /** A target's files, formatted, with those it derives from them; paths below the output folder. */

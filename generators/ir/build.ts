@@ -40,12 +40,20 @@ interface Place {
   readonly nameHint: string;
 }
 
+export interface BuildOptions {
+  /**
+   * Check every example against its schema with ajv (the default). The generate pipeline turns it off and has
+   * the examples judged on a thread of their own (oracle-thread.ts), beside the code generation.
+   */
+  readonly checkExamples?: boolean;
+}
+
 /**
  * Builds the contracts model from loaded schemas, checking the project's rules on the way. Every problem of
  * every file is collected and reported together; a model is returned only when there are none.
  */
-export function buildModel(schemas: readonly LoadedSchema[]): ContractsModel {
-  return new ModelBuilder(schemas).build();
+export function buildModel(schemas: readonly LoadedSchema[], options: BuildOptions = {}): ContractsModel {
+  return new ModelBuilder(schemas).build(options.checkExamples ?? true);
 }
 
 class ModelBuilder {
@@ -60,7 +68,7 @@ class ModelBuilder {
 
   constructor(private readonly schemas: readonly LoadedSchema[]) {}
 
-  build(): ContractsModel {
+  build(checkExamples: boolean): ContractsModel {
     this.computeVersionSuffixes();
     for (const schema of this.schemas) this.registerDocument(schema);
     for (const schema of this.schemas) this.registerDefinitions(schema);
@@ -69,7 +77,7 @@ class ModelBuilder {
     for (const union of this.pendingUnions) this.resolveUnion(union);
     this.checkUniqueEvents();
     this.problems.throwIfAny();
-    for (const problem of exampleProblems(this.schemas, this.events)) this.problems.add(problem);
+    if (checkExamples) for (const problem of exampleProblems(this.schemas, this.events)) this.problems.add(problem);
     this.problems.throwIfAny();
     const events = planUpcasts(this.events, [...this.types.values()], (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message));
     this.problems.throwIfAny();

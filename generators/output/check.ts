@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from "diff";
-import type { GeneratedFile } from "../targets/target.js";
+import { textOf, type GeneratedFile } from "../targets/target.js";
 import { compareText } from "../problems.js";
 import { readTree } from "./tree.js";
 
@@ -21,7 +21,10 @@ export async function findDrift(outDir: string, files: readonly GeneratedFile[],
   for (const file of files) {
     const current = onDisk.get(file.path);
     if (current === undefined) drift.push({ kind: "missing", path: file.path });
-    else if (current !== file.content) drift.push({ kind: "changed", path: file.path, diff: shortDiff(file.path, current, file.content) });
+    else {
+      const generated = textOf(file);
+      if (current !== generated) drift.push({ kind: "changed", path: file.path, diff: shortDiff(file.path, current, generated) });
+    }
     onDisk.delete(file.path);
   }
   for (const extra of onDisk.keys()) drift.push({ kind: "extra", path: extra });

@@ -1,5 +1,5 @@
 import { canonicalJson } from "../code/json.js";
-import type { GeneratedFile } from "../targets/target.js";
+import { textOf, type GeneratedFile } from "../targets/target.js";
 import { BatchFormatter } from "./batch-formatter.js";
 import { formatPython } from "./format-python.js";
 import { formatTypeScript } from "./format-typescript.js";
@@ -16,12 +16,12 @@ import { alignTables } from "./markdown-tables.js";
  */
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
   // Identical inputs (the ESM and CommonJS declarations, say) are formatted once.
-  const formatted = new Map<string, Promise<string>>();
+  const formatted = new Map<string, Promise<string | Uint8Array>>();
   return Promise.all(
     files.map(async (file) => {
       // Files in their final form (70 MB of vectors, say) are passed on as they are, without a key.
       if (file.formatted === true) return { path: file.path, content: file.content };
-      const key = `${file.path.slice(file.path.lastIndexOf("."))}\u0000${file.content}`;
+      const key = `${file.path.slice(file.path.lastIndexOf("."))}\u0000${textOf(file)}`;
       let content = formatted.get(key);
       if (content === undefined) {
         content = formatOne(file).then((result) => result.content);
@@ -48,7 +48,7 @@ export function formatGo(path: string, source: string, options: { readonly alone
 async function formatOne(file: GeneratedFile): Promise<GeneratedFile> {
   if (file.formatted === true) return file;
   const format = FORMATTERS.find(([suffix]) => file.path.endsWith(suffix))?.[1];
-  return format === undefined ? file : { path: file.path, content: await format(file.path, file.content) };
+  return format === undefined ? file : { path: file.path, content: await format(file.path, textOf(file)) };
 }
 
 const FORMATTERS: readonly (readonly [string, (path: string, source: string) => string | Promise<string>])[] = [

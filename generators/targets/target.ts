@@ -5,7 +5,11 @@ import type { Config } from "../config.js";
 /** One file of generated output, path relative to the output folder with forward slashes. */
 export interface GeneratedFile {
   readonly path: string;
-  readonly content: string;
+  /**
+   * The file's text, or its UTF-8 bytes: the vectors (70 MB at 512 event schemas) come from the oracle thread as
+   * bytes, handed over without a copy, where text would be copied, and held twice over (as UTF-16).
+   */
+  readonly content: string | Uint8Array;
   /**
    * Already in its final form, so formatting skips it: large JSON written by `canonicalJson`, compiler output,
    * static templates kept formatted, verbatim copies of the schemas.
@@ -13,7 +17,7 @@ export interface GeneratedFile {
   readonly formatted?: boolean;
 }
 
-/** Everything a target may read: the model, the configuration and the static templates. No file system. */
+/** Everything a target may read: the model, the configuration, the static templates, the oracle's vectors. No file system. */
 export interface TargetContext {
   readonly model: ContractsModel;
   readonly config: Config;
@@ -23,6 +27,8 @@ export interface TargetContext {
   readonly upcasters: ReadonlyMap<string, string>;
   /** This generation's version and what changed since the previous one. */
   readonly release: Release;
+  /** The shared test vectors document, judged by ajv on a thread of its own (oracle-thread.ts). */
+  vectors(): Promise<Uint8Array>;
 }
 
 /**
@@ -31,8 +37,13 @@ export interface TargetContext {
  */
 export interface Target {
   readonly name: string;
-  generate(context: TargetContext): readonly GeneratedFile[];
+  generate(context: TargetContext): readonly GeneratedFile[] | Promise<readonly GeneratedFile[]>;
   afterFormat?(files: readonly GeneratedFile[], context: TargetContext): Promise<readonly GeneratedFile[]>;
+}
+
+/** A file's content as text. */
+export function textOf(file: GeneratedFile): string {
+  return typeof file.content === "string" ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString("utf8");
 }
 
 export function template(context: TargetContext, name: string): string {

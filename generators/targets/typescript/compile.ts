@@ -1,7 +1,7 @@
 import { stop, transform } from "esbuild";
 import { isolatedDeclarationSync } from "oxc-transform";
 import { canonicalJson } from "../../code/json.js";
-import type { GeneratedFile } from "../target.js";
+import { textOf, type GeneratedFile } from "../target.js";
 
 // The package is compiled file by file, to ESM and CommonJS JavaScript with declarations. The sources are
 // written to satisfy `isolatedDeclarations`, which is what makes per-file declarations possible; the golden
@@ -21,7 +21,7 @@ function sourcesOf(files: readonly GeneratedFile[]): { readonly file: GeneratedF
  */
 export function declarations(files: readonly GeneratedFile[]): GeneratedFile[] {
   return sourcesOf(files).flatMap(({ file, base }) => {
-    const declared = isolatedDeclarationSync(file.path, file.content, { sourcemap: false });
+    const declared = isolatedDeclarationSync(file.path, textOf(file), { sourcemap: false });
     if (declared.errors.length > 0) {
       const text = declared.errors.map((error) => error.message).join("\n");
       throw new Error(`internal error: ${file.path} cannot be declared in isolation:\n${text}`);
