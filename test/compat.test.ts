@@ -111,7 +111,8 @@ describe("compat rules", () => {
 
   it("reports a skipped version, a removed old version and an edited frozen version", () => {
     const versions = path.join(FIXTURES, "versions/schemas");
-    const skipped = diffSnapshots(snapshot(onlyFirstVersions(readSchemas(versions))), snapshot(withVersion(readSchemas(versions), "note.json", 3)));
+    // Version 3 beside version 1 is refused by the model itself (version 2 is missing); alone, compat says it.
+    const skipped = diffSnapshots(snapshot(onlyFirstVersions(readSchemas(versions))), snapshot(withVersion(onlyFirstVersions(readSchemas(versions)), "note.json", 3)));
     expect(skipped.map((finding) => finding.rule)).toContain("VERSION_SKIPPED");
     const removed = compare((after) => after.delete("archive/note.v1.json"), versions);
     expect(removed.map((finding) => [finding.rule, finding.severity])).toContainEqual(["OLD_VERSION_REMOVED", "violation"]);
