@@ -1,28 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
-import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
+import { diffSnapshots, type Finding } from "../generators/compat/diff.js";
 import { RULES } from "../generators/ir/change-rules.js";
-import { buildModel } from "../generators/ir/build.js";
 import { loadValidators } from "../generators/output/load-validators.js";
-import { parseSchemaTexts } from "../generators/schema/load.js";
 import { FIXTURES, SCHEMAS } from "./support/paths.js";
+import { bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
 import { cli } from "./support/run.js";
 
-type Schemas = Map<string, any>;
-
-function readSchemas(folder: string): Schemas {
-  const files = readdirSync(folder, { recursive: true }).map(String).filter((file) => file.endsWith(".json"));
-  return new Map(files.map((file) => [file.split(path.sep).join("/"), JSON.parse(readFileSync(path.join(folder, file), "utf8"))]));
-}
-
-function snapshot(schemas: Schemas): Snapshot {
-  const loaded = parseSchemaTexts([...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) })));
-  return { model: buildModel(loaded), sources: new Map(loaded.map((schema) => [schema.file, schema.source])) };
-}
 
 function compare(edit: (after: Schemas, before: Schemas) => void, base: string = SCHEMAS): Finding[] {
   const before = readSchemas(base);
@@ -97,15 +85,7 @@ describe("compat rules", () => {
   });
 
   it("reports a version bump without a breaking change", () => {
-    const findings = compare((after) => {
-      const current = after.get("text-job.json");
-      const frozen = structuredClone(current);
-      // An archived schema keeps an $id beside the others, so that its relative references still resolve.
-      frozen.$id = "https://contracts.activity-builder.dev/events/text-job.v1.json";
-      after.set("archive/text-job.v1.json", frozen);
-      current.properties.version.const = 2;
-      current.examples.forEach((example: any) => (example.version = 2));
-    });
+    const findings = compare(bumpTextJob);
     expect(findings.map((finding) => [finding.rule, finding.severity])).toContainEqual(["VERSION_BUMP_WITHOUT_BREAKING_CHANGE", "violation"]);
   });
 
@@ -122,6 +102,26 @@ describe("compat rules", () => {
     expect(edited.map((finding) => [finding.rule, finding.severity, finding.version])).toContainEqual(["FROZEN_VERSION_CHANGED", "violation", 1]);
     const decreased = diffSnapshots(snapshot(readSchemas(versions)), snapshot(onlyFirstVersions(readSchemas(versions))));
     expect(decreased.map((finding) => finding.rule)).toContain("VERSION_DECREASED");
+  });
+
+  it("holds the version archived by a bump to what was published: a bound changed on the way is FROZEN_VERSION_CHANGED, a topic refused", () => {
+    const versions = path.join(FIXTURES, "versions/schemas");
+    const published = snapshot(onlyFirstVersions(readSchemas(versions)));
+    const bound = readSchemas(versions);
+    bound.get("archive/note.v1.json")["$defs"].NotePayload.properties.subject.maxLength = 10;
+    expect(diffSnapshots(published, snapshot(bound)).map((finding) => [finding.rule, finding.severity, finding.version])).toContainEqual(["FROZEN_VERSION_CHANGED", "violation", 1]);
+    const topic = readSchemas(versions);
+    topic.get("archive/note.v1.json")["x-kafka"].topic = "notes-archive";
+    // Versions of one event on two topics are refused before any comparison, by the model itself.
+    expect(() => snapshot(topic)).toThrow(/every version of NOTE_CREATED must use one topic/);
+  });
+
+  it("reads a description edited in a frozen version as documentation, not a violation", () => {
+    const versions = path.join(FIXTURES, "versions/schemas");
+    const findings = compare((after) => {
+      after.get("archive/note.v1.json")["$defs"].NotePayload.properties.subject.description = "The subject line, as the writer typed it.";
+    }, versions);
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.version])).toEqual([["DESCRIPTION_CHANGED", "documentation", 1]]);
   });
 
   it("backs breaking findings with a counterexample judged by the generated validators", async () => {

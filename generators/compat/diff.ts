@@ -1,8 +1,9 @@
-import { compareEvents } from "../ir/compare.js";
+import { compareEvents, type Change } from "../ir/compare.js";
 import { versionsOf, type ContractsModel, type EventContract, type Origin } from "../ir/model.js";
 import type { SourcePosition } from "../problems.js";
 import type { JsonSource } from "../schema/json-source.js";
 import { RULES, type ChangeKind, type RuleId } from "../ir/change-rules.js";
+import type { Witness } from "./value-sets.js";
 
 /** The contracts on one side of a comparison: the model, and the parsed files for positions. */
 export interface Snapshot {
@@ -24,8 +25,23 @@ export interface Finding {
   /** JSON pointer into the event (e.g. `/payload/prompt`), or into the schema for event-level findings. */
   readonly pointer: string;
   readonly message: string;
-  /** An event valid under one side and invalid under the other, when one was found. */
-  readonly counterexample?: { readonly validUnder: "old" | "new"; readonly event: unknown } | undefined;
+  /**
+   * An event valid under one side and invalid under the other, each judging it as its own version of the event
+   * (for a bump: version N under the old contract, N + 1 under the new), when one was found.
+   */
+  readonly counterexample?: Counterexample | undefined;
+  /** For a breaking finding without a counterexample: why none could be built. */
+  readonly unproven?: string | undefined;
+  /** For a change of the values a scalar accepts: one value that tells the sides apart (see value-sets.ts). */
+  readonly witness?: Witness | undefined;
+}
+
+export interface Counterexample {
+  readonly validUnder: "old" | "new";
+  /** The event as the side that accepts it reads it (its version). */
+  readonly event: unknown;
+  /** The version each side judged the event as. */
+  readonly versions: { readonly old: number; readonly new: number };
 }
 
 /** Every change between two snapshots, judged by the rule table and the versions of each event. */
@@ -38,9 +54,13 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
     const newVersions = versionsOf(after.model, eventType);
     const oldLatest = oldVersions.at(-1);
     const newLatest = newVersions.at(-1);
-    const add = (rule: RuleId, severity: Severity, side: Snapshot, origin: Origin, pointer: string, message: string, version: number): void => {
-      findings.push({ rule, severity, eventType, version, file: origin.file, position: at(side, origin), pointer, message });
+    const add = (rule: RuleId, severity: Severity, side: Snapshot, origin: Origin, pointer: string, message: string, version: number, proof: Pick<Finding, "witness" | "unproven"> = {}): void => {
+      findings.push({ rule, severity, eventType, version, file: origin.file, position: at(side, origin), pointer, message, ...proof });
     };
+    const proofOf = (change: Change): Pick<Finding, "witness" | "unproven"> => ({
+      ...(change.witness === undefined ? {} : { witness: change.witness }),
+      ...(change.undecided === undefined ? {} : { unproven: change.undecided }),
+    });
     if (oldLatest === undefined && newLatest !== undefined) {
       const renamedFrom = before.model.events.find((event) => event.schemaFile === newLatest.schemaFile && event.eventType !== eventType);
       if (renamedFrom === undefined) add("EVENT_ADDED", "additive", after, rootOrigin(newLatest), "", `new event type ${eventType} (version ${newLatest.version}) on topic ${newLatest.kafka.topic}`, newLatest.version);
@@ -66,16 +86,28 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
     if (oldLatest.kafka.producers.join() !== newLatest.kafka.producers.join() || oldLatest.kafka.consumers.join() !== newLatest.kafka.consumers.join()) {
       add("SERVICES_CHANGED", "documentation", after, { file: newLatest.schemaFile, pointer: "/x-kafka" }, "", `producers/consumers changed: ${oldLatest.kafka.producers.join(", ")} -> ${newLatest.kafka.producers.join(", ")} / ${oldLatest.kafka.consumers.join(", ")} -> ${newLatest.kafka.consumers.join(", ")}`, newLatest.version);
     }
-    // Superseded versions are frozen: any change to their resolved contract is refused.
+    // Superseded versions are frozen: any change an event can notice is refused; a description or an example
+    // (of the version, or of a shared definition it uses) is documentation. So is the latest version when it is
+    // archived by this change: its archived copy must be what was published, its topic and key included.
+    const frozen = (old: EventContract, kept: EventContract): void => {
+      const said = (what: string): string => `version ${old.version} of ${eventType} is frozen, but: ${what}`;
+      if (old.kafka.topic !== kept.kafka.topic) add("FROZEN_VERSION_CHANGED", "violation", after, { file: kept.schemaFile, pointer: "/x-kafka/topic" }, "", said(`its topic changed from ${old.kafka.topic} to ${kept.kafka.topic}`), old.version);
+      if (old.kafka.key !== kept.kafka.key) add("FROZEN_VERSION_CHANGED", "violation", after, { file: kept.schemaFile, pointer: "/x-kafka/key" }, "", said(`its record key changed from ${old.kafka.key} to ${kept.kafka.key}`), old.version);
+      for (const edit of compareEvents(before.model, old, after.model, kept)) {
+        if (RULES[edit.rule]?.kind === "documentation") add(edit.rule, "documentation", after, edit.origin, edit.pointer, `version ${old.version}: ${edit.message}`, old.version);
+        else add("FROZEN_VERSION_CHANGED", "violation", after, edit.origin, edit.pointer, said(edit.message), old.version, proofOf(edit));
+      }
+    };
     for (const old of oldVersions.slice(0, -1)) {
       const kept = newVersions.find((candidate) => candidate.version === old.version);
       if (kept === undefined) {
         add("OLD_VERSION_REMOVED", "violation", before, rootOrigin(old), "", `version ${old.version} of ${eventType} was removed; superseded versions stay so that consumers can read old events`, old.version);
         continue;
       }
-      const edits = compareEvents(before.model, old, after.model, kept);
-      for (const edit of edits) add("FROZEN_VERSION_CHANGED", "violation", after, edit.origin, edit.pointer, `version ${old.version} of ${eventType} is frozen, but: ${edit.message}`, old.version);
+      frozen(old, kept);
     }
+    const archived = newLatest.version > oldLatest.version ? newVersions.find((candidate) => candidate.version === oldLatest.version) : undefined;
+    if (archived !== undefined) frozen(oldLatest, archived);
     // The version constant itself changes with every bump; that is the bump, not a change of the contract.
     const changes = compareEvents(before.model, oldLatest, after.model, newLatest).filter((change) => !(change.rule === "CONST_CHANGED" && change.pointer === "/version"));
     const breaking = changes.filter((change) => RULES[change.rule]?.kind === "breaking");
@@ -92,7 +124,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
       const kind = RULES[change.rule]?.kind ?? "breaking";
       const severity: Severity = kind === "breaking" && step !== 1 ? "violation" : kind;
       const suffix = kind === "breaking" && step === 0 ? ` — a breaking change: bump "version" to ${oldLatest.version + 1} and keep version ${oldLatest.version}'s schema` : "";
-      add(change.rule, severity, after, change.origin, change.pointer, change.message + suffix, newLatest.version);
+      add(change.rule, severity, after, change.origin, change.pointer, change.message + suffix, newLatest.version, proofOf(change));
     }
   }
   return findings;

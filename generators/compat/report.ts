@@ -1,5 +1,5 @@
 import { formatProblem } from "../problems.js";
-import type { Finding, Severity } from "./diff.js";
+import type { Counterexample, Finding, Severity } from "./diff.js";
 
 const ORDER: readonly Severity[] = ["violation", "breaking", "additive", "documentation"];
 
@@ -41,8 +41,9 @@ export function textReport(findings: readonly Finding[], schemasPrefix: string):
   const summary = summarize(findings);
   const lines = sortFindings(findings).map((finding) => {
     const head = `${finding.severity.toUpperCase().padEnd(13)} ${formatProblem({ code: finding.rule, file: `${schemasPrefix}${finding.file}`, position: finding.position, pointer: finding.pointer, message: `${finding.eventType} v${finding.version}: ${finding.message}` })}`;
-    if (finding.counterexample === undefined) return head;
-    return `${head}\n${" ".repeat(14)}counterexample, valid under the ${finding.counterexample.validUnder} contract only: ${JSON.stringify(finding.counterexample.event, abbreviate)}`;
+    const indent = " ".repeat(14);
+    if (finding.counterexample === undefined) return finding.unproven === undefined ? head : `${head}\n${indent}no counterexample: ${finding.unproven}`;
+    return `${head}\n${indent}${counterexampleText(finding.counterexample)}: ${JSON.stringify(finding.counterexample.event, abbreviate)}`;
   });
   const tally = `${summary.violations} violations, ${summary.breaking} breaking (version bumped), ${summary.additive} additive, ${summary.documentation} documentation; release: ${summary.release}`;
   return [...lines, lines.length === 0 ? "no changes" : "", tally].filter((line) => line !== "").join("\n");
@@ -60,7 +61,12 @@ export function githubReport(findings: readonly Finding[], schemasPrefix: string
     .map((finding) => {
       const level = finding.severity === "violation" ? "error" : finding.severity === "breaking" ? "warning" : "notice";
       const location = [`file=${escapeProperty(`${schemasPrefix}${finding.file}`)}`, ...(finding.position ? [`line=${finding.position.line}`, `col=${finding.position.column}`] : []), `title=${escapeProperty(finding.rule)}`];
-      const example = finding.counterexample === undefined ? "" : `\ncounterexample (valid under the ${finding.counterexample.validUnder} contract only): ${JSON.stringify(finding.counterexample.event)}`;
+      const example =
+        finding.counterexample === undefined
+          ? finding.unproven === undefined
+            ? ""
+            : `\nno counterexample: ${finding.unproven}`
+          : `\n${counterexampleText(finding.counterexample)}: ${JSON.stringify(finding.counterexample.event)}`;
       return `::${level} ${location.join(",")}::${escapeData(`${finding.eventType} v${finding.version} ${finding.pointer || "/"}: ${finding.message}${example}`)}`;
     })
     .join("\n");
@@ -71,4 +77,11 @@ function abbreviate(_key: string, value: unknown): unknown {
   if (typeof value !== "string") return value;
   const characters = [...value];
   return characters.length <= 60 ? value : `${characters.slice(0, 20).join("")}… (${characters.length} characters)`;
+}
+
+/** Which contract accepts the event, and as which version each side judged it when they differ (a bump). */
+function counterexampleText(counterexample: Counterexample): string {
+  const { validUnder, versions } = counterexample;
+  const as = versions.old === versions.new ? "" : ` (as version ${validUnder === "old" ? versions.old : versions.new}; the ${validUnder === "old" ? "new" : "old"} one refuses it as version ${validUnder === "old" ? versions.new : versions.old})`;
+  return `counterexample, valid under the ${validUnder} contract only${as}`;
 }

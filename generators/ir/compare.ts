@@ -1,6 +1,7 @@
 import { findType, type ContractsModel, type EventContract, type NamedType, type Origin, type Property, resolveType, type TypeNode } from "./model.js";
 import { childPointer } from "../schema/json-pointer.js";
 import type { RuleId } from "./change-rules.js";
+import { compareValueSets, isScalar, type Scalar, type Witness } from "../compat/value-sets.js";
 
 /**
  * The structural comparison of two contracts of an event: every difference, named by its compatibility rule.
@@ -13,6 +14,10 @@ export interface Change {
   readonly pointer: string;
   readonly message: string;
   readonly origin: Origin;
+  /** For a change of the values a scalar accepts: one value that tells the two sides apart. */
+  readonly witness?: Witness;
+  /** Why it could not be decided whether any value tells the two sides apart (the finding stands, unproven). */
+  readonly undecided?: string;
 }
 
 /** Changes between two versions of an event: envelope and payload, documentation included. */
@@ -41,8 +46,25 @@ class TypeWalker {
     private readonly changes: Change[],
   ) {}
 
-  private change(rule: RuleId, pointer: string, message: string, origin: Origin): void {
-    this.changes.push({ rule, pointer, message, origin });
+  private change(rule: RuleId, pointer: string, message: string, origin: Origin, proof: Pick<Change, "witness" | "undecided"> = {}): void {
+    this.changes.push({ rule, pointer, message, origin, ...proof });
+  }
+
+  /**
+   * Scalars are compared by the values they accept: a rewrite no value can notice is no change. Each keyword
+   * that changed is a finding only if changing it alone can be noticed (a `maxLength` dropped beside a pattern
+   * that bounds the length is not), and every finding carries the value that tells the sides apart.
+   */
+  private compareScalars(a: Scalar, b: Scalar, pointer: string, here: Origin): void {
+    const overall = compareValueSets(a, b);
+    if (overall.kind === "equal") return;
+    const proof = overall.kind === "undecided" ? { undecided: overall.reason } : overall.witness === undefined ? {} : { witness: overall.witness };
+    const changes = keywordChanges(a, b);
+    const noticed = changes.filter((change) => change.alone === undefined || compareValueSets(a, change.alone).kind !== "equal");
+    for (const change of noticed.length > 0 ? noticed : changes) {
+      const said = proof.witness === undefined ? (proof.undecided === undefined ? "" : ` (unproven: ${proof.undecided})`) : ` (${shortly(proof.witness.value)} is accepted only by the ${proof.witness.validUnder} contract)`;
+      this.change(change.rule, pointer, `${change.message}${said}`, here, proof);
+    }
   }
 
   private named(model: ContractsModel, type: TypeNode): NamedType | undefined {
@@ -82,36 +104,15 @@ class TypeWalker {
     const a = oldResolved.kind === "nullable" ? resolveType(this.before, oldResolved.inner) : oldResolved;
     const b = newResolved.kind === "nullable" ? resolveType(this.after, newResolved.inner) : newResolved;
     if (a.kind === "nullable" || b.kind === "nullable") return;
-    if (a.kind !== b.kind || (a.kind === "number" && b.kind === "number" && a.integer !== b.integer)) {
+    if (isScalar(a) && isScalar(b)) {
+      this.compareScalars(a, b, pointer, here);
+      return;
+    }
+    if (a.kind !== b.kind) {
       this.change("TYPE_CHANGED", pointer, `type changed from ${describe(a)} to ${describe(b)}`, here);
       return;
     }
     switch (a.kind) {
-      case "string":
-        if (b.kind !== "string") return;
-        this.bounds(pointer, here, [["minLength", a.minLength, b.minLength], ["maxLength", a.maxLength, b.maxLength]]);
-        if (a.pattern !== b.pattern) this.change("PATTERN_CHANGED", pointer, `pattern changed from ${a.pattern ?? "none"} to ${b.pattern ?? "none"}`, here);
-        if (a.format !== b.format) this.change("FORMAT_CHANGED", pointer, `format changed from ${a.format ?? "none"} to ${b.format ?? "none"}`, here);
-        return;
-      case "number":
-        if (b.kind !== "number") return;
-        this.bounds(pointer, here, [
-          ["minimum", a.minimum, b.minimum],
-          ["maximum", a.maximum, b.maximum],
-          ["exclusiveMinimum", a.exclusiveMinimum, b.exclusiveMinimum],
-          ["exclusiveMaximum", a.exclusiveMaximum, b.exclusiveMaximum],
-          ["multipleOf", a.multipleOf, b.multipleOf],
-        ]);
-        return;
-      case "enum": {
-        if (b.kind !== "enum") return;
-        for (const value of b.values) if (!a.values.includes(value)) this.change("ENUM_VALUE_ADDED", pointer, `enum value ${JSON.stringify(value)} added: old consumers do not know it`, here);
-        for (const value of a.values) if (!b.values.includes(value)) this.change("ENUM_VALUE_REMOVED", pointer, `enum value ${JSON.stringify(value)} removed: old events that carry it become invalid`, here);
-        return;
-      }
-      case "const":
-        if (b.kind === "const" && a.value !== b.value) this.change("CONST_CHANGED", pointer, `constant changed from ${JSON.stringify(a.value)} to ${JSON.stringify(b.value)}`, here);
-        return;
       case "array":
         if (b.kind !== "array") return;
         this.bounds(pointer, here, [["minItems", a.minItems, b.minItems], ["maxItems", a.maxItems, b.maxItems]]);
@@ -176,4 +177,62 @@ class TypeWalker {
 
 function describe(type: TypeNode): string {
   return type.kind === "number" ? (type.integer ? "integer" : "number") : type.kind;
+}
+
+interface KeywordChange {
+  readonly rule: RuleId;
+  readonly message: string;
+  /** The old type with only this change made, to see whether it alone can be noticed. */
+  readonly alone?: Scalar;
+}
+
+/** What changed between two scalar types, keyword by keyword, named by the rule table. */
+function keywordChanges(a: Scalar, b: Scalar): KeywordChange[] {
+  const valuesOf = (type: Scalar): readonly (string | number | boolean)[] | undefined => (type.kind === "enum" ? type.values : type.kind === "const" ? [type.value] : undefined);
+  const [oldValues, newValues] = [valuesOf(a), valuesOf(b)];
+  if (oldValues !== undefined && newValues !== undefined && (a.kind === "enum" || b.kind === "enum")) {
+    return [
+      ...newValues.filter((value) => !oldValues.includes(value)).map((value) => ({ rule: "ENUM_VALUE_ADDED", message: `enum value ${JSON.stringify(value)} added: old consumers do not know it` })),
+      ...oldValues.filter((value) => !newValues.includes(value)).map((value) => ({ rule: "ENUM_VALUE_REMOVED", message: `enum value ${JSON.stringify(value)} removed: old events that carry it become invalid` })),
+    ];
+  }
+  if (a.kind === "const" && b.kind === "const") return [{ rule: "CONST_CHANGED", message: `constant changed from ${JSON.stringify(a.value)} to ${JSON.stringify(b.value)}` }];
+  if (a.kind === "string" && b.kind === "string") {
+    const changes: KeywordChange[] = [];
+    for (const keyword of ["minLength", "maxLength"] as const) {
+      if (a[keyword] !== b[keyword]) changes.push({ rule: "BOUND_CHANGED", message: boundMessage(keyword, a[keyword], b[keyword]), alone: withKeyword(a, keyword, b[keyword]) });
+    }
+    if (a.pattern !== b.pattern) changes.push({ rule: "PATTERN_CHANGED", message: `pattern changed from ${a.pattern ?? "none"} to ${b.pattern ?? "none"}`, alone: withKeyword(a, "pattern", b.pattern) });
+    if (a.format !== b.format) changes.push({ rule: "FORMAT_CHANGED", message: `format changed from ${a.format ?? "none"} to ${b.format ?? "none"}`, alone: withKeyword(a, "format", b.format) });
+    return changes;
+  }
+  if (a.kind === "number" && b.kind === "number") {
+    const changes: KeywordChange[] = [];
+    if (a.integer !== b.integer) changes.push({ rule: "TYPE_CHANGED", message: `type changed from ${describe(a)} to ${describe(b)}`, alone: { ...a, integer: b.integer } });
+    for (const keyword of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] as const) {
+      if (a[keyword] !== b[keyword]) changes.push({ rule: "BOUND_CHANGED", message: boundMessage(keyword, a[keyword], b[keyword]), alone: withKeyword(a, keyword, b[keyword]) });
+    }
+    return changes;
+  }
+  return [{ rule: "TYPE_CHANGED", message: `type changed from ${describe(a)} to ${describe(b)}` }];
+}
+
+function boundMessage(keyword: string, before: number | undefined, after: number | undefined): string {
+  const direction = before === undefined ? "added" : after === undefined ? "removed" : "changed";
+  return `${keyword} ${direction}: ${before ?? "none"} -> ${after ?? "none"}`;
+}
+
+/** The type with one keyword set to a value, or removed when the value is undefined. */
+function withKeyword<T extends Scalar, K extends keyof T>(type: T, keyword: K, value: T[K] | undefined): T {
+  const copy = { ...type };
+  if (value === undefined) delete copy[keyword];
+  else copy[keyword] = value;
+  return copy;
+}
+
+/** A witness as a message shows it: a long string by its start and its length in code points. */
+function shortly(value: string | number | boolean): string {
+  if (typeof value !== "string") return JSON.stringify(value);
+  const characters = [...value];
+  return characters.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(characters.slice(0, 12).join(""))}… (${characters.length} characters)`;
 }
