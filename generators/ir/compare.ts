@@ -146,9 +146,17 @@ class TypeWalker {
   }
 
   private compareProperties(before: readonly Property[], after: readonly Property[], pointer: string, origin: Origin): void {
+    const renamed = new Set<string>();
     for (const property of after) {
       const path = childPointer(pointer, property.name);
-      const old = before.find((candidate) => candidate.name === property.name);
+      let old = before.find((candidate) => candidate.name === property.name);
+      // A declared rename is one change, not a removal and an addition; the two sides are compared as one property.
+      const from = old === undefined && property.renamedFrom !== undefined && !after.some((candidate) => candidate.name === property.renamedFrom) ? before.find((candidate) => candidate.name === property.renamedFrom) : undefined;
+      if (from !== undefined) {
+        this.change("PROPERTY_RENAMED", path, `property "${from.name}" renamed to "${property.name}" (x-renamed-from): consumers that read "${from.name}" break; events of the previous version are upcast`, property.origin);
+        renamed.add(from.name);
+        old = from;
+      }
       if (old === undefined) {
         if (property.required) this.change("REQUIRED_PROPERTY_ADDED", path, `required property "${property.name}" added: events from old producers lack it`, property.origin);
         else this.change("OPTIONAL_PROPERTY_ADDED", path, `optional property "${property.name}" added`, property.origin);
@@ -160,7 +168,7 @@ class TypeWalker {
       this.compare(old.type, property.type, path, property.origin);
     }
     for (const old of before) {
-      if (!after.some((candidate) => candidate.name === old.name)) {
+      if (!after.some((candidate) => candidate.name === old.name) && !renamed.has(old.name)) {
         this.change("PROPERTY_REMOVED", childPointer(pointer, old.name), `property "${old.name}" removed (or renamed): consumers that read it break, and old events carrying it are refused`, origin);
       }
     }

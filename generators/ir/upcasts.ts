@@ -42,6 +42,8 @@ function planStep(model: ContractsModel, previous: EventContract, event: EventCo
     switch (change.rule) {
       case "PROPERTY_REMOVED":
         return operations.some((operation) => operation.op === "rename" && at(operation) && operation.from === name);
+      case "PROPERTY_RENAMED":
+        return operations.some((operation) => operation.op === "rename" && at(operation) && operation.to === name);
       case "REQUIRED_PROPERTY_ADDED":
       case "PROPERTY_MADE_REQUIRED":
         return operations.some((operation) => at(operation) && ((operation.op === "rename" && operation.to === name) || (operation.op === "default" && operation.property === name)));
