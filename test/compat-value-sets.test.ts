@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
-import { diffSnapshots, type Finding } from "../generators/compat/diff.js";
+import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
+import { versionsOf } from "../generators/ir/model.js";
+import { oracleFor } from "../generators/ir/oracle.js";
 import { RULES } from "../generators/ir/change-rules.js";
 import { loadValidators, type ValidateEvent } from "../generators/output/load-validators.js";
 import { SCHEMAS } from "./support/paths.js";
@@ -11,7 +13,7 @@ import { bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snap
  * `probe` one schema before and another after (or edits around it), and the verdict: no finding at all for a
  * rewrite no event can notice, or the rule a real change raises. Every breaking finding must carry a
  * counterexample, which is judged again here by both sides' generated validators, each reading the event as its
- * own version of it: one must accept it, the other refuse it.
+ * own version of it (one must accept it, the other refuse it), and by ajv on each side's schema.
  */
 
 const withProbe = (schema: Record<string, unknown>) => (schemas: Schemas): void => {
@@ -58,7 +60,7 @@ const CASES: readonly Case[] = [
   { about: "a shorter maxLength with a version bump", before: withProbe({ type: "string", maxLength: 10 }), after: (s) => { bumpTextJob(s); withProbe({ type: "string", maxLength: 5 })(s); }, rules: ["BOUND_CHANGED"], bump: true },
 ];
 
-async function judge(testCase: Case): Promise<{ findings: Finding[]; validate: { before: ValidateEvent; after: ValidateEvent } }> {
+async function judge(testCase: Case): Promise<{ findings: Finding[]; validate: { before: ValidateEvent; after: ValidateEvent }; old: Snapshot; current: Snapshot }> {
   const base = readSchemas(SCHEMAS);
   const [before, after] = [structuredClone(base), structuredClone(base)];
   testCase.before(before);
@@ -66,13 +68,21 @@ async function judge(testCase: Case): Promise<{ findings: Finding[]; validate: {
   testCase.after(after);
   const [old, current] = [snapshot(before), snapshot(after)];
   const validate = { before: await loadValidators(old.model), after: await loadValidators(current.model) };
-  return { findings: withCounterexamples(diffSnapshots(old, current), old, current, validate.before, validate.after), validate };
+  return { findings: withCounterexamples(diffSnapshots(old, current), old, current, validate.before, validate.after), validate, old, current };
+}
+
+/** ajv's verdict on an event, by the schema of its type and version on one side. */
+function ajvVerdict(side: Snapshot, event: Record<string, unknown>): boolean {
+  const contract = versionsOf(side.model, String(event["eventType"])).find((candidate) => candidate.version === event["version"]);
+  const validate = contract === undefined ? undefined : oracleFor(side.model.schemas).validator(contract.schemaId);
+  if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])} v${String(event["version"])}`);
+  return validate(event) === true;
 }
 
 describe("compat compares the values each side accepts", () => {
   for (const testCase of CASES) {
     it(`${testCase.about}: ${testCase.rules.length === 0 ? "no finding" : testCase.rules.join(", ")}`, async () => {
-      const { findings, validate } = await judge(testCase);
+      const { findings, validate, old, current } = await judge(testCase);
       const contractFindings = findings.filter((finding) => RULES[finding.rule]?.kind !== "documentation" && finding.rule !== "OPTIONAL_PROPERTY_ADDED");
       expect(contractFindings.map((finding) => finding.rule).sort(), JSON.stringify(contractFindings, null, 2)).toEqual([...testCase.rules].sort());
       for (const finding of contractFindings.filter((candidate) => RULES[candidate.rule]?.kind === "breaking")) {
@@ -85,6 +95,8 @@ describe("compat compares the values each side accepts", () => {
         const asOld = validate.before({ ...event, version: counterexample.versions.old });
         const asNew = validate.after({ ...event, version: counterexample.versions.new });
         expect([asOld.ok, asNew.ok]).toEqual(counterexample.validUnder === "old" ? [true, false] : [false, true]);
+        // And by ajv, an implementation independent of the generated validators, on each side's schema.
+        expect([ajvVerdict(old, { ...event, version: counterexample.versions.old }), ajvVerdict(current, { ...event, version: counterexample.versions.new })]).toEqual([asOld.ok, asNew.ok]);
       }
     });
   }
