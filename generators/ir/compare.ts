@@ -176,9 +176,7 @@ class TypeWalker {
 
   private bounds(pointer: string, origin: Origin, pairs: readonly (readonly [string, number | undefined, number | undefined])[]): void {
     for (const [keyword, before, after] of pairs) {
-      if (before === after) continue;
-      const direction = before === undefined ? "added" : after === undefined ? "removed" : "changed";
-      this.change("BOUND_CHANGED", pointer, `${keyword} ${direction}: ${before ?? "none"} -> ${after ?? "none"}`, origin);
+      if (before !== after) this.change("BOUND_CHANGED", pointer, boundMessage(keyword, before, after), origin);
     }
   }
 }
