@@ -4,8 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
-import { diffSnapshots, type Finding } from "../generators/compat/diff.js";
+import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
+import { versionsOf } from "../generators/ir/model.js";
+import { oracleFor } from "../generators/ir/oracle.js";
 import { RULES } from "../generators/ir/change-rules.js";
+import { releaseLevel } from "../generators/compat/report.js";
 import { loadValidators } from "../generators/output/load-validators.js";
 import { FIXTURES, SCHEMAS } from "./support/paths.js";
 import { bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
@@ -21,6 +24,22 @@ function compare(edit: (after: Schemas, before: Schemas) => void, base: string =
 
 const payloadOf = (schemas: Schemas, file: string, definition: string): any => schemas.get(file)["$defs"][definition];
 const textPayload = (schemas: Schemas): any => payloadOf(schemas, "text-job.json", "TextJobPayload");
+
+/** Renames a `$defs` key and every reference to it: `#/$defs/...` in its own file, `file#/$defs/...` in any. */
+function renameDefinition(schemas: Schemas, file: string, from: string, to: string): void {
+  const defs = schemas.get(file)["$defs"];
+  defs[to] = defs[from];
+  delete defs[from];
+  const targets = (own: boolean): string[] => [`${file}#/$defs/${from}`, ...(own ? [`#/$defs/${from}`] : [])];
+  const rewrite = (node: any, own: boolean): void => {
+    if (node === null || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string" && targets(own).includes(value)) node[key] = value.replace(`$defs/${from}`, `$defs/${to}`);
+      else rewrite(value, own);
+    }
+  };
+  for (const [name, schema] of schemas) rewrite(schema, name === file);
+}
 
 /** One case per rule: the change, the rule id it must raise, and the severity without a version bump. */
 const CASES: readonly { rule: string; severity: Finding["severity"]; edit: (after: Schemas, before: Schemas) => void }[] = [
@@ -44,6 +63,10 @@ const CASES: readonly { rule: string; severity: Finding["severity"]; edit: (afte
   { rule: "UNION_VARIANT_REMOVED", severity: "violation", edit: (s) => { const status = s.get("job-status.json"); status["$defs"].JobStatus.oneOf.pop(); status.examples.splice(1, 1); } },
   { rule: "UNION_VARIANT_ADDED", severity: "violation", edit: (s) => { const status = s.get("job-status.json"); const cancelled = structuredClone(status["$defs"].JobQueued); cancelled.properties.status.const = "cancelled"; status["$defs"].JobCancelled = cancelled; status["$defs"].JobStatus.oneOf.push({ $ref: "#/$defs/JobCancelled" }); } },
   { rule: "DISCRIMINATOR_CHANGED", severity: "violation", edit: (s) => { const result = s.get("activity-result.json"); for (const [name, tag] of [["TextOutput", "t"], ["ImageOutput", "i"]] as const) { const variant = result["$defs"][name]; variant.properties = { shape: { description: "s", const: tag }, ...variant.properties }; variant.required.push("shape"); } result.examples[0].payload.output.shape = "t"; result.examples[1].payload.output.shape = "i"; } },
+  { rule: "PROPERTY_RENAMED", severity: "violation", edit: (s) => { const p = textPayload(s); p.properties.topic = { ...p.properties.prompt, "x-renamed-from": "prompt" }; delete p.properties.prompt; p.required = p.required.map((name: string) => (name === "prompt" ? "topic" : name)); s.get("text-job.json").examples.forEach((e: any) => { e.payload.topic = e.payload.prompt; delete e.payload.prompt; }); } },
+  { rule: "TYPE_RENAMED", severity: "api", edit: (s) => { renameDefinition(s, "common.json", "UserId", "OwnerId"); } },
+  { rule: "EXPORTED_TYPE_REMOVED", severity: "api", edit: (_s, before) => { before.get("common.json")["$defs"].Region = { description: "A region.", type: "string" }; } },
+  { rule: "EXPORTED_TYPE_ADDED", severity: "additive", edit: (s) => { s.get("common.json")["$defs"].Region = { description: "A region.", type: "string" }; } },
   { rule: "DESCRIPTION_CHANGED", severity: "documentation", edit: (s) => { textPayload(s).properties.prompt.description = "What to write about."; } },
   { rule: "EXAMPLES_CHANGED", severity: "documentation", edit: (s) => { s.get("text-job.json").examples[1].payload.prompt = "Another prompt"; } },
   { rule: "SERVICES_CHANGED", severity: "documentation", edit: (s) => { s.get("text-job.json")["x-kafka"].consumers.push("analytics"); } },
@@ -126,6 +149,63 @@ describe("compat rules", () => {
     expect(findings.map((finding) => [finding.rule, finding.severity, finding.version])).toEqual([["DESCRIPTION_CHANGED", "documentation", 1]]);
   });
 
+  it("reports a renamed $defs key once, as a change of the packages' API: no version bump, a major release", () => {
+    const findings = compare((s) => renameDefinition(s, "common.json", "UserId", "OwnerId"));
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.message])).toEqual([["TYPE_RENAMED", "api", "type UserId renamed to OwnerId: the packages export it under the new name, so code that names UserId must change"]]);
+    expect(releaseLevel(findings)).toBe("major");
+    // Renamed in the same change as a bump, it is still one finding, and does not by itself justify the bump.
+    const bumped = compare((s) => { renameDefinition(s, "common.json", "UserId", "OwnerId"); bumpTextJob(s); });
+    expect(bumped.filter((finding) => finding.severity !== "documentation").map((finding) => finding.rule).sort()).toEqual(["TYPE_RENAMED", "VERSION_BUMP_WITHOUT_BREAKING_CHANGE"]);
+  });
+
+  it("pairs a type renamed with no use by its file and structure, and reports an inlined one as renamed at its place", () => {
+    const unused = compare((s, before) => {
+      before.get("common.json")["$defs"].Region = { description: "A region.", type: "string" };
+      s.get("common.json")["$defs"].Area = { description: "A region.", type: "string" };
+    });
+    expect(unused.map((finding) => [finding.rule, finding.side, finding.pointer])).toEqual([["TYPE_RENAMED", "new", "/$defs/Area"]]);
+    const inlined = compare((s) => {
+      const payload = textPayload(s);
+      payload.properties.options = { ...s.get("text-job.json")["$defs"].TextJobOptions, description: payload.properties.options.description };
+      delete s.get("text-job.json")["$defs"].TextJobOptions;
+    });
+    expect(inlined.filter((finding) => finding.severity !== "documentation").map((finding) => [finding.rule, finding.pointer])).toEqual([["TYPE_RENAMED", "/payload/options"]]);
+  });
+
+  it("locates what was removed in the old tree", () => {
+    const findings = compare((s, before) => {
+      s.delete("image-job.json");
+      before.get("common.json")["$defs"].Region = { description: "A region.", type: "string" };
+    });
+    const removed = findings.filter((finding) => finding.rule === "EVENT_REMOVED" || finding.rule === "EXPORTED_TYPE_REMOVED");
+    expect(removed.length).toBeGreaterThan(1);
+    for (const finding of removed) expect(finding.side).toBe("old");
+    expect(findings.filter((finding) => finding.side === "new").every((finding) => finding.file !== "image-job.json")).toBe(true);
+  });
+
+  for (const { rule, edit } of CASES.filter((entry) => RULES[entry.rule]?.kind === "breaking")) {
+    for (const bumped of [false, true]) {
+      it(`proves ${rule}${bumped ? " with version + 1" : ""} by a counterexample that one side's validators accept and the other's refuse, ajv agreeing`, async () => {
+        const before = readSchemas(SCHEMAS);
+        const after = structuredClone(before);
+        edit(after, before);
+        if (bumped) bumpEveryEvent(before, after);
+        const [old, current] = [snapshot(before), snapshot(after)];
+        const validate = { old: await loadValidators(old.model), new: await loadValidators(current.model) };
+        const findings = withCounterexamples(diffSnapshots(old, current), old, current, validate.old, validate.new);
+        const finding = findings.find((candidate) => candidate.rule === rule);
+        const counterexample = finding?.counterexample;
+        expect(counterexample, `${rule}: ${finding?.unproven ?? "no finding"}`).toBeDefined();
+        if (counterexample === undefined) return;
+        expect(counterexample.versions).toEqual(bumped ? { old: 1, new: 2 } : { old: 1, new: 1 });
+        const event = counterexample.event as Record<string, unknown>;
+        const verdicts = [validate.old({ ...event, version: counterexample.versions.old }).ok, validate.new({ ...event, version: counterexample.versions.new }).ok];
+        expect(verdicts).toEqual(counterexample.validUnder === "old" ? [true, false] : [false, true]);
+        expect([ajvAccepts(old, { ...event, version: counterexample.versions.old }), ajvAccepts(current, { ...event, version: counterexample.versions.new })]).toEqual(verdicts);
+      });
+    }
+  }
+
   it("backs breaking findings with a counterexample judged by the generated validators", async () => {
     const before = readSchemas(SCHEMAS);
     const after = structuredClone(before);
@@ -138,6 +218,14 @@ describe("compat rules", () => {
     expect([...prompt].length).toBeGreaterThan(100);
   });
 });
+
+/** ajv's verdict on an event, by the schema of its type and version on one side: a judge independent of ours. */
+function ajvAccepts(side: Snapshot, event: Record<string, unknown>): boolean {
+  const contract = versionsOf(side.model, String(event["eventType"])).find((candidate) => candidate.version === event["version"]);
+  const validate = contract === undefined ? undefined : oracleFor(side.model.schemas).validator(contract.schemaId);
+  if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])} v${String(event["version"])}`);
+  return validate(event) === true;
+}
 
 /** Archives every event schema of `before` as version 1 in `after`, and makes `after`'s schemas version 2. */
 function bumpEveryEvent(before: Schemas, after: Schemas): void {
@@ -206,6 +294,22 @@ describe("event-contracts compat", () => {
       expect(report.findings[0]).toMatchObject({ rule: "BOUND_CHANGED", severity: "violation", pointer: "/payload/prompt", file: "schemas/text-job.json" });
       const github = cli(["compat", "--against", "HEAD", "--format", "github"], { cwd: repo });
       expect(github.stdout).toMatch(/^::error file=schemas\/text-job\.json,line=\d+,col=\d+,title=BOUND_CHANGED::TEXT_JOB_REQUESTED v1 \/payload\/prompt: maxLength changed/m);
+    } finally {
+      git("checkout", "-q", "--", "schemas");
+    }
+  });
+
+  it("names a removed schema file where it was: in the compared commit, by its path from the repository's top", () => {
+    rmSync(path.join(repo, "schemas/image-job.json"));
+    try {
+      const result = cli(["compat", "--against", "HEAD"], { cwd: repo });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^VIOLATION +HEAD:schemas\/image-job\.json:1:1 {2}\/ {2}IMAGE_JOB_REQUESTED v1: event type IMAGE_JOB_REQUESTED was removed.* \[EVENT_REMOVED\]$/m);
+      // Annotations go on files of the checkout: the old tree's file is named in the message.
+      const github = cli(["compat", "--against", "HEAD", "--format", "github"], { cwd: repo });
+      expect(github.stdout).toMatch(/^::error title=EVENT_REMOVED::IMAGE_JOB_REQUESTED v1 HEAD:schemas\/image-job\.json:1:1 \/: event type/m);
+      // The tree `git show` reads, so the path can be opened as it is.
+      expect(git("show", "HEAD:schemas/image-job.json")).toContain("IMAGE_JOB_REQUESTED");
     } finally {
       git("checkout", "-q", "--", "schemas");
     }

@@ -6,7 +6,7 @@ import { lastReleaseTag } from "../compat/last-release.js";
 import { loadValidators } from "../output/load-validators.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, schemasPrefix, type PathFlags } from "./settings.js";
+import { resolveSettings, type PathFlags } from "./settings.js";
 
 export type CompatFormat = "text" | "json" | "github";
 
@@ -30,8 +30,8 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
   const findings = needsExamples
     ? withCounterexamples(raw, before, after, await loadValidators(before.model), await loadValidators(after.model))
     : raw;
-  const prefix = schemasPrefix(settings.schemasDir);
-  const report = flags.format === "json" ? jsonReport(findings, prefix) : flags.format === "github" ? githubReport(findings, prefix) : textReport(findings, prefix);
+  const trees = { old: before.tree ?? "", new: after.tree ?? "" };
+  const report = flags.format === "json" ? jsonReport(findings, trees) : flags.format === "github" ? githubReport(findings, trees) : textReport(findings, trees);
   const violations = summarize(findings).violations;
   // JSON and workflow annotations are for programs: always on standard output (GitHub reads workflow
   // commands there), the exit code says whether there were violations. Text goes to stderr on violations.

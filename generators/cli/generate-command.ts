@@ -60,7 +60,8 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
 
 /** The findings that stop a release, and what to do about them. */
 export function reportViolations(error: ReleaseViolationsError, schemasDir: string, output: Output): void {
-  output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), schemasPrefix(schemasDir)));
+  const prefix = schemasPrefix(schemasDir);
+  output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), { old: error.release.previousTree ?? prefix, new: prefix }));
   output.err(
     `\nThe contracts break the rules above against the last release ${error.release.previousVersion ?? ""}; nothing was written. ` +
       "Fix the schemas (bump `version` for a breaking change, keep removed properties, ...), or release anyway with --allow-violations, which the changelog records.",

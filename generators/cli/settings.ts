@@ -51,6 +51,4 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** How reports name schema files: relative to the working folder, with forward slashes (`schemas/`). */
-export function schemasPrefix(schemasDir: string): string {
-  return `${path.relative(process.cwd(), schemasDir).split(path.sep).join("/") || "."}/`;
-}
+export { folderPrefix as schemasPrefix } from "../compat/sources.js";

@@ -11,6 +11,9 @@ interface Candidate {
   readonly event: unknown;
 }
 
+/** A finding about one event's version (every finding but the packages' exported names). */
+type EventFinding = Finding & { readonly eventType: string; readonly version: number };
+
 interface Sides {
   readonly before: Snapshot;
   readonly after: Snapshot;
@@ -30,25 +33,29 @@ interface Sides {
 export function withCounterexamples(findings: readonly Finding[], before: Snapshot, after: Snapshot, validateBefore: ValidateEvent, validateAfter: ValidateEvent): Finding[] {
   const sides: Sides = { before, after, validateBefore, validateAfter };
   return findings.map((finding) => {
-    if (RULES[finding.rule]?.kind !== "breaking" && finding.rule !== "FROZEN_VERSION_CHANGED") return finding;
+    if (!isEventFinding(finding) || (RULES[finding.rule]?.kind !== "breaking" && finding.rule !== "FROZEN_VERSION_CHANGED")) return finding;
     const versions = versionsJudged(finding, sides);
     if (versions === undefined) return finding;
     const counterexample = proofOf(finding, versions, sides);
     if (counterexample !== undefined) return { ...finding, counterexample };
-    const reason = finding.unproven ?? (finding.witness === undefined ? "no event among the examples and their single-place changes tells the two contracts apart" : `no example could carry the value ${JSON.stringify(finding.witness.value)} at ${finding.pointer || "/"} with every other value valid`);
+    const reason = finding.unproven ?? (finding.witness === undefined ? "no event among the examples and their single-place changes tells the two contracts apart" : `no example could carry the value ${JSON.stringify(finding.witness.value)} at ${finding.witness.at ?? (finding.pointer || "/")} with every other value valid`);
     return { ...finding, unproven: reason };
   });
 }
 
 /** The version of the event each side judges: a frozen version against itself, otherwise each side's latest. */
-function versionsJudged(finding: Finding, sides: Sides): Counterexample["versions"] | undefined {
+function isEventFinding(finding: Finding): finding is EventFinding {
+  return finding.eventType !== undefined && finding.version !== undefined;
+}
+
+function versionsJudged(finding: EventFinding, sides: Sides): Counterexample["versions"] | undefined {
   if (finding.rule === "FROZEN_VERSION_CHANGED") return { old: finding.version, new: finding.version };
   const old = versionsOf(sides.before.model, finding.eventType).at(-1)?.version;
   const current = versionsOf(sides.after.model, finding.eventType).at(-1)?.version;
   return old === undefined || current === undefined ? undefined : { old, new: current };
 }
 
-function proofOf(finding: Finding, versions: Counterexample["versions"], sides: Sides): Counterexample | undefined {
+function proofOf(finding: EventFinding, versions: Counterexample["versions"], sides: Sides): Counterexample | undefined {
   const judge = (event: unknown): Counterexample | "same" => {
     const old = sides.validateBefore(asVersion(event, versions.old));
     const current = sides.validateAfter(asVersion(event, versions.new));
@@ -76,16 +83,20 @@ function proofOf(finding: Finding, versions: Counterexample["versions"], sides: 
   return fallback;
 }
 
-/** The examples of the side the witness is valid under, each with the witness put at the finding's place. */
-function witnessEvents(finding: Finding, versions: Counterexample["versions"], sides: Sides): unknown[] {
+/**
+ * The examples of the side the witness is valid under, each with the witness put at its place; an object (a
+ * union's new variant, by its discriminator) is completed there with valid values of that side.
+ */
+function witnessEvents(finding: EventFinding, versions: Counterexample["versions"], sides: Sides): unknown[] {
   const witness = finding.witness;
   if (witness === undefined) return [];
   const side = witness.validUnder === "old" ? sides.before : sides.after;
   const event = eventAt(side, finding.eventType, witness.validUnder === "old" ? versions.old : versions.new);
   if (event === undefined) return [];
   return basesOf(side, event).flatMap((base) => {
-    const placed = placedAt(base, parsePointer(finding.pointer), witness.value);
-    return placed === undefined ? [] : [placed];
+    const placed = placedAt(base, parsePointer(witness.at ?? finding.pointer), witness.value);
+    if (placed === undefined) return [];
+    return [isRecord(witness.value) ? completed(side.model, { kind: "ref", name: event.name }, placed) : placed];
   });
 }
 

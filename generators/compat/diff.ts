@@ -1,14 +1,17 @@
-import { compareEvents, type Change } from "../ir/compare.js";
+import { compareEvents, type Change, type PlacedWitness } from "../ir/compare.js";
 import { versionsOf, type ContractsModel, type EventContract, type Origin } from "../ir/model.js";
 import type { SourcePosition } from "../problems.js";
 import type { JsonSource } from "../schema/json-source.js";
 import { RULES, type ChangeKind, type RuleId } from "../ir/change-rules.js";
-import type { Witness } from "./value-sets.js";
+
+import { exportChanges } from "./exports.js";
 
 /** The contracts on one side of a comparison: the model, and the parsed files for positions. */
 export interface Snapshot {
   readonly model: ContractsModel;
   readonly sources: ReadonlyMap<string, JsonSource>;
+  /** How reports name this tree's files: a prefix such as `schemas/` or `contracts-v1.0.0:schemas/`. */
+  readonly tree?: string;
 }
 
 export type Severity = ChangeKind;
@@ -17,10 +20,13 @@ export interface Finding {
   readonly rule: RuleId;
   /** "violation" fails the check; "breaking" is allowed because the version went up. */
   readonly severity: Severity;
-  readonly eventType: string;
-  readonly version: number;
-  /** The schema file the finding is about (the new one, or the old one when something was removed). */
+  /** The event and version the finding is about; absent for a change of the packages' exported names. */
+  readonly eventType?: string | undefined;
+  readonly version?: number | undefined;
+  /** The schema file the finding is about, relative to its side's schemas folder. */
   readonly file: string;
+  /** Which tree `file` and `position` are in: the new one, or the old one for something removed. */
+  readonly side: "old" | "new";
   readonly position?: SourcePosition | undefined;
   /** JSON pointer into the event (e.g. `/payload/prompt`), or into the schema for event-level findings. */
   readonly pointer: string;
@@ -32,8 +38,8 @@ export interface Finding {
   readonly counterexample?: Counterexample | undefined;
   /** For a breaking finding without a counterexample: why none could be built. */
   readonly unproven?: string | undefined;
-  /** For a change of the values a scalar accepts: one value that tells the sides apart (see value-sets.ts). */
-  readonly witness?: Witness | undefined;
+  /** One value that tells the sides apart, and where it goes (see PlacedWitness). */
+  readonly witness?: PlacedWitness | undefined;
 }
 
 export interface Counterexample {
@@ -47,6 +53,8 @@ export interface Counterexample {
 /** Every change between two snapshots, judged by the rule table and the versions of each event. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
   const findings: Finding[] = [];
+  /** Exported types renamed, old name to new, as the walks of the events find them. */
+  const renames = new Map<string, string>();
   const at = (side: Snapshot, origin: Origin): SourcePosition | undefined => positionOf(side, origin);
   const eventTypes = [...new Set([...before.model.events, ...after.model.events].map((event) => event.eventType))].sort();
   for (const eventType of eventTypes) {
@@ -55,7 +63,14 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
     const oldLatest = oldVersions.at(-1);
     const newLatest = newVersions.at(-1);
     const add = (rule: RuleId, severity: Severity, side: Snapshot, origin: Origin, pointer: string, message: string, version: number, proof: Pick<Finding, "witness" | "unproven"> = {}): void => {
-      findings.push({ rule, severity, eventType, version, file: origin.file, position: at(side, origin), pointer, message, ...proof });
+      findings.push({ rule, severity, eventType, version, file: origin.file, side: side === before ? "old" : "new", position: at(side, origin), pointer, message, ...proof });
+    };
+    // A type renamed in the packages is one finding, at the first event whose walk found it.
+    const renamedType = (change: Change): boolean => {
+      if (change.renamed === undefined) return false;
+      const seen = renames.has(change.renamed.from);
+      renames.set(change.renamed.from, change.renamed.to);
+      return seen;
     };
     const proofOf = (change: Change): Pick<Finding, "witness" | "unproven"> => ({
       ...(change.witness === undefined ? {} : { witness: change.witness }),
@@ -94,7 +109,9 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
       if (old.kafka.topic !== kept.kafka.topic) add("FROZEN_VERSION_CHANGED", "violation", after, { file: kept.schemaFile, pointer: "/x-kafka/topic" }, "", said(`its topic changed from ${old.kafka.topic} to ${kept.kafka.topic}`), old.version);
       if (old.kafka.key !== kept.kafka.key) add("FROZEN_VERSION_CHANGED", "violation", after, { file: kept.schemaFile, pointer: "/x-kafka/key" }, "", said(`its record key changed from ${old.kafka.key} to ${kept.kafka.key}`), old.version);
       for (const edit of compareEvents(before.model, old, after.model, kept)) {
-        if (RULES[edit.rule]?.kind === "documentation") add(edit.rule, "documentation", after, edit.origin, edit.pointer, `version ${old.version}: ${edit.message}`, old.version);
+        const kind = RULES[edit.rule]?.kind;
+        if (renamedType(edit)) continue;
+        if (kind === "documentation" || kind === "api") add(edit.rule, kind, after, edit.origin, edit.pointer, `version ${old.version}: ${edit.message}`, old.version);
         else add("FROZEN_VERSION_CHANGED", "violation", after, edit.origin, edit.pointer, said(edit.message), old.version, proofOf(edit));
       }
     };
@@ -121,11 +138,16 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Finding[] {
       add("OLD_VERSION_REMOVED", "violation", before, rootOrigin(oldLatest), "", `version ${oldLatest.version} of ${eventType} must be kept (frozen) beside version ${newLatest.version}, so that consumers can read old events`, oldLatest.version);
     }
     for (const change of changes) {
+      if (renamedType(change)) continue;
       const kind = RULES[change.rule]?.kind ?? "breaking";
       const severity: Severity = kind === "breaking" && step !== 1 ? "violation" : kind;
       const suffix = kind === "breaking" && step === 0 ? ` — a breaking change: bump "version" to ${oldLatest.version + 1} and keep version ${oldLatest.version}'s schema` : "";
       add(change.rule, severity, after, change.origin, change.pointer, change.message + suffix, newLatest.version, proofOf(change));
     }
+  }
+  for (const change of exportChanges(before.model, after.model, renames)) {
+    const side = change.side === "old" ? before : after;
+    findings.push({ rule: change.rule, severity: RULES[change.rule]?.kind ?? "api", file: change.origin.file, side: change.side, position: at(side, change.origin), pointer: change.origin.pointer, message: change.message });
   }
   return findings;
 }

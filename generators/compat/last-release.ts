@@ -38,7 +38,7 @@ export async function readLastRelease(schemasDir: string, outDir: string, tagPre
   const top = (await git(schemasDir, "rev-parse", "--show-toplevel")).trim();
   const changelogPath = path.relative(top, path.join(path.resolve(outDir), "CHANGELOG.md")).split(path.sep).join("/");
   const changelog = await git(schemasDir, "show", `${release.tag}:${changelogPath}`).catch(() => "");
-  return { version: release.version, tag: release.tag, model: snapshot.model, changelog };
+  return { version: release.version, tag: release.tag, model: snapshot.model, ...(snapshot.tree === undefined ? {} : { tree: snapshot.tree }), changelog };
 }
 
 async function git(dir: string, ...args: string[]): Promise<string> {

@@ -1,6 +1,6 @@
 import { type ContractsModel, latestEvents } from "../ir/model.js";
 import { diffSnapshots, type Finding, type Severity } from "./diff.js";
-import { releaseLevel, sortFindings } from "./report.js";
+import { releaseLevel, sortFindings, subjectOf } from "./report.js";
 
 /** This generation's version, and what changed since the last release. */
 export interface Release {
@@ -8,6 +8,8 @@ export interface Release {
   /** The last release's version; undefined before the first. */
   readonly previousVersion?: string | undefined;
   readonly findings: readonly Finding[];
+  /** How reports name the last release's schema files, for findings about something it had. */
+  readonly previousTree?: string | undefined;
   /** The whole CHANGELOG.md: this release's section (if anything changed) above the previous ones. */
   readonly changelog: string;
 }
@@ -18,6 +20,8 @@ export interface LastRelease {
   /** The git tag that records it, when it is one. */
   readonly tag?: string;
   readonly model: ContractsModel;
+  /** How reports name the release's schema files (`contracts-v1.0.0:schemas/`). */
+  readonly tree?: string;
   readonly changelog: string;
 }
 
@@ -36,14 +40,14 @@ export function nextRelease(previous: LastRelease | undefined, current: Contract
   }
   const findings = sortFindings(diffSnapshots({ model: previous.model, sources: new Map() }, { model: current, sources: new Map() }));
   const level = releaseLevel(findings);
-  if (level === "none") return { version: previous.version, previousVersion: previous.version, findings, changelog: previous.changelog };
+  if (level === "none") return { version: previous.version, previousVersion: previous.version, previousTree: previous.tree, findings, changelog: previous.changelog };
   const version = bump(previous.version, level);
-  const lines = findings.map((finding) => `- ${finding.severity}: ${finding.eventType} v${finding.version} \`${finding.pointer || "/"}\`: ${finding.message.replace(/\n/g, " ")} (${finding.rule})`);
+  const lines = findings.map((finding) => `- ${finding.severity}: ${subjectOf(finding)} \`${finding.pointer || "/"}\`: ${finding.message.replace(/\n/g, " ")} (${finding.rule})`);
   const violations = findings.filter((finding) => finding.severity === "violation").length;
   const forcedNote = forced && violations > 0 ? ` Released with ${violations} ${violations === 1 ? "violation" : "violations"} of the contract rules, forced with --allow-violations.` : "";
   const section = `## ${version}\n\n${level[0]?.toUpperCase()}${level.slice(1)} release (from ${previous.version}):${forcedNote}\n\n${lines.join("\n")}\n`;
   const earlier = previous.changelog.startsWith(HEADING) ? previous.changelog.slice(HEADING.length).trimStart() : previous.changelog;
-  return { version, previousVersion: previous.version, findings, changelog: `${HEADING}\n${section}\n${earlier}` };
+  return { version, previousVersion: previous.version, previousTree: previous.tree, findings, changelog: `${HEADING}\n${section}\n${earlier}` };
 }
 
 function bump(version: string, level: "major" | "minor" | "patch"): string {
@@ -86,6 +90,7 @@ export function releaseLine(packageName: string, release: Release): string {
 const COUNTED: Readonly<Record<Severity, readonly [string, string]>> = {
   violation: ["violation", "violations"],
   breaking: ["breaking change", "breaking changes"],
+  api: ["package API change", "package API changes"],
   additive: ["additive change", "additive changes"],
   documentation: ["documentation change", "documentation changes"],
 };

@@ -11,7 +11,12 @@ const run = promisify(execFile);
 
 /** The contracts in a schemas folder on disk. */
 export async function snapshotOfDirectory(schemasDir: string): Promise<Snapshot> {
-  return snapshotOf(await loadSchemas(schemasDir));
+  return { ...snapshotOf(await loadSchemas(schemasDir)), tree: folderPrefix(schemasDir) };
+}
+
+/** How reports name the files of a folder: relative to the working folder, with forward slashes (`schemas/`). */
+export function folderPrefix(dir: string): string {
+  return `${path.relative(process.cwd(), dir).split(path.sep).join("/") || "."}/`;
 }
 
 /**
@@ -48,9 +53,11 @@ export async function snapshotOfGitRef(ref: string, schemasDir: string): Promise
       text: await git("show", `${ref}:${file}`),
     })),
   );
-  if (files.length === 0) return { model: { events: [], types: [], schemas: [] }, sources: new Map() };
+  // `ref:path` from the top of the repository, as `git show` reads it.
+  const tree = `${ref}:${prefix === "" ? "" : `${prefix}/`}`;
+  if (files.length === 0) return { model: { events: [], types: [], schemas: [] }, sources: new Map(), tree };
   try {
-    return snapshotOf(parseSchemaTexts(files));
+    return { ...snapshotOf(parseSchemaTexts(files)), tree };
   } catch (error) {
     if (error instanceof ContractProblemsError) throw new UsageError(`the schemas at ${ref} do not load:\n${error.message}`);
     throw error;

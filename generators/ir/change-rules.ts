@@ -3,11 +3,13 @@
  * dashboards and changelogs refer to it.
  *
  * - "breaking": allowed only together with `version + 1` (a violation otherwise);
+ * - "api": no event can notice it, but code using the generated packages must change: an exported type was
+ *   renamed or removed (a major release of the packages; the contract's version stays);
  * - "additive": compatible both ways under tolerant consumers (a minor release);
  * - "documentation": no effect on any event (a patch release);
  * - "violation": never allowed (contract rules 1 to 3).
  */
-export type ChangeKind = "violation" | "breaking" | "additive" | "documentation";
+export type ChangeKind = "violation" | "breaking" | "api" | "additive" | "documentation";
 
 export const RULES: Readonly<Record<string, { readonly kind: ChangeKind; readonly summary: string }>> = {
   EVENT_TYPE_CHANGED: { kind: "violation", summary: "an event's eventType changed (eventType is immutable)" },
@@ -35,6 +37,9 @@ export const RULES: Readonly<Record<string, { readonly kind: ChangeKind; readonl
   UNION_VARIANT_ADDED: { kind: "breaking", summary: "a union gained a variant old consumers do not know" },
   UNION_VARIANT_REMOVED: { kind: "breaking", summary: "a union lost a variant old events carry" },
   DISCRIMINATOR_CHANGED: { kind: "breaking", summary: "a union is told apart by another property" },
+  TYPE_RENAMED: { kind: "api", summary: "an exported type was renamed (its $defs key or title): the packages export it under the new name" },
+  EXPORTED_TYPE_REMOVED: { kind: "api", summary: "a type the packages exported is gone (its $defs entry removed, or inlined)" },
+  EXPORTED_TYPE_ADDED: { kind: "additive", summary: "a shared definition adds a type to the packages" },
   EVENT_ADDED: { kind: "additive", summary: "a new event type" },
   OPTIONAL_PROPERTY_ADDED: { kind: "additive", summary: "an optional property was added" },
   DESCRIPTION_CHANGED: { kind: "documentation", summary: "a description or title changed" },

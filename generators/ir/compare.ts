@@ -1,7 +1,8 @@
 import { findType, type ContractsModel, type EventContract, type NamedType, type Origin, type Property, resolveType, type TypeNode } from "./model.js";
 import { childPointer } from "../schema/json-pointer.js";
 import type { RuleId } from "./change-rules.js";
-import { compareValueSets, isScalar, type Scalar, type Witness } from "../compat/value-sets.js";
+import { renameMessage } from "../compat/exports.js";
+import { compareValueSets, isScalar, type Scalar } from "../compat/value-sets.js";
 
 /**
  * The structural comparison of two contracts of an event: every difference, named by its compatibility rule.
@@ -14,10 +15,23 @@ export interface Change {
   readonly pointer: string;
   readonly message: string;
   readonly origin: Origin;
-  /** For a change of the values a scalar accepts: one value that tells the two sides apart. */
-  readonly witness?: Witness;
+  /** One value that tells the two sides apart, when the change has one (see PlacedWitness). */
+  readonly witness?: PlacedWitness;
   /** Why it could not be decided whether any value tells the two sides apart (the finding stands, unproven). */
   readonly undecided?: string;
+  /** For TYPE_RENAMED: the exported names on each side. */
+  readonly renamed?: { readonly from: string; readonly to: string };
+}
+
+/**
+ * A value one side accepts and the other refuses, and where it goes in the event: at the change's pointer, or
+ * at `at`. For a scalar it is the value itself (a Witness of value-sets.ts); for a union's new variant it is
+ * an object with the discriminator alone, which the counterexample search completes with valid values.
+ */
+export interface PlacedWitness {
+  readonly value: unknown;
+  readonly validUnder: "old" | "new";
+  readonly at?: string;
 }
 
 /** Changes between two versions of an event: envelope and payload, documentation included. */
@@ -46,7 +60,7 @@ class TypeWalker {
     private readonly changes: Change[],
   ) {}
 
-  private change(rule: RuleId, pointer: string, message: string, origin: Origin, proof: Pick<Change, "witness" | "undecided"> = {}): void {
+  private change(rule: RuleId, pointer: string, message: string, origin: Origin, proof: Pick<Change, "witness" | "undecided" | "renamed"> = {}): void {
     this.changes.push({ rule, pointer, message, origin, ...proof });
   }
 
@@ -79,6 +93,10 @@ class TypeWalker {
       const key = `${pair}\u0000${pointer}`;
       if (this.seen.has(key) || this.open.has(pair)) return;
       this.seen.add(key);
+      // The same place holds a type of another name, and neither name is on the other side: the export was renamed.
+      if (oldNamed.name !== newNamed.name && findType(this.after, oldNamed.name) === undefined && findType(this.before, newNamed.name) === undefined) {
+        this.change("TYPE_RENAMED", pointer, renameMessage(oldNamed.name, newNamed.name), newNamed.origin, { renamed: { from: oldNamed.name, to: newNamed.name } });
+      }
       if (!isRoot && oldNamed.description !== newNamed.description) {
         this.change("DESCRIPTION_CHANGED", pointer, `the description of ${newNamed.name} changed`, newNamed.origin);
       }
@@ -129,7 +147,11 @@ class TypeWalker {
           this.change("DISCRIMINATOR_CHANGED", pointer, `the union is now told apart by "${b.discriminator}" instead of "${a.discriminator}"`, here);
           return;
         }
-        for (const variant of b.variants) if (!a.variants.some((old) => old.value === variant.value)) this.change("UNION_VARIANT_ADDED", childPointer(pointer, b.discriminator), `variant "${variant.value}" added: old consumers do not know it`, here);
+        for (const variant of b.variants) {
+          if (a.variants.some((old) => old.value === variant.value)) continue;
+          const witness = { value: { [b.discriminator]: variant.value }, validUnder: "new", at: pointer } as const;
+          this.change("UNION_VARIANT_ADDED", childPointer(pointer, b.discriminator), `variant "${variant.value}" added: old consumers do not know it`, here, { witness });
+        }
         for (const variant of a.variants) {
           const kept = b.variants.find((candidate) => candidate.value === variant.value);
           if (kept === undefined) this.change("UNION_VARIANT_REMOVED", childPointer(pointer, a.discriminator), `variant "${variant.value}" removed: old events of that variant become invalid`, here);
@@ -237,7 +259,7 @@ function withKeyword<T extends Scalar, K extends keyof T>(type: T, keyword: K, v
 }
 
 /** A witness as a message shows it: a long string by its start and its length in code points. */
-function shortly(value: string | number | boolean): string {
+function shortly(value: unknown): string {
   if (typeof value !== "string") return JSON.stringify(value);
   const characters = [...value];
   return characters.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(characters.slice(0, 12).join(""))}… (${characters.length} characters)`;
