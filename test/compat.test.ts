@@ -41,9 +41,23 @@ function renameDefinition(schemas: Schemas, file: string, from: string, to: stri
   for (const [name, schema] of schemas) rewrite(schema, name === file);
 }
 
+/** A new event type: the text job's schema, copied under another eventType, title, topic and type names. */
+function addNoteJob(schemas: Schemas): void {
+  const copy = structuredClone(schemas.get("text-job.json"));
+  copy.$id = copy.$id.replace("text-job.json", "note-job.json");
+  copy.title = "Note job requested";
+  copy.properties.eventType.const = "NOTE_JOB_REQUESTED";
+  copy["x-kafka"].topic = "note-jobs";
+  copy.examples.forEach((example: any) => (example.eventType = "NOTE_JOB_REQUESTED"));
+  schemas.set("note-job.json", copy);
+  renameDefinition(schemas, "note-job.json", "TextJobPayload", "NoteJobPayload");
+  renameDefinition(schemas, "note-job.json", "TextJobOptions", "NoteJobOptions");
+}
+
 /** One case per rule: the change, the rule id it must raise, and the severity without a version bump. */
 const CASES: readonly { rule: string; severity: Finding["severity"]; edit: (after: Schemas, before: Schemas) => void }[] = [
   { rule: "EVENT_TYPE_CHANGED", severity: "violation", edit: (s) => { const t = s.get("text-job.json"); t.properties.eventType.const = "TEXT_JOB_SUBMITTED"; t.examples.forEach((e: any) => (e.eventType = "TEXT_JOB_SUBMITTED")); } },
+  { rule: "EVENT_ADDED", severity: "additive", edit: (s) => { addNoteJob(s); } },
   { rule: "EVENT_REMOVED", severity: "violation", edit: (s) => { s.delete("image-job.json"); } },
   { rule: "TOPIC_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].topic = "text-jobs-v2"; } },
   { rule: "KEY_CHANGED", severity: "violation", edit: (s) => { s.get("text-job.json")["x-kafka"].key = "userId"; } },
@@ -139,6 +153,28 @@ describe("compat rules", () => {
     topic.get("archive/note.v1.json")["x-kafka"].topic = "notes-archive";
     // Versions of one event on two topics are refused before any comparison, by the model itself.
     expect(() => snapshot(topic)).toThrow(/every version of NOTE_CREATED must use one topic/);
+  });
+
+  it("proves an edit of a frozen version by an event of that version which one side accepts and the other refuses", async () => {
+    const versions = path.join(FIXTURES, "versions/schemas");
+    const before = readSchemas(versions);
+    const after = structuredClone(before);
+    after.get("archive/note.v1.json")["$defs"].NotePayload.properties.subject.maxLength = 10;
+    const [old, current] = [snapshot(before), snapshot(after)];
+    const validate = { old: await loadValidators(old.model), new: await loadValidators(current.model) };
+    const frozen = withCounterexamples(diffSnapshots(old, current), old, current, validate.old, validate.new).find((finding) => finding.rule === "FROZEN_VERSION_CHANGED");
+    const counterexample = frozen?.counterexample;
+    expect(counterexample, frozen?.unproven).toBeDefined();
+    if (counterexample === undefined) return;
+    expect(counterexample).toMatchObject({ validUnder: "old", versions: { old: 1, new: 1 } });
+    const event = counterexample.event as Record<string, unknown>;
+    expect([validate.old(event).ok, validate.new(event).ok, ajvAccepts(old, event), ajvAccepts(current, event)]).toEqual([true, false, true, false]);
+  });
+
+  it("has a case for every rule of the table", () => {
+    // The version rules are set up by the tests above, on the versions fixture; every other rule is in CASES.
+    const versionRules = ["VERSION_BUMP_WITHOUT_BREAKING_CHANGE", "VERSION_SKIPPED", "VERSION_DECREASED", "OLD_VERSION_REMOVED", "FROZEN_VERSION_CHANGED"];
+    expect([...CASES.map((entry) => entry.rule), ...versionRules].sort()).toEqual(Object.keys(RULES).sort());
   });
 
   it("reads a description edited in a frozen version as documentation, not a violation", () => {
