@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseJsonSource } from "./schema/json-source.js";
 import { ContractProblemsError, type Problem } from "./problems.js";
+import { DEFAULT_ENVELOPE, envelopeProblems, type Envelope } from "./ir/envelope.js";
 
 /** `event-contracts.config.json`: where things are, and how the generated packages are named. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
    * one project's release is never taken for another's.
    */
   readonly tagPrefix: string;
+  /** The properties every event carries, its record key, and what CloudEvents and the factories read of them. */
+  readonly envelope: Envelope;
   readonly typescript: TypeScriptConfig;
   readonly go: GoConfig;
   readonly python: PythonConfig;
@@ -59,6 +62,7 @@ export const DEFAULT_CONFIG: Config = {
   upcasters: "upcasters",
   version: "1.0.0",
   tagPrefix: "contracts-v",
+  envelope: DEFAULT_ENVELOPE,
   typescript: {
     packageName: "@shared/events",
     description: "Typed events, validators, topics and factories generated from the event contracts.",
@@ -171,7 +175,7 @@ export function parseConfig(file: string, text: string): Config {
       return { ...defaults };
     }
     const rules = RULES[name] ?? {};
-    const allowed = name === "" ? [...Object.keys(rules), ...Object.keys(RULES).filter((key) => key !== ""), "$schema"] : Object.keys(rules);
+    const allowed = name === "" ? [...Object.keys(rules), ...Object.keys(RULES).filter((key) => key !== ""), "envelope", "$schema"] : Object.keys(rules);
     for (const key of Object.keys(raw)) {
       if (!allowed.includes(key)) problem(`${pointer}/${key}`, `unknown setting "${key}"; the settings are ${allowed.join(", ")}`);
     }
@@ -192,12 +196,46 @@ export function parseConfig(file: string, text: string): Config {
     upcasters: top["upcasters"] ?? DEFAULT_CONFIG.upcasters,
     version: top["version"] ?? DEFAULT_CONFIG.version,
     tagPrefix: top["tagPrefix"] ?? DEFAULT_CONFIG.tagPrefix,
+    envelope: readEnvelope(root["envelope"], (pointer, message) => problem(`/envelope${pointer}`, message)),
     typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
     go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,
     python: read("python", { ...DEFAULT_CONFIG.python }) as unknown as PythonConfig,
   };
   if (problems.length > 0) throw new ContractProblemsError(problems);
   return config;
+}
+
+/**
+ * The `envelope` section; each field left out is the default's (the Activity Builder's envelope). The names
+ * are checked against each other (envelope.ts): the key and the CloudEvents fields must be envelope properties.
+ */
+function readEnvelope(raw: unknown, problem: (pointer: string, message: string) => void): Envelope {
+  if (raw === undefined) return DEFAULT_ENVELOPE;
+  if (!isSection(raw)) {
+    problem("", `"envelope" must be an object { properties, key, cloudEvents, generated }`);
+    return DEFAULT_ENVELOPE;
+  }
+  let valid = true;
+  const fail = (pointer: string, message: string): void => {
+    problem(pointer, message);
+    valid = false;
+  };
+  for (const key of Object.keys(raw)) if (!["properties", "key", "cloudEvents", "generated"].includes(key)) fail(`/${key}`, `unknown setting "${key}"; the settings are properties, key, cloudEvents, generated`);
+  const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((entry) => typeof entry === "string");
+  const properties = raw["properties"] ?? DEFAULT_ENVELOPE.properties;
+  if (!strings(properties)) fail("/properties", `"properties" must be a list of property names, e.g. ["eventType", "version", "eventId", "timestamp", "payload"]`);
+  const key = raw["key"] ?? DEFAULT_ENVELOPE.key;
+  if (typeof key !== "string") fail("/key", `"key" must be the name of an envelope property`);
+  const cloudEvents = raw["cloudEvents"] ?? DEFAULT_ENVELOPE.cloudEvents;
+  if (!isSection(cloudEvents) || Object.entries(cloudEvents).some(([field, value]) => !["id", "time", "subject"].includes(field) || typeof value !== "string") || typeof cloudEvents["id"] !== "string" || typeof cloudEvents["time"] !== "string") {
+    fail("/cloudEvents", `"cloudEvents" must be { "id": <property>, "time": <property>, "subject"?: <property> }`);
+  }
+  const generated = raw["generated"] ?? DEFAULT_ENVELOPE.generated;
+  if (!isSection(generated)) fail("/generated", `"generated" must map property names to "uuid" or "now", e.g. { "eventId": "uuid", "timestamp": "now" }`);
+  if (!valid) return DEFAULT_ENVELOPE;
+  const envelope = { properties, key, cloudEvents, generated } as unknown as Envelope;
+  for (const found of envelopeProblems(envelope)) fail(found.pointer, found.message);
+  return envelope;
 }
 
 function isSection(value: unknown): value is Section {

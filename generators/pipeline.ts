@@ -63,7 +63,7 @@ export interface GenerateOptions {
 export async function generate(options: GenerateOptions): Promise<Generation> {
   const { schemasDir, outDir, config } = options;
   const schemas = await loadSchemas(schemasDir);
-  const model = buildModel(schemas, { checkExamples: false });
+  const model = buildModel(schemas, { checkExamples: false, envelope: config.envelope });
   if (model.events.length === 0) {
     const folder = path.relative(process.cwd(), schemasDir) || ".";
     throw new ContractProblemsError([{ code: "NO_EVENTS", file: folder, message: `no event schema: the packages need at least one schema with "x-kafka" (the others hold "$defs" only)` }]);
@@ -73,7 +73,7 @@ export async function generate(options: GenerateOptions): Promise<Generation> {
   const formatting: Promise<GeneratedFile[]>[] = [];
   try {
     const upcastersDir = options.upcastersDir ?? path.join(path.dirname(schemasDir), "upcasters");
-    const [templates, upcasters, previous] = await Promise.all([loadTemplates(), readFolder(upcastersDir), readLastRelease(schemasDir, outDir, config.tagPrefix)]);
+    const [templates, upcasters, previous] = await Promise.all([loadTemplates(), readFolder(upcastersDir), readLastRelease(schemasDir, outDir, config.tagPrefix, config.envelope)]);
     await checkUpcasters(upcastersDir, upcasters);
     const release = nextRelease(previous, model, config.version, options.allowViolations === true);
     const violations = release.findings.filter((finding) => finding.severity === "violation");

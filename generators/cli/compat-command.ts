@@ -24,7 +24,7 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
     output.out(`no release yet (no ${settings.config.tagPrefix}* tag): nothing published to compare with`);
     return EXIT.OK;
   }
-  const [before, after] = await Promise.all([snapshotOfAgainst(against, settings.schemasDir), snapshotOfDirectory(settings.schemasDir)]);
+  const [before, after] = await Promise.all([snapshotOfAgainst(against, settings.schemasDir, settings.config.envelope), snapshotOfDirectory(settings.schemasDir, settings.config.envelope)]);
   const raw = diffSnapshots(before, after);
   const needsExamples = raw.some((finding) => finding.severity === "breaking" || finding.severity === "violation");
   const findings = needsExamples

@@ -14,7 +14,7 @@ export interface ValidateFlags extends PathFlags {
 export async function runValidate(flags: ValidateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const events = await readEvents(flags.input);
-  const validateEvent = await loadValidators(buildModel(await loadSchemas(settings.schemasDir)));
+  const validateEvent = await loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope }));
   let invalid = 0;
   for (const event of events) {
     const where = `#${event.index}${event.line === undefined ? "" : ` (line ${event.line})`}`;

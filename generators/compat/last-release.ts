@@ -3,6 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { LastRelease } from "./release.js";
 import { snapshotOfGitRef } from "./sources.js";
+import type { Envelope } from "../ir/envelope.js";
 
 const run = promisify(execFile);
 
@@ -31,10 +32,10 @@ export async function lastReleaseTag(schemasDir: string, tagPrefix: string): Pro
  * its tag) and its changelog (the output folder's CHANGELOG.md at its tag). What the output folder holds now
  * plays no part, so generating after any sequence of edits gives what generating once gives.
  */
-export async function readLastRelease(schemasDir: string, outDir: string, tagPrefix: string): Promise<LastRelease | undefined> {
+export async function readLastRelease(schemasDir: string, outDir: string, tagPrefix: string, envelope: Envelope): Promise<LastRelease | undefined> {
   const release = await lastReleaseTag(schemasDir, tagPrefix);
   if (release === undefined) return undefined;
-  const snapshot = await snapshotOfGitRef(release.tag, schemasDir);
+  const snapshot = await snapshotOfGitRef(release.tag, schemasDir, envelope);
   const top = (await git(schemasDir, "rev-parse", "--show-toplevel")).trim();
   const changelogPath = path.relative(top, path.join(path.resolve(outDir), "CHANGELOG.md")).split(path.sep).join("/");
   const changelog = await git(schemasDir, "show", `${release.tag}:${changelogPath}`).catch(() => "");

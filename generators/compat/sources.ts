@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildModel } from "../ir/build.js";
+import type { Envelope } from "../ir/envelope.js";
 import { ContractProblemsError, UsageError, compareText } from "../problems.js";
 import { loadSchemas, parseSchemaTexts, type LoadedSchema } from "../schema/load.js";
 import type { Snapshot } from "./diff.js";
@@ -10,8 +11,8 @@ import type { Snapshot } from "./diff.js";
 const run = promisify(execFile);
 
 /** The contracts in a schemas folder on disk. */
-export async function snapshotOfDirectory(schemasDir: string): Promise<Snapshot> {
-  return { ...snapshotOf(await loadSchemas(schemasDir)), tree: folderPrefix(schemasDir) };
+export async function snapshotOfDirectory(schemasDir: string, envelope: Envelope): Promise<Snapshot> {
+  return { ...snapshotOf(await loadSchemas(schemasDir), envelope), tree: folderPrefix(schemasDir) };
 }
 
 /** How reports name the files of a folder: relative to the working folder, with forward slashes (`schemas/`). */
@@ -23,7 +24,7 @@ export function folderPrefix(dir: string): string {
  * The contracts as they were at a git commit, read with `git show` (nothing is checked out). A folder that
  * did not exist at that commit is an empty snapshot: every event is then new.
  */
-export async function snapshotOfGitRef(ref: string, schemasDir: string): Promise<Snapshot> {
+export async function snapshotOfGitRef(ref: string, schemasDir: string, envelope: Envelope): Promise<Snapshot> {
   const dir = path.resolve(schemasDir);
   const git = async (...args: string[]): Promise<string> => (await run("git", args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" })).stdout;
   let top: string;
@@ -55,9 +56,9 @@ export async function snapshotOfGitRef(ref: string, schemasDir: string): Promise
   );
   // `ref:path` from the top of the repository, as `git show` reads it.
   const tree = `${ref}:${prefix === "" ? "" : `${prefix}/`}`;
-  if (files.length === 0) return { model: { events: [], types: [], schemas: [] }, sources: new Map(), tree };
+  if (files.length === 0) return { model: { envelope, events: [], types: [], schemas: [] }, sources: new Map(), tree };
   try {
-    return { ...snapshotOf(parseSchemaTexts(files)), tree };
+    return { ...snapshotOf(parseSchemaTexts(files), envelope), tree };
   } catch (error) {
     if (error instanceof ContractProblemsError) throw new UsageError(`the schemas at ${ref} do not load:\n${error.message}`);
     throw error;
@@ -65,11 +66,11 @@ export async function snapshotOfGitRef(ref: string, schemasDir: string): Promise
 }
 
 /** A directory when one exists at that path, a git ref otherwise. */
-export async function snapshotOfAgainst(against: string, schemasDir: string): Promise<Snapshot> {
+export async function snapshotOfAgainst(against: string, schemasDir: string, envelope: Envelope): Promise<Snapshot> {
   const isDirectory = await stat(against).then((info) => info.isDirectory(), () => false);
-  return isDirectory ? snapshotOfDirectory(against) : snapshotOfGitRef(against, schemasDir);
+  return isDirectory ? snapshotOfDirectory(against, envelope) : snapshotOfGitRef(against, schemasDir, envelope);
 }
 
-function snapshotOf(schemas: readonly LoadedSchema[]): Snapshot {
-  return { model: buildModel(schemas), sources: new Map(schemas.map((schema) => [schema.file, schema.source])) };
+function snapshotOf(schemas: readonly LoadedSchema[], envelope: Envelope): Snapshot {
+  return { model: buildModel(schemas, { envelope }), sources: new Map(schemas.map((schema) => [schema.file, schema.source])) };
 }

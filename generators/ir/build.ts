@@ -1,6 +1,7 @@
 import { ProblemCollector, compareText, type Problem } from "../problems.js";
 import { childPointer, parsePointer } from "../schema/json-pointer.js";
 import type { LoadedSchema } from "../schema/load.js";
+import { DEFAULT_ENVELOPE, type Envelope } from "./envelope.js";
 import { lintEvent } from "./event-rules.js";
 import { exampleProblems } from "./examples.js";
 import { planUpcasts } from "./upcasts.js";
@@ -46,6 +47,8 @@ export interface BuildOptions {
    * the examples judged on a thread of their own (oracle-thread.ts), beside the code generation.
    */
   readonly checkExamples?: boolean;
+  /** The envelope every event must carry (the config's); the Activity Builder's by default. */
+  readonly envelope?: Envelope;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface BuildOptions {
  * every file is collected and reported together; a model is returned only when there are none.
  */
 export function buildModel(schemas: readonly LoadedSchema[], options: BuildOptions = {}): ContractsModel {
-  return new ModelBuilder(schemas).build(options.checkExamples ?? true);
+  return new ModelBuilder(schemas, options.envelope ?? DEFAULT_ENVELOPE).build(options.checkExamples ?? true);
 }
 
 class ModelBuilder {
@@ -66,7 +69,10 @@ class ModelBuilder {
   /** Type-name suffix of each schema file: `V1` for a superseded version of an event, "" otherwise. */
   private readonly suffixes = new Map<string, string>();
 
-  constructor(private readonly schemas: readonly LoadedSchema[]) {}
+  constructor(
+    private readonly schemas: readonly LoadedSchema[],
+    private readonly envelope: Envelope,
+  ) {}
 
   build(checkExamples: boolean): ContractsModel {
     this.computeVersionSuffixes();
@@ -79,9 +85,10 @@ class ModelBuilder {
     this.problems.throwIfAny();
     if (checkExamples) for (const problem of exampleProblems(this.schemas, this.events)) this.problems.add(problem);
     this.problems.throwIfAny();
-    const events = planUpcasts(this.events, [...this.types.values()], (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message));
+    const events = planUpcasts(this.events, [...this.types.values()], this.envelope, (file, pointer, message) => this.report(this.schemaNamed(file), pointer, "UPCAST", message));
     this.problems.throwIfAny();
     return {
+      envelope: this.envelope,
       events: events.sort((a, b) => compareText(a.eventType, b.eventType) || a.version - b.version),
       types: [...this.types.values()].sort((a, b) => compareText(a.name, b.name)),
       schemas: this.schemas.map((schema) => ({ file: schema.file, id: idOf(schema) ?? "", text: schema.source.text })),
@@ -186,8 +193,15 @@ class ModelBuilder {
     const type = this.convert(root, place, true);
     if (type === undefined) return;
     this.addNamedType(name, root, type, place);
-    const event = lintEvent(schema, root, name, type, this.suffixes.get(schema.file) === "", (pointer, code, message) => this.report(schema, pointer, code, message));
+    const event = lintEvent(schema, root, name, type, this.suffixes.get(schema.file) === "", this.envelope, (node) => this.followRefs(node), (pointer, code, message) => this.report(schema, pointer, code, message));
     if (event !== undefined) this.events.push(event);
+  }
+
+  /** A type with its references followed through the named types made so far; undefined at an unknown name. */
+  private followRefs(type: TypeNode): TypeNode | undefined {
+    let current: TypeNode | undefined = type;
+    for (let depth = 0; current?.kind === "ref" && depth < 64; depth++) current = this.types.get(current.name)?.type;
+    return current?.kind === "ref" ? undefined : current;
   }
 
   private addNamedType(name: string, node: unknown, type: TypeNode, place: Place): void {

@@ -1,5 +1,6 @@
 import type { LoadedSchema } from "../schema/load.js";
-import { ENVELOPE_PROPERTIES, type EventContract, type KafkaBinding, type TypeNode } from "./model.js";
+import type { Envelope } from "./envelope.js";
+import type { EventContract, KafkaBinding, TypeNode } from "./model.js";
 
 type Report = (pointer: string, code: string, message: string) => void;
 
@@ -17,6 +18,9 @@ export function lintEvent(
   name: string,
   type: TypeNode,
   latest: boolean,
+  envelope: Envelope,
+  /** Follows references to the named types made so far (every `$defs` entry); undefined for an unknown one. */
+  resolve: (type: TypeNode) => TypeNode | undefined,
   report: Report,
 ): EventContract | undefined {
   if (type.kind !== "object") {
@@ -28,10 +32,20 @@ export function lintEvent(
     report("", "MISSING_DESCRIPTION", `an event schema needs a "description" saying when it is emitted and by whom`);
   }
   let ok = true;
-  for (const envelope of ENVELOPE_PROPERTIES) {
-    const property = type.properties.find((candidate) => candidate.name === envelope);
+  for (const name of envelope.properties) {
+    const property = type.properties.find((candidate) => candidate.name === name);
     if (property === undefined || !property.required) {
-      report("/required", "ENVELOPE", `every event must declare and require "${envelope}" (envelope: ${ENVELOPE_PROPERTIES.join(", ")})`);
+      report("/required", "ENVELOPE", `every event must declare and require "${name}" (envelope: ${envelope.properties.join(", ")})`);
+      ok = false;
+    }
+  }
+  // The record key and the CloudEvents attributes are text on the wire (a key, a header): strings, in every language alike.
+  const { id, time, subject } = envelope.cloudEvents;
+  for (const name of new Set([envelope.key, id, time, ...(subject === undefined ? [] : [subject])])) {
+    const property = type.properties.find((candidate) => candidate.name === name);
+    const resolved = property === undefined ? undefined : resolve(property.type);
+    if (resolved !== undefined && !isText(resolved)) {
+      report(`/properties/${name}`, "ENVELOPE", `"${name}" must be a string: the envelope's record key and CloudEvents attributes are written as text`);
       ok = false;
     }
   }
@@ -45,7 +59,7 @@ export function lintEvent(
     report("/properties/version", "ENVELOPE", `"version" must be a "const" whole number, starting at 1`);
     ok = false;
   }
-  const kafka = lintKafka(root["x-kafka"], type.properties.filter((p) => p.required).map((p) => p.name), report);
+  const kafka = lintKafka(root["x-kafka"], type.properties.filter((p) => p.required).map((p) => p.name), envelope.key, report);
   const examples = root["examples"];
   if (!Array.isArray(examples) || examples.length < 2) {
     report("/examples", "EXAMPLES", `an event schema needs at least two "examples": they document the event and feed the tests`);
@@ -66,9 +80,14 @@ export function lintEvent(
   };
 }
 
-function lintKafka(value: unknown, requiredProperties: readonly string[], report: Report): KafkaBinding | undefined {
+/** A string, an enum of strings or a string constant. */
+function isText(type: TypeNode): boolean {
+  return type.kind === "string" || type.kind === "enum" || (type.kind === "const" && typeof type.value === "string");
+}
+
+function lintKafka(value: unknown, requiredProperties: readonly string[], defaultKey: string, report: Report): KafkaBinding | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report("/x-kafka", "KAFKA_BINDING", `"x-kafka" must be an object { topic, key, producers, consumers }`);
+    report("/x-kafka", "KAFKA_BINDING", `"x-kafka" must be an object { topic, key?, producers, consumers }`);
     return undefined;
   }
   const binding = value as Record<string, unknown>;
@@ -79,13 +98,13 @@ function lintKafka(value: unknown, requiredProperties: readonly string[], report
       ok = false;
     }
   }
-  const { topic, key, producers, consumers } = binding;
+  const { topic, key = defaultKey, producers, consumers } = binding;
   if (typeof topic !== "string" || !TOPIC_NAME.test(topic) || topic === "." || topic === "..") {
     report("/x-kafka/topic", "KAFKA_BINDING", `"x-kafka.topic" must be a Kafka topic name (letters, digits, ".", "_", "-"; at most 249)`);
     ok = false;
   }
   if (typeof key !== "string" || !requiredProperties.includes(key)) {
-    report("/x-kafka/key", "KAFKA_BINDING", `"x-kafka.key" must name a required top-level property (usually "jobId")`);
+    report(binding["key"] === undefined ? "/x-kafka" : "/x-kafka/key", "KAFKA_BINDING", `"x-kafka.key" must name a required top-level property (the envelope's key, "${defaultKey}", when left out)`);
     ok = false;
   }
   const services = (field: string, list: unknown): readonly string[] | undefined => {

@@ -3,6 +3,7 @@
  * schemas by `ir/build.ts`. Targets read only this model, never the schemas, so every language sees the same
  * contracts with the same names.
  */
+import type { Envelope } from "./envelope.js";
 
 /** Where in which schema file something was declared, for messages and docs. */
 export interface Origin {
@@ -176,6 +177,8 @@ export interface SchemaFile {
 }
 
 export interface ContractsModel {
+  /** The properties every event carries (from the config): names the targets write, never hard-code. */
+  readonly envelope: Envelope;
   /** Sorted by eventType, then version. */
   readonly events: readonly EventContract[];
   /** Sorted by name. */
@@ -184,8 +187,6 @@ export interface ContractsModel {
   readonly schemas: readonly SchemaFile[];
 }
 
-/** The envelope properties every event must declare, in wire order. */
-export const ENVELOPE_PROPERTIES = ["eventType", "version", "eventId", "jobId", "userId", "timestamp", "payload"] as const;
 
 /** The named types of a model by name, indexed once per model: references are followed everywhere, often. */
 const typesByName = new WeakMap<readonly NamedType[], ReadonlyMap<string, NamedType>>();

@@ -44,3 +44,8 @@ export function upperSnakeCase(text: string): string {
     .join("_")
     .toUpperCase();
 }
+
+/** The indefinite article before a name read as a word: "an ACTIVITY_GENERATED event", "a TEXT_JOB_REQUESTED event". */
+export function article(word: string): "a" | "an" {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}

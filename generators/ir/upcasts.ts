@@ -1,3 +1,4 @@
+import type { Envelope } from "./envelope.js";
 import { parsePointer } from "../schema/json-pointer.js";
 import { RULES } from "./change-rules.js";
 import { compareEvents, type Change } from "./compare.js";
@@ -11,8 +12,8 @@ type Report = (file: string, pointer: string, message: string) => void;
  * a required property added (or made required) with a `default`, on a path of plain objects; otherwise an
  * upcaster written by hand is needed.
  */
-export function planUpcasts(events: readonly EventContract[], types: readonly NamedType[], report: Report): EventContract[] {
-  const model: ContractsModel = { events, types, schemas: [] };
+export function planUpcasts(events: readonly EventContract[], types: readonly NamedType[], envelope: Envelope, report: Report): EventContract[] {
+  const model: ContractsModel = { envelope, events, types, schemas: [] };
   return events.map((event) => {
     const previous = events.find((candidate) => candidate.eventType === event.eventType && candidate.version === event.version - 1);
     const older = events.some((candidate) => candidate.eventType === event.eventType && candidate.version < event.version);

@@ -38,7 +38,7 @@ func buildEvent(value any) Event {
 	return nil
 }
 
-// buildActivityGenerated builds a ActivityGenerated from a validated value.
+// buildActivityGenerated builds an ActivityGenerated from a validated value.
 func buildActivityGenerated(value any) ActivityGenerated {
 	object, _ := value.(map[string]any)
 	var out ActivityGenerated
@@ -52,7 +52,7 @@ func buildActivityGenerated(value any) ActivityGenerated {
 	return out
 }
 
-// buildActivityOutput builds a ActivityOutput from a validated value.
+// buildActivityOutput builds an ActivityOutput from a validated value.
 func buildActivityOutput(value any) ActivityOutput {
 	object, _ := value.(map[string]any)
 	switch object["kind"] {
@@ -64,7 +64,7 @@ func buildActivityOutput(value any) ActivityOutput {
 	return ActivityOutput{}
 }
 
-// buildActivityResultPayload builds a ActivityResultPayload from a validated value.
+// buildActivityResultPayload builds an ActivityResultPayload from a validated value.
 func buildActivityResultPayload(value any) ActivityResultPayload {
 	object, _ := value.(map[string]any)
 	var out ActivityResultPayload
@@ -91,7 +91,7 @@ func buildGeneratedImage(value any) GeneratedImage {
 	return out
 }
 
-// buildImageJobPayload builds a ImageJobPayload from a validated value.
+// buildImageJobPayload builds an ImageJobPayload from a validated value.
 func buildImageJobPayload(value any) ImageJobPayload {
 	object, _ := value.(map[string]any)
 	var out ImageJobPayload
@@ -113,7 +113,7 @@ func buildImageJobPayload(value any) ImageJobPayload {
 	return out
 }
 
-// buildImageJobRequested builds a ImageJobRequested from a validated value.
+// buildImageJobRequested builds an ImageJobRequested from a validated value.
 func buildImageJobRequested(value any) ImageJobRequested {
 	object, _ := value.(map[string]any)
 	var out ImageJobRequested
@@ -127,7 +127,7 @@ func buildImageJobRequested(value any) ImageJobRequested {
 	return out
 }
 
-// buildImageOutput builds a ImageOutput from a validated value.
+// buildImageOutput builds an ImageOutput from a validated value.
 func buildImageOutput(value any) ImageOutput {
 	object, _ := value.(map[string]any)
 	var out ImageOutput
@@ -137,7 +137,7 @@ func buildImageOutput(value any) ImageOutput {
 	return out
 }
 
-// buildImageSize builds a ImageSize from a validated value.
+// buildImageSize builds an ImageSize from a validated value.
 func buildImageSize(value any) ImageSize {
 	object, _ := value.(map[string]any)
 	var out ImageSize

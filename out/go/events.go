@@ -95,9 +95,10 @@ func (e TextJobRequested) Key() string { return e.JobID }
 
 func (TextJobRequested) isEvent() {}
 
-// NewActivityGenerated creates a ACTIVITY_GENERATED event (version 1): it fills in eventType,
-// version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event
-// against its contract. The error is a *ValidationError listing every problem.
+// NewActivityGenerated creates an ACTIVITY_GENERATED event (version 1): it fills in eventType and
+// version, and, unless an option sets them, eventId, jobId and timestamp (WithEventID, WithJobID
+// and WithTimestamp), and validates the event against its contract. The error is a
+// *ValidationError listing every problem.
 func NewActivityGenerated(userID string, payload ActivityResultPayload, options ...Option) (ActivityGenerated, error) {
 	filled := newEnvelope(options)
 	event := ActivityGenerated{
@@ -115,9 +116,10 @@ func NewActivityGenerated(userID string, payload ActivityResultPayload, options 
 	return event, nil
 }
 
-// NewImageJobRequested creates a IMAGE_JOB_REQUESTED event (version 1): it fills in eventType,
-// version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event
-// against its contract. The error is a *ValidationError listing every problem.
+// NewImageJobRequested creates an IMAGE_JOB_REQUESTED event (version 1): it fills in eventType and
+// version, and, unless an option sets them, eventId, jobId and timestamp (WithEventID, WithJobID
+// and WithTimestamp), and validates the event against its contract. The error is a
+// *ValidationError listing every problem.
 func NewImageJobRequested(userID string, payload ImageJobPayload, options ...Option) (ImageJobRequested, error) {
 	filled := newEnvelope(options)
 	event := ImageJobRequested{
@@ -135,9 +137,10 @@ func NewImageJobRequested(userID string, payload ImageJobPayload, options ...Opt
 	return event, nil
 }
 
-// NewJobStatusChanged creates a JOB_STATUS_CHANGED event (version 1): it fills in eventType,
-// version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event
-// against its contract. The error is a *ValidationError listing every problem.
+// NewJobStatusChanged creates a JOB_STATUS_CHANGED event (version 1): it fills in eventType and
+// version, and, unless an option sets them, eventId, jobId and timestamp (WithEventID, WithJobID
+// and WithTimestamp), and validates the event against its contract. The error is a
+// *ValidationError listing every problem.
 func NewJobStatusChanged(userID string, payload JobStatus, options ...Option) (JobStatusChanged, error) {
 	filled := newEnvelope(options)
 	event := JobStatusChanged{
@@ -155,9 +158,10 @@ func NewJobStatusChanged(userID string, payload JobStatus, options ...Option) (J
 	return event, nil
 }
 
-// NewTextJobRequested creates a TEXT_JOB_REQUESTED event (version 1): it fills in eventType,
-// version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event
-// against its contract. The error is a *ValidationError listing every problem.
+// NewTextJobRequested creates a TEXT_JOB_REQUESTED event (version 1): it fills in eventType and
+// version, and, unless an option sets them, eventId, jobId and timestamp (WithEventID, WithJobID
+// and WithTimestamp), and validates the event against its contract. The error is a
+// *ValidationError listing every problem.
 func NewTextJobRequested(userID string, payload TextJobPayload, options ...Option) (TextJobRequested, error) {
 	filled := newEnvelope(options)
 	event := TextJobRequested{

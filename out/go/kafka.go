@@ -22,8 +22,9 @@ type Record struct {
 }
 
 // ToRecord validates an event strictly and maps it to its Kafka record, exactly as the TypeScript and Python
-// packages do: the contract's topic, the jobId as key (all events of one job share a partition), the JSON
-// envelope as value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ...).
+// packages do: the contract's topic, the contract's key (all events with one key share a partition), the JSON
+// envelope as value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ...), read
+// from the envelope properties envelope.go names.
 func ToRecord(event Event, source string) (Record, error) {
 	value, err := json.Marshal(event)
 	if err != nil {
@@ -32,36 +33,36 @@ func ToRecord(event Event, source string) (Record, error) {
 	if err := Validate(value); err != nil {
 		return Record{}, err
 	}
-	var head struct {
-		EventType string `json:"eventType"`
-		Version   int64  `json:"version"`
-		EventID   string `json:"eventId"`
-		JobID     string `json:"jobId"`
-		Timestamp string `json:"timestamp"`
-	}
+	var head map[string]json.RawMessage
 	if err := json.Unmarshal(value, &head); err != nil {
 		return Record{}, err
 	}
-	schema, ok := eventSchemas[eventVersion{head.EventType, head.Version}]
+	// Validate has checked every field: the envelope's are there, with their types.
+	text := func(name string) string {
+		var s string
+		_ = json.Unmarshal(head[name], &s)
+		return s
+	}
+	var version int64
+	_ = json.Unmarshal(head["version"], &version)
+	eventType := text("eventType")
+	schema, ok := eventSchemas[eventVersion{eventType, version}]
 	if !ok {
-		return Record{}, fmt.Errorf("no schema for %s version %d", head.EventType, head.Version)
+		return Record{}, fmt.Errorf("no schema for %s version %d", eventType, version)
 	}
 	header := func(key, value string) Header { return Header{Key: key, Value: []byte(value)} }
-	return Record{
-		Topic: event.Topic(),
-		Key:   []byte(event.Key()),
-		Value: value,
-		Headers: []Header{
-			header("ce_specversion", "1.0"),
-			header("ce_id", head.EventID),
-			header("ce_type", head.EventType),
-			header("ce_source", source),
-			header("ce_time", head.Timestamp),
-			header("ce_subject", head.JobID),
-			header("ce_dataschema", schema),
-			header("content-type", "application/json"),
-		},
-	}, nil
+	headers := []Header{
+		header("ce_specversion", "1.0"),
+		header("ce_id", text(cloudEventsID)),
+		header("ce_type", eventType),
+		header("ce_source", source),
+		header("ce_time", text(cloudEventsTime)),
+	}
+	if cloudEventsSubject != "" {
+		headers = append(headers, header("ce_subject", text(cloudEventsSubject)))
+	}
+	headers = append(headers, header("ce_dataschema", schema), header("content-type", "application/json"))
+	return Record{Topic: event.Topic(), Key: []byte(event.Key()), Value: value, Headers: headers}, nil
 }
 
 // FromRecord reads the value of a received record as a consumer should (see Decode).

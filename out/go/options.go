@@ -8,41 +8,6 @@ import (
 	"time"
 )
 
-// Option sets an envelope field that a factory otherwise fills in itself.
-type Option func(*envelope)
-
-type envelope struct {
-	eventID   string
-	jobID     string
-	timestamp string
-}
-
-// WithEventID sets the event's eventId instead of a random UUID.
-func WithEventID(id string) Option {
-	return func(e *envelope) { e.eventID = id }
-}
-
-// WithJobID sets the job the event belongs to, instead of starting a new job with a random UUID.
-func WithJobID(id string) Option {
-	return func(e *envelope) { e.jobID = id }
-}
-
-// WithTimestamp sets the event's creation time instead of now; it is written in UTC with milliseconds.
-func WithTimestamp(t time.Time) Option {
-	return func(e *envelope) { e.timestamp = formatTimestamp(t) }
-}
-
-func newEnvelope(options []Option) envelope {
-	e := envelope{eventID: newUUID(), timestamp: formatTimestamp(time.Now())}
-	for _, option := range options {
-		option(&e)
-	}
-	if e.jobID == "" {
-		e.jobID = newUUID()
-	}
-	return e
-}
-
 func formatTimestamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }

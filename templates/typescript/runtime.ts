@@ -347,7 +347,7 @@ export function newEventId(): string {
   const webCrypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (webCrypto?.randomUUID === undefined) {
     throw new Error(
-      "crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly",
+      "crypto.randomUUID is not available; pass the envelope's UUIDs to the factory explicitly",
     );
   }
   return webCrypto.randomUUID();

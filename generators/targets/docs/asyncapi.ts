@@ -1,7 +1,8 @@
 import { Document, Scalar, visit } from "yaml";
 import { INVISIBLE, hex } from "../../code/invisible.js";
 import type { Config } from "../../config.js";
-import { latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
+import { findType, latestEvents, resolveType, type ContractsModel, type EventContract } from "../../ir/model.js";
+import { spokenList } from "../../ir/envelope.js";
 import { goExported } from "../../code/go.js";
 import { componentSchemas } from "./json-schema.js";
 
@@ -11,21 +12,40 @@ function camel(text: string): string {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
-const HEADERS = {
-  type: "object",
-  description: "CloudEvents Kafka protocol binding, binary mode: the event's attributes as ce_* headers.",
-  properties: {
-    ce_specversion: { type: "string", const: "1.0", description: "CloudEvents specification version." },
-    ce_id: { type: "string", format: "uuid", description: "The event's eventId." },
-    ce_type: { type: "string", description: "The event's eventType." },
-    ce_source: { type: "string", description: "The service that produced the event." },
-    ce_time: { type: "string", format: "date-time", description: "The event's timestamp." },
-    ce_subject: { type: "string", format: "uuid", description: "The event's jobId." },
-    ce_dataschema: { type: "string", format: "uri", description: "The $id of the event's schema." },
-    "content-type": { type: "string", const: "application/json", description: "The value is the JSON envelope." },
-  },
-  required: ["ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "content-type"],
-};
+/** The CloudEvents headers (Kafka protocol binding, binary mode), each read from the envelope property it names. */
+function headersSchema(model: ContractsModel): Record<string, unknown> {
+  const { id, time, subject } = model.envelope.cloudEvents;
+  const string = (name: string, description: string): Record<string, unknown> => ({ type: "string", ...formatOf(model, name), description });
+  return {
+    type: "object",
+    description: "CloudEvents Kafka protocol binding, binary mode: the event's attributes as ce_* headers.",
+    properties: {
+      ce_specversion: { type: "string", const: "1.0", description: "CloudEvents specification version." },
+      ce_id: string(id, `The event's ${id}.`),
+      ce_type: { type: "string", description: "The event's eventType." },
+      ce_source: { type: "string", description: "The service that produced the event." },
+      ce_time: string(time, `The event's ${time}.`),
+      ...(subject === undefined ? {} : { ce_subject: string(subject, `The event's ${subject}.`) }),
+      ce_dataschema: { type: "string", format: "uri", description: "The $id of the event's schema." },
+      "content-type": { type: "string", const: "application/json", description: "The value is the JSON envelope." },
+    },
+    required: ["ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "content-type"],
+  };
+}
+
+/** `{ format }` of an envelope property when every event declares it as a string of one format, else nothing. */
+function formatOf(model: ContractsModel, name: string): { readonly format?: string } {
+  const formats = new Set(
+    latestEvents(model).map((event) => {
+      const root = findType(model, event.name)?.type;
+      const property = root?.kind === "object" ? root.properties.find((candidate) => candidate.name === name) : undefined;
+      const type = property === undefined ? undefined : resolveType(model, property.type);
+      return type?.kind === "string" ? type.format : undefined;
+    }),
+  );
+  const [format] = [...formats];
+  return formats.size === 1 && format !== undefined ? { format } : {};
+}
 
 /**
  * `asyncapi.yaml`: an AsyncAPI 3.0 document of the contracts. One channel per topic, one message per event
@@ -43,7 +63,7 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
         {
           address: topic,
           title: topic,
-          description: `Carries ${[...new Set(carried.map((event) => event.eventType))].join(", ")}; the record key is the jobId.`,
+          description: `Carries ${[...new Set(carried.map((event) => event.eventType))].join(", ")}; the record key is the ${spokenList([...new Set(carried.map((event) => event.kafka.key))].sort())}.`,
           messages: Object.fromEntries(carried.map((event) => [messageName(event), { $ref: `#/components/messages/${messageName(event)}` }])),
           bindings: { kafka: { topic, bindingVersion: "0.5.0" } },
         },
@@ -78,7 +98,7 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
         contentType: "application/json",
         headers: { $ref: "#/components/schemas/CloudEventsHeaders" },
         payload: { $ref: `#/components/schemas/${event.name}` },
-        bindings: { kafka: { key: { type: "string", format: "uuid", description: `The ${event.kafka.key}: all events of one job share a partition.` }, bindingVersion: "0.5.0" } },
+        bindings: { kafka: { key: { type: "string", ...formatOf(model, event.kafka.key), description: `The ${event.kafka.key}: all events with one ${event.kafka.key} share a partition, in order.` }, bindingVersion: "0.5.0" } },
         examples: event.examples.slice(0, 2).map((example, index) => ({ name: `example${index + 1}`, summary: `Example ${index + 1} from the schema.`, payload: example })),
       },
     ]),
@@ -97,7 +117,7 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
     servers: { local: { host: "127.0.0.1:9092", protocol: "kafka", description: "The broker of `npm run kafka`." } },
     channels,
     operations,
-    components: { messages, schemas: { CloudEventsHeaders: HEADERS, ...componentSchemas(model) } },
+    components: { messages, schemas: { CloudEventsHeaders: headersSchema(model), ...componentSchemas(model) } },
   };
   // No block scalars: they normalize line breaks (\r\n would read back as \n); quoted strings keep every character.
   // Written for YAML 1.1 and 1.2 readers alike (PyYAML reads 1.1): strings that 1.1 would read as another

@@ -1,3 +1,4 @@
+import { article } from "../../ir/names.js";
 import { goString } from "../../code/go.js";
 import { findType, latestEvents, resolveType, type ContractsModel, type NamedType, type TypeNode } from "../../ir/model.js";
 import { goField, goTypeOf, nullableParts } from "./go-types.js";
@@ -68,7 +69,7 @@ class GoBuilder {
     const name = goFunctionName("build", named.name, index);
     if (named.type.kind === "union") {
       const cases = named.type.variants.map((variant) => `\tcase ${goString(variant.value)}:\n\t\treturn ${goName}{Value: ${this.buildCall(variant.type.name, "value")}}`);
-      return `// ${name} builds a ${goName} from a validated value.
+      return `// ${name} builds ${article(goName)} ${goName} from a validated value.
 func ${name}(value any) ${goName} {
 	object, _ := value.(map[string]any)
 	switch object[${goString(named.type.discriminator)}] {
@@ -100,8 +101,8 @@ ${cases.join("\n")}
           return `\tif value, ok := object[${key}]; ok {\n\t\tout.${field.name} = decodePointer(value, ${closure})\n\t}`;
       }
     });
-    if (fields.length === 0) return `// ${name} builds a ${goName} from a validated value.\nfunc ${name}(any) ${goName} {\n\treturn ${goName}{}\n}\n`;
-    return `// ${name} builds a ${goName} from a validated value.
+    if (fields.length === 0) return `// ${name} builds ${article(goName)} ${goName} from a validated value.\nfunc ${name}(any) ${goName} {\n\treturn ${goName}{}\n}\n`;
+    return `// ${name} builds ${article(goName)} ${goName} from a validated value.
 func ${name}(value any) ${goName} {
 	object, _ := value.(map[string]any)
 	var out ${goName}

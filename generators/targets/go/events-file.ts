@@ -1,7 +1,10 @@
+import { article } from "../../ir/names.js";
 import { goComment, goString } from "../../code/go.js";
 import { findType, latestEvents, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { GoImports, goField } from "./go-types.js";
 import type { GoNames } from "./naming.js";
+import { goGenerated } from "./envelope-file.js";
+import { spokenList } from "../../ir/envelope.js";
 
 /** `events.go`: event-type and topic constants, the sealed Event interface, and the factories. */
 export function goEventsFile(model: ContractsModel, names: GoNames, packageName: string, header: string): string {
@@ -89,9 +92,11 @@ const GO_RESERVED: ReadonlySet<string> = new Set(
   "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var any bool byte error string int int64 float64 true false nil len cap append new make filled event options err newEnvelope".split(" "),
 );
 
-const FILLED: Readonly<Record<string, string>> = { eventId: "filled.eventID", jobId: "filled.jobID", timestamp: "filled.timestamp" };
 
 function factory(model: ContractsModel, names: GoNames, event: EventContract): string {
+  const generated = goGenerated(model.envelope);
+  const FILLED: Readonly<Record<string, string>> = Object.fromEntries(generated.map((entry) => [entry.property, `filled.${entry.field}`]));
+  const filledNote = generated.length === 0 ? "" : `, and, unless an option sets them, ${spokenList(generated.map((entry) => entry.property))} (${spokenList(generated.map((entry) => entry.option))})`;
   const goType = names.type(event.name) ?? event.name;
   const root = findType(model, event.name)?.type;
   if (root?.kind !== "object") return "";
@@ -122,8 +127,8 @@ function factory(model: ContractsModel, names: GoNames, event: EventContract): s
     }
   }
   const name = names.factory(event);
-  return `${goComment(`${name} creates a ${event.eventType} event (version ${event.version}): it fills in eventType, version, eventId, jobId (unless WithJobID is given) and timestamp, and validates the event against its contract. The error is a *ValidationError listing every problem.`)}func ${name}(${[...parameters, "options ...Option"].join(", ")}) (${goType}, error) {
-	filled := newEnvelope(options)
+  return `${goComment(`${name} creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): it fills in eventType and version${filledNote}, and validates the event against its contract. The error is a *ValidationError listing every problem.`)}func ${name}(${[...parameters, "options ...Option"].join(", ")}) (${goType}, error) {
+	${generated.length === 0 ? "_ = newEnvelope(options)" : "filled := newEnvelope(options)"}
 	event := ${goType}{
 		${fields.join("\n\t\t")}
 	}

@@ -8,6 +8,7 @@ import { nameGo } from "./naming.js";
 import { goUpcastFile } from "./upcast-file.js";
 import { goDecodeFile } from "./decode-file.js";
 import { goValidateFile } from "./validate-file.js";
+import { goEnvelopeFile } from "./envelope-file.js";
 import { latestEvents } from "../../ir/model.js";
 import { goInstallLines } from "../install.js";
 
@@ -49,6 +50,7 @@ export const goTarget: Target = {
       ...goUpcastFile(model, names, packageName, HEADER, context.upcasters),
       { path: "validate.go", content: goValidateFile(model, names, packageName, HEADER, template(context, "go/validate.go.tmpl")) },
       { path: "decode.go", content: goDecodeFile(model, names, packageName, HEADER) },
+      { path: "envelope.go", content: goEnvelopeFile(model.envelope, packageName, HEADER) },
       ...STATIC_FILES.map((name) => ({ path: `${name}.go`, content: `${HEADER}\npackage ${packageName}\n\n${template(context, `go/${name}.go.tmpl`)}` })),
       ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text, formatted: true })),
     ];

@@ -1,12 +1,12 @@
 import { goExported, isTaggable } from "../../code/go.js";
 import { latestEvents, resolveType, type ContractsModel, type EventContract, type NamedType, type Property, type TypeNode } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
+import { goGenerated } from "./envelope-file.js";
 import { ContractProblemsError, type Problem } from "../../problems.js";
 
 /** Package-level names of the static Go files (templates/go); a schema name that makes one is refused. */
 const STATIC_NAMES = [
-  "Event", "Decode", "Validate", "Header", "Record", "ToRecord", "FromRecord", "ValidateTolerant", "ValidateEvent", "Upcast", "renameProperty", "defaultProperty", "upcastSteps", "ValidationError", "FieldError", "Option", "WithEventID", "WithJobID",
-  "WithTimestamp", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf", "MaxDepth",
+  "Event", "Decode", "Validate", "Header", "Record", "ToRecord", "FromRecord", "ValidateTolerant", "ValidateEvent", "Upcast", "renameProperty", "defaultProperty", "upcastSteps", "ValidationError", "FieldError", "Option", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf", "MaxDepth",
 ];
 
 /** The Go identifiers of the contracts: one pass, every collision reported with where it comes from. */
@@ -26,7 +26,7 @@ export interface GoNames {
 
 export function nameGo(model: ContractsModel): GoNames {
   const problems: Problem[] = [];
-  const owners = new Map<string, string>(STATIC_NAMES.map((name) => [name, "the generated package itself"]));
+  const owners = new Map<string, string>([...STATIC_NAMES, ...goGenerated(model.envelope).map((entry) => entry.option)].map((name) => [name, "the generated package itself"]));
   const claim = (identifier: string | undefined, origin: NamedType["origin"], what: string): string => {
     const fail = (message: string): string => {
       problems.push({ code: "NAME_COLLISION", file: origin.file, pointer: origin.pointer, message });

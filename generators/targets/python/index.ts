@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import { dunderAllOrder, isortOrder, pyString } from "../../code/python.js";
 import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
+import { cloudEventsSentence } from "../../ir/envelope.js";
 import { latestEvents } from "../../ir/model.js";
 import { namePython } from "./naming.js";
 import { pythonUpcastFiles } from "./upcast-file.js";
@@ -75,8 +76,10 @@ __all__ = [${[...exported].sort(dunderAllOrder).map((name) => pyString(name)).jo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from ._build import build_event
 from ._schemas import EVENT_SCHEMAS
@@ -86,6 +89,11 @@ from .upcast import upcast
 from .validation import ContractValidationError, ValidationIssue, read_event, validate, validation_errors
 
 __all__ = ["Record", "decode", "encode", "from_record", "to_record", "upcast"]
+
+# The envelope property each event type's record key is read from (its x-kafka key).
+_KEYS: Final[dict[str, str]] = {
+${latest.map((event) => `    ${pyString(event.eventType)}: ${pyString(event.kafka.key)},`).join("\n")}
+}
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
@@ -126,24 +134,25 @@ class Record:
 def to_record(event: ContractEvent, source: str) -> Record:
     """Validates an event strictly and maps it to its Kafka record, exactly as the TypeScript and Go packages do.
 
-    The contract's topic, the jobId as key (all events of one job share a partition), the JSON envelope as
-    value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ce_subject, ...).
+    The contract's topic, the contract's key (all events with one key share a partition), the JSON envelope
+    as value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ...), read from
+    the envelope: ${cloudEventsSentence(model.envelope)}.
     """
     value = encode(event)
     validate(value)
-    headers = {
+    wire = json.loads(value)
+    headers: dict[str, str] = {
         "ce_specversion": "1.0",
-        "ce_id": event.event_id,
+        "ce_id": str(wire[${pyString(model.envelope.cloudEvents.id)}]),
         "ce_type": event.event_type,
         "ce_source": source,
-        "ce_time": event.timestamp,
-        "ce_subject": event.job_id,
-        "ce_dataschema": EVENT_SCHEMAS[(event.event_type, event.version)],
+        "ce_time": str(wire[${pyString(model.envelope.cloudEvents.time)}]),
+${model.envelope.cloudEvents.subject === undefined ? "" : `        "ce_subject": str(wire[${pyString(model.envelope.cloudEvents.subject)}]),\n`}        "ce_dataschema": EVENT_SCHEMAS[(event.event_type, event.version)],
         "content-type": "application/json",
     }
     return Record(
         topic=TOPICS[event.event_type],
-        key=event.job_id.encode(),
+        key=str(wire[_KEYS[event.event_type]]).encode(),
         value=value,
         headers=tuple((name, text.encode()) for name, text in headers.items()),
     )

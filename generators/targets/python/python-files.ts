@@ -1,3 +1,5 @@
+import { article } from "../../ir/names.js";
+import { filledIn } from "../../ir/envelope.js";
 import { isortOrder, pyDocstring, pyString } from "../../code/python.js";
 import { findType, latestEvents, resolveType, type ContractsModel, type NamedType, type Property, type TypeNode } from "../../ir/model.js";
 import type { PythonNames } from "./naming.js";
@@ -165,7 +167,6 @@ def topic_of(event_type: EventType) -> str:
 `;
 }
 
-const DEFAULTED: Readonly<Record<string, string>> = { eventId: "_new_id()", jobId: "_new_id()", timestamp: "_now()" };
 
 /**
  * `factories.py`: one `create_<event>` per event, filling the envelope and validating. Parameters are the
@@ -174,6 +175,9 @@ const DEFAULTED: Readonly<Record<string, string>> = { eventId: "_new_id()", jobI
  */
 export function factoriesFile(model: ContractsModel, names: PythonNames, builderOf: (name: string) => string): string {
   const events = latestEvents(model);
+  // The envelope's generated properties, filled in when the caller passes None.
+  const DEFAULTED: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(model.envelope.generated).map(([name, how]) => [name, how === "uuid" ? "_new_id()" : "_now()"]));
+  const filled = filledIn(model.envelope);
   const factories = events.map((event) => {
     const root = findType(model, event.name)?.type;
     if (root?.kind !== "object") return "";
@@ -209,10 +213,11 @@ export function factoriesFile(model: ContractsModel, names: PythonNames, builder
     *,
 ${parameters.join("\n")}
 ) -> ${modelName}:
-    """Creates a ${event.eventType} event (version ${event.version}).
+    """Creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}).
 
-    Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
-    its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
+    Fills in eventType and version${filled === undefined ? "" : ` (${filled} filled in when not given)`},
+    validates the event against its contract and returns it as a frozen model. Raises
+    ContractValidationError listing every problem.
     """
     _event: dict[str, object] = {
 ${entries.join("\n")}

@@ -1,15 +1,15 @@
+import { article } from "../../ir/names.js";
 import { docComment, join, objectKey, propertyName, ts, type Code } from "../../code/typescript.js";
 import { findType, latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
 import { GENERATED_HEADER } from "./header.js";
+import { filledIn, spokenList, type Envelope } from "../../ir/envelope.js";
 import type { TypeScriptNames } from "./naming.js";
 import { typeExpression } from "./type-expressions.js";
 
-/** Envelope fields a factory fills in itself when the caller leaves them out. */
-const DEFAULTED: Readonly<Record<string, Code>> = {
-  eventId: ts`newEventId()`,
-  jobId: ts`newEventId()`,
-  timestamp: ts`nowTimestamp()`,
-};
+/** Envelope fields a factory fills in itself when the caller leaves them out (the envelope's `generated`). */
+function defaultedOf(envelope: Envelope): Readonly<Record<string, Code>> {
+  return Object.fromEntries(Object.entries(envelope.generated).map(([name, how]) => [name, how === "uuid" ? ts`newEventId()` : ts`nowTimestamp()`]));
+}
 
 /** `src/factories.ts`: one `create<Event>` per event, filling the envelope and validating. */
 export function factoriesFile(model: ContractsModel, names: TypeScriptNames): string {
@@ -43,6 +43,8 @@ function collectRefs(type: Property["type"], into: Set<string>): void {
 
 function factory(model: ContractsModel, event: EventContract, names: TypeScriptNames): Code {
   const properties = inputProperties(model, event);
+  const DEFAULTED = defaultedOf(model.envelope);
+  const filled = filledIn(model.envelope, properties.map((property) => property.name));
   const members = properties.map((property) => {
     const optional = !property.required || property.name in DEFAULTED;
     const defaultNote = property.name in DEFAULTED ? "Filled in when left out." : undefined;
@@ -59,7 +61,7 @@ function factory(model: ContractsModel, event: EventContract, names: TypeScriptN
   const required = properties.filter((property) => property.required && !(property.name in DEFAULTED)).map((property) => property.name);
   return join([
     join([
-      docComment([`What ${names.create(event).text} needs. ${Object.keys(DEFAULTED).filter((key) => properties.some((p) => p.name === key)).join(", ")} are filled in when left out.`]),
+      docComment([`What ${names.create(event).text} needs.${filled === undefined ? "" : ` ${filled} filled in when left out.`}`]),
       ts`export interface ${names.init(event)} {
 ${join(members)}
 }`,
@@ -67,7 +69,7 @@ ${join(members)}
     join([
       docComment(
         [
-          `Creates a ${event.eventType} event (version ${event.version}): fills in \`eventType\`, \`version\` and any missing ${Object.keys(DEFAULTED).join(", ")}, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.`,
+          `Creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): fills in \`eventType\`, \`version\`${filled === undefined ? "" : ` and any missing ${spokenList(model.envelope.properties.filter((name) => name in DEFAULTED))}`}, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.`,
         ],
         [
           "@throws ContractValidationError listing every problem when the input breaks the contract.",

@@ -3,11 +3,15 @@ import { compareText, ContractProblemsError } from "../../problems.js";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
 import { GENERATED_HEADER } from "./header.js";
+import { spokenList } from "../../ir/envelope.js";
 import type { TypeScriptNames } from "./naming.js";
 
 /** `src/topics.ts`: topic and event-type constants, the contract metadata, and routing helpers. */
 export function topicsFile(model: ContractsModel, names: TypeScriptNames): string {
   const events = latestEvents(model);
+  const first = events[0];
+  if (first === undefined) throw new Error("internal error: no events");
+  const { cloudEvents } = model.envelope;
   const topics = [...new Set(events.map((event) => event.kafka.topic))].sort(compareText);
   const topicConstants = new Map<string, string>();
   for (const topic of topics) {
@@ -49,7 +53,7 @@ export function topicsFile(model: ContractsModel, names: TypeScriptNames): strin
     GENERATED_HEADER,
     ts`import type { ${join(typeImports.map((name) => ts`${names.type(name)}`), ", ")} } from "./types.js";`,
     join([
-      docComment(["The Kafka topic of each event stream."], ["@example", 'await producer.send({ topic: TOPICS.TEXT_JOBS, messages });']),
+      docComment(["The Kafka topic of each event stream."], ["@example", `await producer.send({ topic: TOPICS.${upperSnakeCase(first.kafka.topic)}, messages });`]),
       ts`export const TOPICS = {
 ${join(topicEntries)}
 } as const;`,
@@ -87,7 +91,7 @@ ${join(topicMapEntries)}
 }`]),
     join([docComment(["The events a topic carries."]), ts`export type EventOfTopic<T extends Topic> = TopicEventMap[T];`]),
     join([
-      docComment(["The Kafka topic an event type is published to."], ["@example", 'topicOf("TEXT_JOB_REQUESTED"); // "text-jobs"']),
+      docComment(["The Kafka topic an event type is published to."], ["@example", `topicOf(${JSON.stringify(first.eventType)}); // ${JSON.stringify(first.kafka.topic)}`]),
       ts`export function topicOf<T extends EventType>(eventType: T): (typeof EVENT_CONTRACTS)[T]["topic"] {
   const contract: EventContractInfo | undefined = (EVENT_CONTRACTS as Readonly<Record<string, EventContractInfo>>)[eventType];
   if (contract === undefined) throw new TypeError("unknown event type: " + String(eventType));
@@ -95,11 +99,17 @@ ${join(topicMapEntries)}
 }`,
     ]),
     join([
-      docComment(["The Kafka record key of an event, so that all events of one job land in one partition, in order."], ["@example", "await producer.send({ topic: topicOf(event.eventType), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });"]),
+      docComment([`The Kafka record key of an event (its ${spokenList([...new Set(events.map((event) => event.kafka.key))].sort(compareText).map((key) => `\`${key}\``))}), so that all events with one key land in one partition, in order.`], ["@example", "await producer.send({ topic: topicOf(event.eventType), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });"]),
       ts`export function keyOf(event: ContractEvent): string {
   switch (event.eventType) {
     ${join(keyCases)}
   }
+}`,
+    ]),
+    join([
+      docComment([`The CloudEvents attributes an event's envelope gives its record (binary mode): \`ce_id\` from \`${cloudEvents.id}\`, \`ce_time\` from \`${cloudEvents.time}\`${cloudEvents.subject === undefined ? "; the contracts name no subject" : `, \`ce_subject\` from \`${cloudEvents.subject}\``}.`]),
+      ts`export function cloudEventsOf(event: ContractEvent): { readonly id: string; readonly time: string; readonly subject?: string } {
+  return { id: String(event[${cloudEvents.id}]), time: String(event[${cloudEvents.time}])${cloudEvents.subject === undefined ? ts`` : ts`, subject: String(event[${cloudEvents.subject}])`} };
 }`,
     ]),
     ts``,

@@ -1,3 +1,4 @@
+import { article } from "../../ir/names.js";
 import { Code, docComment, isIdentifier, join, regExp, ts } from "../../code/typescript.js";
 import { MAX_DEPTH, REQUIRED, validationPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import { latestEvents, type ContractsModel, type StringFormat } from "../../ir/model.js";
@@ -65,7 +66,7 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
     const which = several ? `version ${event.version}${event.latest ? ", the current one" : ", superseded"}` : `version ${event.version}`;
     return [
       join([
-        docComment([`Validates a ${event.eventType} event (${which}) against its contract. Unknown properties are errors unless \`options.unknownProperties\` is "allow" (consumers).`], [
+        docComment([`Validates ${article(event.eventType)} ${event.eventType} event (${which}) against its contract. Unknown properties are errors unless \`options.unknownProperties\` is "allow" (consumers).`], [
           "@example",
           example,
           "if (!result.ok) console.error(result.errors);",
@@ -86,7 +87,7 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
 }`,
       ]),
       join([
-        docComment([`Returns the value typed as a ${event.eventType} event (${which}), or throws ContractValidationError listing every problem.`]),
+        docComment([`Returns the value typed as ${article(event.eventType)} ${event.eventType} event (${which}), or throws ContractValidationError listing every problem.`]),
         ts`export function ${names.assert(event)}(value: unknown, options?: ValidationOptions): ${type} {
   const result = ${names.validate(event)}(value, options);
   if (!result.ok) throw new ContractValidationError(${event.eventType}, result.errors);

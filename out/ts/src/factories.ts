@@ -25,7 +25,7 @@ import {
 } from "./validators.js";
 
 /**
- * What createActivityGenerated needs. eventId, jobId, timestamp are filled in when left out.
+ * What createActivityGenerated needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface ActivityGeneratedInit {
   /**
@@ -56,7 +56,7 @@ export interface ActivityGeneratedInit {
   readonly payload: ActivityResultPayload;
 }
 /**
- * Creates a ACTIVITY_GENERATED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates an ACTIVITY_GENERATED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createActivityGenerated({ userId: …, payload: … });
@@ -77,7 +77,7 @@ export function createActivityGenerated(init: ActivityGeneratedInit): ActivityGe
 }
 
 /**
- * What createImageJobRequested needs. eventId, jobId, timestamp are filled in when left out.
+ * What createImageJobRequested needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface ImageJobRequestedInit {
   /**
@@ -108,7 +108,7 @@ export interface ImageJobRequestedInit {
   readonly payload: ImageJobPayload;
 }
 /**
- * Creates a IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates an IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createImageJobRequested({ userId: …, payload: … });
@@ -129,7 +129,7 @@ export function createImageJobRequested(init: ImageJobRequestedInit): ImageJobRe
 }
 
 /**
- * What createJobStatusChanged needs. eventId, jobId, timestamp are filled in when left out.
+ * What createJobStatusChanged needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface JobStatusChangedInit {
   /**
@@ -160,7 +160,7 @@ export interface JobStatusChangedInit {
   readonly payload: JobStatus;
 }
 /**
- * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createJobStatusChanged({ userId: …, payload: … });
@@ -181,7 +181,7 @@ export function createJobStatusChanged(init: JobStatusChangedInit): JobStatusCha
 }
 
 /**
- * What createTextJobRequested needs. eventId, jobId, timestamp are filled in when left out.
+ * What createTextJobRequested needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface TextJobRequestedInit {
   /**
@@ -212,7 +212,7 @@ export interface TextJobRequestedInit {
   readonly payload: TextJobPayload;
 }
 /**
- * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createTextJobRequested({ userId: …, payload: … });

@@ -4,7 +4,7 @@
 // this subpath need no Kafka client at all.
 import { decodeEventJson } from "./decode.js";
 import { ContractValidationError, wireOf, type ValidationError } from "./runtime.js";
-import { EVENT_CONTRACTS, keyOf, type EventContractInfo } from "./topics.js";
+import { cloudEventsOf, EVENT_CONTRACTS, keyOf, type EventContractInfo } from "./topics.js";
 import type { ContractEvent, EventType, EventTypeMap } from "./types.js";
 import { validateEvent } from "./validators.js";
 
@@ -50,9 +50,10 @@ export interface EventRecord {
 }
 
 /**
- * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
- * `ce_type` the eventType, `ce_time` the timestamp, `ce_subject` the jobId and `ce_dataschema` the schema's
- * $id; the record key is the contract's key (the jobId), so all events of one job share a partition.
+ * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_type` is the
+ * eventType, `ce_id`, `ce_time` and `ce_subject` come from the envelope (see cloudEventsOf) and
+ * `ce_dataschema` is the schema's $id; the record key is the contract's key (keyOf), so all events with one
+ * key share a partition.
  *
  * @example
  * const { topic, message } = toRecord(event, "api-gateway");
@@ -60,6 +61,7 @@ export interface EventRecord {
  */
 export function toRecord(event: ContractEvent, source: string): EventRecord {
   const contract: EventContractInfo = EVENT_CONTRACTS[event.eventType];
+  const cloud = cloudEventsOf(event);
   return {
     topic: contract.topic,
     message: {
@@ -67,11 +69,11 @@ export function toRecord(event: ContractEvent, source: string): EventRecord {
       value: wireOf(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
-        ce_id: event.eventId,
+        ce_id: cloud.id,
         ce_type: event.eventType,
         ce_source: source,
-        ce_time: event.timestamp,
-        ce_subject: event.jobId,
+        ce_time: cloud.time,
+        ...(cloud.subject === undefined ? {} : { ce_subject: cloud.subject }),
         ce_dataschema: contract.schemaId,
         "content-type": "application/json",
       },
@@ -196,7 +198,7 @@ export interface EventHandlerOptions {
  *
  * @example
  * await consumer.run({ eachMessage: createEventHandler({
- *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
+ *   [eventType]: async (event) => handle(event), // one handler per event type of the contracts
  * }, { deadLetterProducer: producer }) });
  */
 export function createEventHandler(

@@ -12,7 +12,7 @@ import type {
 /**
  * The Kafka topic of each event stream.
  * @example
- * await producer.send({ topic: TOPICS.TEXT_JOBS, messages });
+ * await producer.send({ topic: TOPICS.ACTIVITY_RESULTS, messages });
  */
 export const TOPICS = {
   /**
@@ -150,7 +150,7 @@ export type EventOfTopic<T extends Topic> = TopicEventMap[T];
 /**
  * The Kafka topic an event type is published to.
  * @example
- * topicOf("TEXT_JOB_REQUESTED"); // "text-jobs"
+ * topicOf("ACTIVITY_GENERATED"); // "activity-results"
  */
 export function topicOf<T extends EventType>(eventType: T): (typeof EVENT_CONTRACTS)[T]["topic"] {
   const contract: EventContractInfo | undefined = (
@@ -161,7 +161,7 @@ export function topicOf<T extends EventType>(eventType: T): (typeof EVENT_CONTRA
 }
 
 /**
- * The Kafka record key of an event, so that all events of one job land in one partition, in order.
+ * The Kafka record key of an event (its `jobId`), so that all events with one key land in one partition, in order.
  * @example
  * await producer.send({ topic: topicOf(event.eventType), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });
  */
@@ -176,4 +176,19 @@ export function keyOf(event: ContractEvent): string {
     case "TEXT_JOB_REQUESTED":
       return String(event["jobId"]);
   }
+}
+
+/**
+ * The CloudEvents attributes an event's envelope gives its record (binary mode): `ce_id` from `eventId`, `ce_time` from `timestamp`, `ce_subject` from `jobId`.
+ */
+export function cloudEventsOf(event: ContractEvent): {
+  readonly id: string;
+  readonly time: string;
+  readonly subject?: string;
+} {
+  return {
+    id: String(event["eventId"]),
+    time: String(event["timestamp"]),
+    subject: String(event["jobId"]),
+  };
 }

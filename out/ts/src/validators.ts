@@ -1833,7 +1833,7 @@ function checkUserId(value: unknown, path: string, errors: ValidationError[], de
 }
 
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
+ * Validates an ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
@@ -1860,7 +1860,7 @@ export function isActivityGenerated(
 }
 
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
+ * Returns the value typed as an ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
 export function assertActivityGenerated(
   value: unknown,
@@ -1872,7 +1872,7 @@ export function assertActivityGenerated(
 }
 
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
+ * Validates an IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
@@ -1899,7 +1899,7 @@ export function isImageJobRequested(
 }
 
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
+ * Returns the value typed as an IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
 export function assertImageJobRequested(
   value: unknown,

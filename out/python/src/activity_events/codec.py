@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from ._build import build_event
 from ._schemas import EVENT_SCHEMAS
@@ -20,6 +22,14 @@ from .validation import (
 )
 
 __all__ = ["Record", "decode", "encode", "from_record", "to_record", "upcast"]
+
+# The envelope property each event type's record key is read from (its x-kafka key).
+_KEYS: Final[dict[str, str]] = {
+    "ACTIVITY_GENERATED": "jobId",
+    "IMAGE_JOB_REQUESTED": "jobId",
+    "JOB_STATUS_CHANGED": "jobId",
+    "TEXT_JOB_REQUESTED": "jobId",
+}
 
 
 def decode(data: bytes | str | Mapping[str, object]) -> ContractEvent:
@@ -67,24 +77,26 @@ class Record:
 def to_record(event: ContractEvent, source: str) -> Record:
     """Validates an event strictly and maps it to its Kafka record, exactly as the TypeScript and Go packages do.
 
-    The contract's topic, the jobId as key (all events of one job share a partition), the JSON envelope as
-    value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ce_subject, ...).
+    The contract's topic, the contract's key (all events with one key share a partition), the JSON envelope
+    as value, and CloudEvents headers in binary mode (ce_id, ce_type, ce_source, ce_time, ...), read from
+    the envelope: ce_id from eventId, ce_time from timestamp and ce_subject from jobId.
     """
     value = encode(event)
     validate(value)
-    headers = {
+    wire = json.loads(value)
+    headers: dict[str, str] = {
         "ce_specversion": "1.0",
-        "ce_id": event.event_id,
+        "ce_id": str(wire["eventId"]),
         "ce_type": event.event_type,
         "ce_source": source,
-        "ce_time": event.timestamp,
-        "ce_subject": event.job_id,
+        "ce_time": str(wire["timestamp"]),
+        "ce_subject": str(wire["jobId"]),
         "ce_dataschema": EVENT_SCHEMAS[(event.event_type, event.version)],
         "content-type": "application/json",
     }
     return Record(
         topic=TOPICS[event.event_type],
-        key=event.job_id.encode(),
+        key=str(wire[_KEYS[event.event_type]]).encode(),
         value=value,
         headers=tuple((name, text.encode()) for name, text in headers.items()),
     )

@@ -52,10 +52,11 @@ def create_activity_generated(
     timestamp: str | None = None,
     payload: ActivityResultPayload | Mapping[str, object],
 ) -> ActivityGenerated:
-    """Creates a ACTIVITY_GENERATED event (version 1).
+    """Creates an ACTIVITY_GENERATED event (version 1).
 
-    Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
-    its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
+    Fills in eventType and version (eventId, jobId and timestamp are filled in when not given),
+    validates the event against its contract and returns it as a frozen model. Raises
+    ContractValidationError listing every problem.
     """
     _event: dict[str, object] = {
         "eventType": "ACTIVITY_GENERATED",
@@ -77,10 +78,11 @@ def create_image_job_requested(
     timestamp: str | None = None,
     payload: ImageJobPayload | Mapping[str, object],
 ) -> ImageJobRequested:
-    """Creates a IMAGE_JOB_REQUESTED event (version 1).
+    """Creates an IMAGE_JOB_REQUESTED event (version 1).
 
-    Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
-    its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
+    Fills in eventType and version (eventId, jobId and timestamp are filled in when not given),
+    validates the event against its contract and returns it as a frozen model. Raises
+    ContractValidationError listing every problem.
     """
     _event: dict[str, object] = {
         "eventType": "IMAGE_JOB_REQUESTED",
@@ -104,8 +106,9 @@ def create_job_status_changed(
 ) -> JobStatusChanged:
     """Creates a JOB_STATUS_CHANGED event (version 1).
 
-    Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
-    its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
+    Fills in eventType and version (eventId, jobId and timestamp are filled in when not given),
+    validates the event against its contract and returns it as a frozen model. Raises
+    ContractValidationError listing every problem.
     """
     _event: dict[str, object] = {
         "eventType": "JOB_STATUS_CHANGED",
@@ -129,8 +132,9 @@ def create_text_job_requested(
 ) -> TextJobRequested:
     """Creates a TEXT_JOB_REQUESTED event (version 1).
 
-    Fills in eventType, version, eventId, jobId (when not given) and timestamp, validates the event against
-    its contract and returns it as a frozen model. Raises ContractValidationError listing every problem.
+    Fills in eventType and version (eventId, jobId and timestamp are filled in when not given),
+    validates the event against its contract and returns it as a frozen model. Raises
+    ContractValidationError listing every problem.
     """
     _event: dict[str, object] = {
         "eventType": "TEXT_JOB_REQUESTED",

@@ -13,7 +13,7 @@ import type {
   UserId,
 } from "./types.js";
 /**
- * What createActivityGenerated needs. eventId, jobId, timestamp are filled in when left out.
+ * What createActivityGenerated needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface ActivityGeneratedInit {
   /**
@@ -44,7 +44,7 @@ export interface ActivityGeneratedInit {
   readonly payload: ActivityResultPayload;
 }
 /**
- * Creates a ACTIVITY_GENERATED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates an ACTIVITY_GENERATED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createActivityGenerated({ userId: …, payload: … });
@@ -52,7 +52,7 @@ export interface ActivityGeneratedInit {
  */
 export declare function createActivityGenerated(init: ActivityGeneratedInit): ActivityGenerated;
 /**
- * What createImageJobRequested needs. eventId, jobId, timestamp are filled in when left out.
+ * What createImageJobRequested needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface ImageJobRequestedInit {
   /**
@@ -83,7 +83,7 @@ export interface ImageJobRequestedInit {
   readonly payload: ImageJobPayload;
 }
 /**
- * Creates a IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates an IMAGE_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createImageJobRequested({ userId: …, payload: … });
@@ -91,7 +91,7 @@ export interface ImageJobRequestedInit {
  */
 export declare function createImageJobRequested(init: ImageJobRequestedInit): ImageJobRequested;
 /**
- * What createJobStatusChanged needs. eventId, jobId, timestamp are filled in when left out.
+ * What createJobStatusChanged needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface JobStatusChangedInit {
   /**
@@ -122,7 +122,7 @@ export interface JobStatusChangedInit {
   readonly payload: JobStatus;
 }
 /**
- * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates a JOB_STATUS_CHANGED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createJobStatusChanged({ userId: …, payload: … });
@@ -130,7 +130,7 @@ export interface JobStatusChangedInit {
  */
 export declare function createJobStatusChanged(init: JobStatusChangedInit): JobStatusChanged;
 /**
- * What createTextJobRequested needs. eventId, jobId, timestamp are filled in when left out.
+ * What createTextJobRequested needs. eventId, jobId and timestamp are filled in when left out.
  */
 export interface TextJobRequestedInit {
   /**
@@ -161,7 +161,7 @@ export interface TextJobRequestedInit {
   readonly payload: TextJobPayload;
 }
 /**
- * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId, timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
+ * Creates a TEXT_JOB_REQUESTED event (version 1): fills in `eventType`, `version` and any missing eventId, jobId and timestamp, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.
  * @throws ContractValidationError listing every problem when the input breaks the contract.
  * @example
  * const event = createTextJobRequested({ userId: …, payload: … });

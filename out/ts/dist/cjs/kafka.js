@@ -29,6 +29,7 @@ var import_topics = require("./topics.js");
 var import_validators = require("./validators.js");
 function toRecord(event, source) {
   const contract = import_topics.EVENT_CONTRACTS[event.eventType];
+  const cloud = (0, import_topics.cloudEventsOf)(event);
   return {
     topic: contract.topic,
     message: {
@@ -36,11 +37,11 @@ function toRecord(event, source) {
       value: (0, import_runtime.wireOf)(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
-        ce_id: event.eventId,
+        ce_id: cloud.id,
         ce_type: event.eventType,
         ce_source: source,
-        ce_time: event.timestamp,
-        ce_subject: event.jobId,
+        ce_time: cloud.time,
+        ...cloud.subject === void 0 ? {} : { ce_subject: cloud.subject },
         ce_dataschema: contract.schemaId,
         "content-type": "application/json"
       }

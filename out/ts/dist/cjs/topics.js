@@ -20,6 +20,7 @@ __export(topics_exports, {
   EVENT_CONTRACTS: () => EVENT_CONTRACTS,
   EVENT_TYPES: () => EVENT_TYPES,
   TOPICS: () => TOPICS,
+  cloudEventsOf: () => cloudEventsOf,
   keyOf: () => keyOf,
   topicOf: () => topicOf
 });
@@ -122,4 +123,11 @@ function keyOf(event) {
     case "TEXT_JOB_REQUESTED":
       return String(event["jobId"]);
   }
+}
+function cloudEventsOf(event) {
+  return {
+    id: String(event["eventId"]),
+    time: String(event["timestamp"]),
+    subject: String(event["jobId"])
+  };
 }

@@ -7,7 +7,7 @@ import type {
   TextJobRequested,
 } from "./types.js";
 /**
- * Validates a ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
+ * Validates an ACTIVITY_GENERATED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateActivityGenerated(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
@@ -24,14 +24,14 @@ export declare function isActivityGenerated(
   options?: ValidationOptions,
 ): value is ActivityGenerated;
 /**
- * Returns the value typed as a ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
+ * Returns the value typed as an ACTIVITY_GENERATED event (version 1), or throws ContractValidationError listing every problem.
  */
 export declare function assertActivityGenerated(
   value: unknown,
   options?: ValidationOptions,
 ): ActivityGenerated;
 /**
- * Validates a IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
+ * Validates an IMAGE_JOB_REQUESTED event (version 1) against its contract. Unknown properties are errors unless `options.unknownProperties` is "allow" (consumers).
  * @example
  * const result = validateImageJobRequested(JSON.parse(message));
  * if (!result.ok) console.error(result.errors);
@@ -48,7 +48,7 @@ export declare function isImageJobRequested(
   options?: ValidationOptions,
 ): value is ImageJobRequested;
 /**
- * Returns the value typed as a IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
+ * Returns the value typed as an IMAGE_JOB_REQUESTED event (version 1), or throws ContractValidationError listing every problem.
  */
 export declare function assertImageJobRequested(
   value: unknown,

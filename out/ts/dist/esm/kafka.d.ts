@@ -40,9 +40,10 @@ export interface EventRecord {
   };
 }
 /**
- * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_id` is the eventId,
- * `ce_type` the eventType, `ce_time` the timestamp, `ce_subject` the jobId and `ce_dataschema` the schema's
- * $id; the record key is the contract's key (the jobId), so all events of one job share a partition.
+ * The record of an event, per the CloudEvents Kafka protocol binding in binary mode: `ce_type` is the
+ * eventType, `ce_id`, `ce_time` and `ce_subject` come from the envelope (see cloudEventsOf) and
+ * `ce_dataschema` is the schema's $id; the record key is the contract's key (keyOf), so all events with one
+ * key share a partition.
  *
  * @example
  * const { topic, message } = toRecord(event, "api-gateway");
@@ -112,7 +113,7 @@ export interface EventHandlerOptions {
  *
  * @example
  * await consumer.run({ eachMessage: createEventHandler({
- *   TEXT_JOB_REQUESTED: async (event) => generateText(event.payload),
+ *   [eventType]: async (event) => handle(event), // one handler per event type of the contracts
  * }, { deadLetterProducer: producer }) });
  */
 export declare function createEventHandler(

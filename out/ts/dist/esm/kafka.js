@@ -1,9 +1,10 @@
 import { decodeEventJson } from "./decode.js";
 import { ContractValidationError, wireOf } from "./runtime.js";
-import { EVENT_CONTRACTS, keyOf } from "./topics.js";
+import { cloudEventsOf, EVENT_CONTRACTS, keyOf } from "./topics.js";
 import { validateEvent } from "./validators.js";
 function toRecord(event, source) {
   const contract = EVENT_CONTRACTS[event.eventType];
+  const cloud = cloudEventsOf(event);
   return {
     topic: contract.topic,
     message: {
@@ -11,11 +12,11 @@ function toRecord(event, source) {
       value: wireOf(event) ?? JSON.stringify(event),
       headers: {
         ce_specversion: "1.0",
-        ce_id: event.eventId,
+        ce_id: cloud.id,
         ce_type: event.eventType,
         ce_source: source,
-        ce_time: event.timestamp,
-        ce_subject: event.jobId,
+        ce_time: cloud.time,
+        ...cloud.subject === void 0 ? {} : { ce_subject: cloud.subject },
         ce_dataschema: contract.schemaId,
         "content-type": "application/json"
       }

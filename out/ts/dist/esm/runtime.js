@@ -182,7 +182,7 @@ function newEventId() {
   const webCrypto = globalThis.crypto;
   if (webCrypto?.randomUUID === void 0) {
     throw new Error(
-      "crypto.randomUUID is not available; pass eventId and jobId to the factory explicitly"
+      "crypto.randomUUID is not available; pass the envelope's UUIDs to the factory explicitly"
     );
   }
   return webCrypto.randomUUID();

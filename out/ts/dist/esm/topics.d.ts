@@ -9,7 +9,7 @@ import type {
 /**
  * The Kafka topic of each event stream.
  * @example
- * await producer.send({ topic: TOPICS.TEXT_JOBS, messages });
+ * await producer.send({ topic: TOPICS.ACTIVITY_RESULTS, messages });
  */
 export declare const TOPICS: {
   /**
@@ -140,14 +140,22 @@ export type EventOfTopic<T extends Topic> = TopicEventMap[T];
 /**
  * The Kafka topic an event type is published to.
  * @example
- * topicOf("TEXT_JOB_REQUESTED"); // "text-jobs"
+ * topicOf("ACTIVITY_GENERATED"); // "activity-results"
  */
 export declare function topicOf<T extends EventType>(
   eventType: T,
 ): (typeof EVENT_CONTRACTS)[T]["topic"];
 /**
- * The Kafka record key of an event, so that all events of one job land in one partition, in order.
+ * The Kafka record key of an event (its `jobId`), so that all events with one key land in one partition, in order.
  * @example
  * await producer.send({ topic: topicOf(event.eventType), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });
  */
 export declare function keyOf(event: ContractEvent): string;
+/**
+ * The CloudEvents attributes an event's envelope gives its record (binary mode): `ce_id` from `eventId`, `ce_time` from `timestamp`, `ce_subject` from `jobId`.
+ */
+export declare function cloudEventsOf(event: ContractEvent): {
+  readonly id: string;
+  readonly time: string;
+  readonly subject?: string;
+};

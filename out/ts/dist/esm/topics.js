@@ -97,10 +97,18 @@ function keyOf(event) {
       return String(event["jobId"]);
   }
 }
+function cloudEventsOf(event) {
+  return {
+    id: String(event["eventId"]),
+    time: String(event["timestamp"]),
+    subject: String(event["jobId"])
+  };
+}
 export {
   EVENT_CONTRACTS,
   EVENT_TYPES,
   TOPICS,
+  cloudEventsOf,
   keyOf,
   topicOf
 };
