@@ -20,6 +20,12 @@ export interface Config {
    * one project's release is never taken for another's.
    */
   readonly tagPrefix: string;
+  /** A phrase naming the contracts in the packages' docs, the catalog and AsyncAPI ("Event contracts of ..."). */
+  readonly title: string;
+  /** The command that regenerates the packages, shown in the header of every generated file. */
+  readonly command: string;
+  /** Who owns the contracts, for the AsyncAPI document's `info.contact`; left out when absent. */
+  readonly contact?: { readonly name?: string; readonly url?: string; readonly email?: string };
   /** The properties every event carries, its record key, and what CloudEvents and the factories read of them. */
   readonly envelope: Envelope;
   readonly typescript: TypeScriptConfig;
@@ -46,6 +52,8 @@ export interface GoConfig {
 }
 
 export interface PythonConfig {
+  /** The distribution's summary on PyPI; the TypeScript package's description when absent. */
+  readonly description?: string;
   /** The distribution name on PyPI, e.g. `activity-builder-events`. */
   readonly distribution: string;
   /** The import name, e.g. `activity_events`. */
@@ -62,6 +70,8 @@ export const DEFAULT_CONFIG: Config = {
   upcasters: "upcasters",
   version: "1.0.0",
   tagPrefix: "contracts-v",
+  title: "Event contracts",
+  command: "npx event-contracts generate",
   envelope: DEFAULT_ENVELOPE,
   typescript: {
     packageName: "@shared/events",
@@ -114,6 +124,8 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     upcasters: ANY_TEXT,
     version: SEMVER,
     // What git check-ref-format accepts as the start of a tag name that a version completes.
+    title: { check: /^[^\x00-\x1f\x7f\u0085\u2028\u2029]*\S[^\x00-\x1f\x7f\u0085\u2028\u2029]*$/, what: "one line of text, e.g. Event contracts of the shop" },
+    command: { check: /^[^\x00-\x1f\x7f\u0085\u2028\u2029`]*\S[^\x00-\x1f\x7f\u0085\u2028\u2029`]*$/, what: "one line of text without backquotes, e.g. npm run generate" },
     tagPrefix: { check: /^(?![-./])(?!.*(\.\.|\/\/|@\{|\/\.|\.lock\/))[^\s~^:?*[\\\x00-\x1f\x7f]*[A-Za-z_/-]$/, what: "a git tag prefix ending in a letter, -, _ or /, e.g. contracts-v" },
   },
   typescript: {
@@ -131,7 +143,13 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     proxy: URL_RULE,
     proxyFolder: ANY_TEXT,
   },
+  contact: {
+    name: ANY_TEXT,
+    url: URL_RULE,
+    email: { check: /^[^\s@<>"]+@[^\s@<>"]+$/, what: "an e-mail address" },
+  },
   python: {
+    description: ANY_TEXT,
     distribution: { check: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, what: "a Python distribution name, e.g. shared-events" },
     package: {
       check: /^[a-z_][a-z0-9_]*$/,
@@ -189,13 +207,17 @@ export function parseConfig(file: string, text: string): Config {
     }
     return values;
   };
-  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters, version: DEFAULT_CONFIG.version, tagPrefix: DEFAULT_CONFIG.tagPrefix });
+  const top = read("", { schemas: DEFAULT_CONFIG.schemas, out: DEFAULT_CONFIG.out, upcasters: DEFAULT_CONFIG.upcasters, version: DEFAULT_CONFIG.version, tagPrefix: DEFAULT_CONFIG.tagPrefix, title: DEFAULT_CONFIG.title, command: DEFAULT_CONFIG.command });
+  const contact = root["contact"] === undefined ? undefined : read("contact", {});
   const config: Config = {
     schemas: top["schemas"] ?? DEFAULT_CONFIG.schemas,
     out: top["out"] ?? DEFAULT_CONFIG.out,
     upcasters: top["upcasters"] ?? DEFAULT_CONFIG.upcasters,
     version: top["version"] ?? DEFAULT_CONFIG.version,
     tagPrefix: top["tagPrefix"] ?? DEFAULT_CONFIG.tagPrefix,
+    title: top["title"] ?? DEFAULT_CONFIG.title,
+    command: top["command"] ?? DEFAULT_CONFIG.command,
+    ...(contact === undefined ? {} : { contact }),
     envelope: readEnvelope(root["envelope"], (pointer, message) => problem(`/envelope${pointer}`, message)),
     typescript: read("typescript", { ...DEFAULT_CONFIG.typescript }) as unknown as TypeScriptConfig,
     go: read("go", { ...DEFAULT_CONFIG.go }) as unknown as GoConfig,

@@ -63,7 +63,7 @@ export interface GenerateOptions {
 export async function generate(options: GenerateOptions): Promise<Generation> {
   const { schemasDir, outDir, config } = options;
   const schemas = await loadSchemas(schemasDir);
-  const model = buildModel(schemas, { checkExamples: false, envelope: config.envelope });
+  const model = buildModel(schemas, { checkExamples: false, envelope: config.envelope, project: { title: config.title, schemas: config.schemas, command: config.command } });
   if (model.events.length === 0) {
     const folder = path.relative(process.cwd(), schemasDir) || ".";
     throw new ContractProblemsError([{ code: "NO_EVENTS", file: folder, message: `no event schema: the packages need at least one schema with "x-kafka" (the others hold "$defs" only)` }]);

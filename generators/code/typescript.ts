@@ -1,3 +1,5 @@
+import { commentLine } from "./comment-line.js";
+
 /**
  * A small typed builder for TypeScript source, in the spirit of ajv's `_` template: anything interpolated
  * into code is data unless it is already `Code` or a checked `Name`. A schema's text (descriptions, property
@@ -47,6 +49,11 @@ export function isIdentifier(text: string): boolean {
 }
 
 export type Interpolation = Code | Name | string | number | boolean | null;
+
+/** A `//` comment of one line; characters that would end the line become spaces. */
+export function lineComment(text: string): Code {
+  return Code.trusted(`// ${commentLine(text)}`);
+}
 
 /** The tagged template: `ts\`const x = ${value};\`` with `value` a string gives `const x = "…";`. */
 export function ts(strings: TemplateStringsArray, ...values: readonly Interpolation[]): Code {

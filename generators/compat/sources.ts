@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { buildModel } from "../ir/build.js";
 import type { Envelope } from "../ir/envelope.js";
+import { DEFAULT_PROJECT } from "../ir/project.js";
 import { ContractProblemsError, UsageError, compareText } from "../problems.js";
 import { loadSchemas, parseSchemaTexts, type LoadedSchema } from "../schema/load.js";
 import type { Snapshot } from "./diff.js";
@@ -56,7 +57,7 @@ export async function snapshotOfGitRef(ref: string, schemasDir: string, envelope
   );
   // `ref:path` from the top of the repository, as `git show` reads it.
   const tree = `${ref}:${prefix === "" ? "" : `${prefix}/`}`;
-  if (files.length === 0) return { model: { envelope, events: [], types: [], schemas: [] }, sources: new Map(), tree };
+  if (files.length === 0) return { model: { envelope, project: DEFAULT_PROJECT, events: [], types: [], schemas: [] }, sources: new Map(), tree };
   try {
     return { ...snapshotOf(parseSchemaTexts(files), envelope), tree };
   } catch (error) {

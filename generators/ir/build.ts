@@ -2,6 +2,7 @@ import { ProblemCollector, compareText, type Problem } from "../problems.js";
 import { childPointer, parsePointer } from "../schema/json-pointer.js";
 import type { LoadedSchema } from "../schema/load.js";
 import { DEFAULT_ENVELOPE, type Envelope } from "./envelope.js";
+import { DEFAULT_PROJECT, type Project } from "./project.js";
 import { lintEvent } from "./event-rules.js";
 import { exampleProblems } from "./examples.js";
 import { planUpcasts } from "./upcasts.js";
@@ -49,6 +50,8 @@ export interface BuildOptions {
   readonly checkExamples?: boolean;
   /** The envelope every event must carry (the config's); the Activity Builder's by default. */
   readonly envelope?: Envelope;
+  /** The project's title, schemas folder and command, for the generated files; neutral defaults otherwise. */
+  readonly project?: Project;
 }
 
 /**
@@ -56,7 +59,7 @@ export interface BuildOptions {
  * every file is collected and reported together; a model is returned only when there are none.
  */
 export function buildModel(schemas: readonly LoadedSchema[], options: BuildOptions = {}): ContractsModel {
-  return new ModelBuilder(schemas, options.envelope ?? DEFAULT_ENVELOPE).build(options.checkExamples ?? true);
+  return new ModelBuilder(schemas, options.envelope ?? DEFAULT_ENVELOPE, options.project ?? DEFAULT_PROJECT).build(options.checkExamples ?? true);
 }
 
 class ModelBuilder {
@@ -72,6 +75,7 @@ class ModelBuilder {
   constructor(
     private readonly schemas: readonly LoadedSchema[],
     private readonly envelope: Envelope,
+    private readonly project: Project,
   ) {}
 
   build(checkExamples: boolean): ContractsModel {
@@ -89,6 +93,7 @@ class ModelBuilder {
     this.problems.throwIfAny();
     return {
       envelope: this.envelope,
+      project: this.project,
       events: events.sort((a, b) => compareText(a.eventType, b.eventType) || a.version - b.version),
       types: [...this.types.values()].sort((a, b) => compareText(a.name, b.name)),
       schemas: this.schemas.map((schema) => ({ file: schema.file, id: idOf(schema) ?? "", text: schema.source.text })),

@@ -53,9 +53,9 @@ export function envelopeProblems(envelope: Envelope): { readonly pointer: string
   return problems;
 }
 
-/** Names for a sentence: `a`, `a and b`, `a, b and c`. */
-export function spokenList(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+/** Names for a sentence: `a`, `a and b`, `a, b and c` (or `a, b or c`). */
+export function spokenList(names: readonly string[], conjunction: "and" | "or" = "and"): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1) ?? ""}`;
 }
 
 /** The generated properties in envelope order, for the factories' docs: "eventId, jobId and timestamp are". */

@@ -4,6 +4,7 @@
  * contracts with the same names.
  */
 import type { Envelope } from "./envelope.js";
+import type { Project } from "./project.js";
 
 /** Where in which schema file something was declared, for messages and docs. */
 export interface Origin {
@@ -179,6 +180,8 @@ export interface SchemaFile {
 export interface ContractsModel {
   /** The properties every event carries (from the config): names the targets write, never hard-code. */
   readonly envelope: Envelope;
+  /** The project the contracts belong to, as its generated files name it (from the config). */
+  readonly project: Project;
   /** Sorted by eventType, then version. */
   readonly events: readonly EventContract[];
   /** Sorted by name. */

@@ -1,4 +1,5 @@
 import type { Envelope } from "./envelope.js";
+import { DEFAULT_PROJECT } from "./project.js";
 import { parsePointer } from "../schema/json-pointer.js";
 import { RULES } from "./change-rules.js";
 import { compareEvents, type Change } from "./compare.js";
@@ -13,7 +14,7 @@ type Report = (file: string, pointer: string, message: string) => void;
  * upcaster written by hand is needed.
  */
 export function planUpcasts(events: readonly EventContract[], types: readonly NamedType[], envelope: Envelope, report: Report): EventContract[] {
-  const model: ContractsModel = { envelope, events, types, schemas: [] };
+  const model: ContractsModel = { envelope, project: DEFAULT_PROJECT, events, types, schemas: [] };
   return events.map((event) => {
     const previous = events.find((candidate) => candidate.eventType === event.eventType && candidate.version === event.version - 1);
     const older = events.some((candidate) => candidate.eventType === event.eventType && candidate.version < event.version);

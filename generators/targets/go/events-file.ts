@@ -95,11 +95,25 @@ const GO_RESERVED: ReadonlySet<string> = new Set(
 
 function factory(model: ContractsModel, names: GoNames, event: EventContract): string {
   const generated = goGenerated(model.envelope);
-  const FILLED: Readonly<Record<string, string>> = Object.fromEntries(generated.map((entry) => [entry.property, `filled.${entry.field}`]));
   const filledNote = generated.length === 0 ? "" : `, and, unless an option sets them, ${spokenList(generated.map((entry) => entry.property))} (${spokenList(generated.map((entry) => entry.option))})`;
   const goType = names.type(event.name) ?? event.name;
+  const parts = factoryParts(model, names, event);
+  if (parts === undefined) return "";
+  const { parameters, fields } = parts;
+  const name = names.factory(event);
+  return factorySource(name, goType, parameters, fields, generated.length, `${name} creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): it fills in eventType and version${filledNote}, and validates the event against its contract. The error is a *ValidationError listing every problem.`);
+}
+
+/**
+ * A factory's parameters (`name type`: the required properties the envelope does not fill in, in schema order)
+ * and the fields of the struct it builds; undefined for an event that is not an object.
+ */
+export function factoryParts(model: ContractsModel, names: GoNames, event: EventContract): { readonly parameters: string[]; readonly fields: string[] } | undefined {
+  const generated = goGenerated(model.envelope);
+  const FILLED: Readonly<Record<string, string>> = Object.fromEntries(generated.map((entry) => [entry.property, `filled.${entry.field}`]));
+  const goType = names.type(event.name) ?? event.name;
   const root = findType(model, event.name)?.type;
-  if (root?.kind !== "object") return "";
+  if (root?.kind !== "object") return undefined;
   const parameters: string[] = [];
   const fields: string[] = [];
   // Parameters that keep their own name are claimed first, so that a suffixed one never takes a property's name.
@@ -126,9 +140,12 @@ function factory(model: ContractsModel, names: GoNames, event: EventContract): s
       fields.push(`${field.name}: ${parameter},`);
     }
   }
-  const name = names.factory(event);
-  return `${goComment(`${name} creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): it fills in eventType and version${filledNote}, and validates the event against its contract. The error is a *ValidationError listing every problem.`)}func ${name}(${[...parameters, "options ...Option"].join(", ")}) (${goType}, error) {
-	${generated.length === 0 ? "_ = newEnvelope(options)" : "filled := newEnvelope(options)"}
+  return { parameters, fields };
+}
+
+function factorySource(name: string, goType: string, parameters: readonly string[], fields: readonly string[], filledCount: number, comment: string): string {
+  return `${goComment(comment)}func ${name}(${[...parameters, "options ...Option"].join(", ")}) (${goType}, error) {
+	${filledCount === 0 ? "_ = newEnvelope(options)" : "filled := newEnvelope(options)"}
 	event := ${goType}{
 		${fields.join("\n\t\t")}
 	}

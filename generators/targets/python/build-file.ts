@@ -1,7 +1,7 @@
 import { isortOrder, pyString } from "../../code/python.js";
 import { findType, latestEvents, resolveType, type ContractsModel, type TypeNode } from "../../ir/model.js";
 import type { PythonNames } from "./naming.js";
-import { HEADER } from "./python-files.js";
+import { pythonHeader } from "./python-files.js";
 import { functionNames } from "./validation-file.js";
 
 /**
@@ -78,7 +78,7 @@ ${variants.join("\n")}
   const cases = events.map((event) => `    if event_type == ${pyString(event.eventType)}:\n        return ${builderOf(event.name)}(value)`);
   const eventNames = events.map((event) => names.type(event.name) ?? event.name);
   const imports = [...new Set([...used, ...eventNames])].sort(isortOrder);
-  const content = `${HEADER}"""Builders of the models from validated values: no second parse, no second validation."""
+  const content = `${pythonHeader(model)}"""Builders of the models from validated values: no second parse, no second validation."""
 
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
 import Handlebars from "handlebars";
-import { dunderAllOrder, isortOrder, pyString } from "../../code/python.js";
+import { dunderAllOrder, isortOrder, pyDocstring, pyString } from "../../code/python.js";
 import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
-import { cloudEventsSentence } from "../../ir/envelope.js";
-import { latestEvents } from "../../ir/model.js";
+import { cloudEventsSentence, spokenList } from "../../ir/envelope.js";
+import { tomlString } from "../../code/toml.js";
+import { findType, latestEvents, type EventContract, type Property } from "../../ir/model.js";
 import { namePython } from "./naming.js";
 import { pythonUpcastFiles } from "./upcast-file.js";
-import { HEADER, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
+import { pythonHeader, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
 import { pythonBuildFile } from "./build-file.js";
 import { pythonValidationFile } from "./validation-file.js";
 import { pipInstallLines } from "../install.js";
@@ -24,20 +25,33 @@ export const pythonTarget: Target = {
     const handlebars = Handlebars.create();
     handlebars.registerHelper("md", (value: unknown) => markdownText(String(value)));
     handlebars.registerHelper("code", (value: unknown) => markdownCode(String(value)));
-    // A TOML basic string has JSON's escapes for the characters a name or version can hold.
-    handlebars.registerHelper("toml", (value: unknown) => JSON.stringify(String(value)));
+    handlebars.registerHelper("toml", (value: unknown) => tomlString(String(value)));
     const render = (name: string, data: object): string => handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
     const latest = latestEvents(model);
+    const { envelope } = model;
+    const properties = (event: EventContract): readonly Property[] => {
+      const type = findType(model, event.name)?.type;
+      return type?.kind === "object" ? type.properties : [];
+    };
     const events = latest.map((event) => ({
       eventType: event.eventType,
       model: names.type(event.name) ?? event.name,
       topic: event.kafka.topic,
       factory: names.factory(event),
+      // The README's call: the required arguments the envelope does not fill in, each as `name=...`.
+      call: properties(event).filter((property) => property.required && property.name !== "eventType" && property.name !== "version" && !(property.name in envelope.generated)).map((property) => `${names.attribute(event.name, property.name)}=...`).join(", "),
+      key: names.attribute(event.name, event.kafka.key),
+      fills: (() => {
+        const generated = envelope.properties.filter((name) => name in envelope.generated);
+        const sentence = spokenList(["eventType", "version", ...generated].map(markdownCode));
+        const overrides = generated.length === 0 ? "" : ` (pass ${spokenList(generated.map((name) => markdownCode(`${names.attribute(event.name, name)}=`)), "or")} to set ${generated.length === 1 ? "it" : "them"})`;
+        return `${sentence}${overrides}`;
+      })(),
     }));
     // Each schema file by name, as a glob that matches only itself: a wildcard would skip files whose names
     // start with a dot, which setuptools's glob treats as hidden.
     const packageData = ["py.typed", ...model.schemas.map((schema) => `schemas/${schema.file}`.replace(/[[*?]/g, (character) => `[${character}]`))];
-    const data = { ...config.python, version: context.release.version, install: pipInstallLines(config, context.release.version).join("\n"), events, first: events[0] ?? {}, packageData };
+    const data = { ...config.python, description: config.python.description ?? config.typescript.description, version: context.release.version, install: pipInstallLines(config, context.release.version).join("\n"), events, first: events[0] ?? {}, packageData };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
       "MAX_DEPTH", "Record", "decode", "encode", "from_record", "read_event", "to_record", "topic_of", "upcast", "validate", "validation_errors",
@@ -56,8 +70,7 @@ export const pythonTarget: Target = {
       { path: `${root}/py.typed`, content: "" },
       {
         path: `${root}/__init__.py`,
-        content: `${HEADER}"""Event contracts of the Activity Builder: models, validation, topics and factories. See README.md."""
-
+        content: `${pythonHeader(model)}${pyDocstring(`${model.project.title}: models, validation, topics and factories. See README.md.`, "")}
 from .codec import Record, decode, encode, from_record, to_record, upcast
 from .constants import ${fromConstants.sort(isortOrder).join(", ")}
 from .factories import ${fromFactories.join(", ")}
@@ -72,7 +85,7 @@ __all__ = [${[...exported].sort(dunderAllOrder).map((name) => pyString(name)).jo
       { path: `${root}/factories.py`, content: factoriesFile(model, names, build.builderOf) },
       {
         path: `${root}/codec.py`,
-        content: `${HEADER}"""Decoding events from the wire and encoding them back."""
+        content: `${pythonHeader(model)}"""Decoding events from the wire and encoding them back."""
 
 from __future__ import annotations
 
@@ -165,7 +178,7 @@ def from_record(value: bytes) -> ContractEvent:
       },
       {
         path: `${root}/_schemas.py`,
-        content: `${HEADER}"""The schemas shipped in this package, and which one each event type follows."""
+        content: `${pythonHeader(model)}"""The schemas shipped in this package, and which one each event type follows."""
 
 from __future__ import annotations
 
@@ -179,7 +192,7 @@ ${model.events.map((event) => `    (${pyString(event.eventType)}, ${event.versio
 }
 `,
       },
-      { path: `${root}/validation.py`, content: pythonValidationFile(model, HEADER, template(context, "python/validation.py.tmpl")) },
+      { path: `${root}/validation.py`, content: pythonValidationFile(model, pythonHeader(model), template(context, "python/validation.py.tmpl")) },
       { path: `${root}/${build.path}`, content: build.content },
       ...pythonUpcastFiles(model, names, root, context.upcasters, build.builderOf),
       ...model.schemas.map((schema) => ({ path: `${root}/schemas/${schema.file}`, content: schema.text, formatted: true })),

@@ -4,7 +4,7 @@ import { ContractProblemsError, type Problem } from "../../problems.js";
 import { upcasterPath } from "../typescript/decode-file.js";
 import type { GeneratedFile } from "../target.js";
 import type { PythonNames } from "./naming.js";
-import { HEADER } from "./python-files.js";
+import { pythonHeader } from "./python-files.js";
 
 /**
  * `upcast.py`: the steps from one version of an event to the next, and `upcast`, which decode uses. Manual
@@ -69,7 +69,7 @@ def ${stepName}(event: dict[str, Any]) -> dict[str, Any]:
   }
   if (problems.length > 0) throw new ContractProblemsError(problems);
   const usesJson = steps.some((step) => step.includes("json.loads("));
-  const source = `${HEADER}"""Upcasting: events of older versions become events of the current version, step by step."""
+  const source = `${pythonHeader(model)}"""Upcasting: events of older versions become events of the current version, step by step."""
 
 from __future__ import annotations
 
@@ -121,5 +121,5 @@ def upcast(event: Mapping[str, object]) -> Mapping[str, object]:
         current = step(copy.deepcopy(dict(current)))
     return current
 `;
-  return [{ path: `${root}/upcast.py`, content: source }, ...(copied.length > 0 ? [{ path: `${root}/_upcasters/__init__.py`, content: `${HEADER}"""Upcasters written by hand in the contracts repository."""\n` }] : []), ...copied];
+  return [{ path: `${root}/upcast.py`, content: source }, ...(copied.length > 0 ? [{ path: `${root}/_upcasters/__init__.py`, content: `${pythonHeader(model)}"""Upcasters written by hand in the contracts repository."""\n` }] : []), ...copied];
 }

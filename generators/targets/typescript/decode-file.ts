@@ -1,7 +1,7 @@
 import { Code, docComment, join, literal, ts } from "../../code/typescript.js";
 import { ContractProblemsError } from "../../problems.js";
 import { latestEvents, upcastSteps, type ContractsModel, type EventContract } from "../../ir/model.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 
 /** Where the hand-written upcaster of a manual step lives, in the contracts repository and in the package. */
@@ -73,7 +73,7 @@ export function decodeFile(model: ContractsModel, names: TypeScriptNames, upcast
   const helpers = ["defaultProperty", "renameProperty"].filter((helper) => steps.some((step) => step.text.includes(`${helper}(`)));
   const typeImports = [...new Set(["AnyVersionEvent", "ContractEvent", ...model.events.filter((event) => event.upcast !== undefined || !event.latest).map((event) => event.name)])].sort();
   const source = join([
-    GENERATED_HEADER,
+    generatedHeader(model),
     ts`import { type ValidationResult, parseJson, syntaxErrors${Code.trusted(helpers.map((helper) => `, ${helper}`).join(""))} } from "./runtime.js";`,
     ts`import type { ${join(typeImports.map((name) => ts`${Code.trusted(name)}`), ", ")} } from "./types.js";`,
     ts`import { validateEvent } from "./validators.js";`,

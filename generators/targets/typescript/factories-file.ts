@@ -1,7 +1,7 @@
 import { article } from "../../ir/names.js";
 import { docComment, join, objectKey, propertyName, ts, type Code } from "../../code/typescript.js";
 import { findType, latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import { filledIn, spokenList, type Envelope } from "../../ir/envelope.js";
 import type { TypeScriptNames } from "./naming.js";
 import { typeExpression } from "./type-expressions.js";
@@ -19,7 +19,7 @@ export function factoriesFile(model: ContractsModel, names: TypeScriptNames): st
   for (const event of events) for (const property of inputProperties(model, event)) collectRefs(property.type, typeImports);
   const validators = events.map((event) => names.assert(event)).sort((a, b) => (a.text < b.text ? -1 : 1));
   return join([
-    GENERATED_HEADER,
+    generatedHeader(model),
     ts`import { deepFreeze, newEventId, nowTimestamp, rememberWire } from "./runtime.js";`,
     ts`import type { ${join([...typeImports].sort().map((name) => ts`${names.type(name)}`), ", ")} } from "./types.js";`,
     ts`import { ${join(validators.map((name) => ts`${name}`), ", ")} } from "./validators.js";`,

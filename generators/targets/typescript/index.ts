@@ -1,15 +1,16 @@
+import type { ContractsModel } from "../../ir/model.js";
 import type { GeneratedFile, Target, TargetContext } from "../target.js";
 import { declarations, javascript } from "./compile.js";
 import { decodeFile } from "./decode-file.js";
 import { factoriesFile } from "./factories-file.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import { nameTypeScript } from "./naming.js";
 import { packageFiles } from "./package-files.js";
 import { topicsFile } from "./topics-file.js";
 import { typesFile } from "./types-file.js";
 import { validatorsFile } from "./validators-file.js";
 
-const INDEX = `${GENERATED_HEADER.text}
+const index = (model: ContractsModel): string => `${generatedHeader(model).text}
 export { ContractValidationError, type ValidationError, type ValidationOptions, type ValidationResult } from "./runtime.js";
 export * from "./types.js";
 export * from "./topics.js";
@@ -32,7 +33,7 @@ export const typescriptTarget: Target = {
       { path: "src/decode.ts", content: decode.source },
       ...decode.upcasters,
       ...packageFiles(context, names),
-      { path: "src/index.ts", content: INDEX },
+      { path: "src/index.ts", content: index(model) },
       { path: "src/types.ts", content: typesFile(model, names) },
       { path: "src/validators.ts", content: validatorsFile(model, names) },
       { path: "src/topics.ts", content: topicsFile(model, names) },

@@ -1,5 +1,7 @@
 import Handlebars from "handlebars";
-import { findType, latestEvents, type ContractsModel } from "../../ir/model.js";
+import { latestEvents } from "../../ir/model.js";
+import { spokenList } from "../../ir/envelope.js";
+import { isIdentifier } from "../../code/typescript.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
 import { npmInstallLines } from "../install.js";
@@ -21,12 +23,20 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
 
   const events = latestEvents(model);
   const first = events[0];
-  const firstExample = first?.examples[0] as { payload?: unknown } | undefined;
+  const firstExample = (first?.examples[0] ?? {}) as Record<string, unknown>;
+  const { envelope } = model;
+  // The README's call: the first example, without what the factory fills in.
+  const init = Object.entries(firstExample)
+    .filter(([name]) => name !== "eventType" && name !== "version" && !(name in envelope.generated))
+    .map(([name, value]) => `  ${isIdentifier(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")},`)
+    .join("\n");
+  const generated = envelope.properties.filter((name) => name in envelope.generated);
   const data = {
     packageName: config.typescript.packageName,
     version: context.release.version,
     install: npmInstallLines(config, context.release.version).join("\n"),
     description: config.typescript.description,
+    fills: `${spokenList(["eventType", "version", ...generated].map(markdownCode))}${generated.length === 0 ? "" : ` (when you do not pass ${generated.length === 1 ? "it" : "them"})`}`,
     schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
     events: events.map((event) => ({
       eventType: event.eventType,
@@ -39,8 +49,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     })),
     first: {
       create: first === undefined ? "" : names.create(first).text,
-      payloadType: first === undefined ? "" : payloadTypeName(model, first.name).replace(/\*\//g, "*\\/"),
-      payload: codeBlockSafe(JSON.stringify(firstExample?.payload ?? {}, null, 2)),
+      init: codeBlockSafe(init),
       schema: first?.schemaFile ?? "",
     },
   };
@@ -52,12 +61,6 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts"), formatted: true },
     { path: "src/kafka.ts", content: template(context, "typescript/kafka.ts"), formatted: true },
   ];
-}
-
-function payloadTypeName(model: ContractsModel, eventName: string): string {
-  const event = findType(model, eventName)?.type;
-  const payload = event?.kind === "object" ? event.properties.find((property) => property.name === "payload")?.type : undefined;
-  return payload?.kind === "ref" ? payload.name : "payload";
 }
 
 /** Text placed inside a fenced code block must not contain the fence itself. */

@@ -2,7 +2,7 @@ import { docComment, join, literal, objectKey, propertyName, ts } from "../../co
 import { compareText, ContractProblemsError } from "../../problems.js";
 import { latestEvents, type ContractsModel } from "../../ir/model.js";
 import { upperSnakeCase } from "../../ir/names.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import { spokenList } from "../../ir/envelope.js";
 import type { TypeScriptNames } from "./naming.js";
 
@@ -50,7 +50,7 @@ export function topicsFile(model: ContractsModel, names: TypeScriptNames): strin
       return String(event[${event.kafka.key}]);`);
   const typeImports = ["ContractEvent", "EventType", ...events.map((event) => event.name)].sort();
   return join([
-    GENERATED_HEADER,
+    generatedHeader(model),
     ts`import type { ${join(typeImports.map((name) => ts`${names.type(name)}`), ", ")} } from "./types.js";`,
     join([
       docComment(["The Kafka topic of each event stream."], ["@example", `await producer.send({ topic: TOPICS.${upperSnakeCase(first.kafka.topic)}, messages });`]),

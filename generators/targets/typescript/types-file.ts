@@ -1,6 +1,6 @@
 import { docComment, join, propertyName, ts, type Code } from "../../code/typescript.js";
 import { latestEvents, type ContractsModel, type NamedType, type Property } from "../../ir/model.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 import { constraintSummary } from "../../ir/describe.js";
 import { typeExpression } from "./type-expressions.js";
@@ -17,7 +17,7 @@ export function typesFile(model: ContractsModel, names: TypeScriptNames): string
     .filter((event) => model.events.some((other) => other.eventType === event.eventType && other.version !== event.version))
     .map((event) => join([docComment([`Version ${event.version} of ${event.eventType}, the current one.`]), ts`export type ${names.versioned(event)} = ${names.type(event.name)};`]));
   return join([
-    GENERATED_HEADER,
+    generatedHeader(model),
     ...declarations,
     ...aliases,
     docComment(["Every event of the contracts in its current version, discriminated on `eventType`: what producers publish and what `decodeEvent` returns."]),

@@ -2,7 +2,7 @@ import { article } from "../../ir/names.js";
 import { Code, docComment, isIdentifier, join, regExp, ts } from "../../code/typescript.js";
 import { MAX_DEPTH, REQUIRED, validationPlan, type Failure, type NamedPlan, type ValidationPlan, type ValuePlan } from "../../plan/validation-plan.js";
 import { latestEvents, type ContractsModel, type StringFormat } from "../../ir/model.js";
-import { GENERATED_HEADER } from "./header.js";
+import { generatedHeader } from "./header.js";
 import type { TypeScriptNames } from "./naming.js";
 import { NumberedNames } from "../numbered-names.js";
 
@@ -112,7 +112,7 @@ export function validatorsFile(model: ContractsModel, names: TypeScriptNames): s
   const typeImports = [...model.events.map((event) => event.name), "AnyVersionEvent"].sort();
   const runtimeImports = ["ContractValidationError", "type ValidationError", "type ValidationOptions", "type ValidationResult", "parseJson", "reject", "settle", "syntaxErrors", ...emitter.runtimeHelpers()];
   return join([
-    GENERATED_HEADER,
+    generatedHeader(model),
     Code.trusted(`import { ${[...new Set(runtimeImports)].join(", ")} } from "./runtime.js";`),
     Code.trusted(`import type { ${typeImports.join(", ")} } from "./types.js";`),
     ...emitter.constants(),
