@@ -35,6 +35,33 @@ describe("config values are checked by each language's own rules, with a located
   });
 });
 
+describe("the envelope", () => {
+  const envelope = (overrides: Record<string, unknown>): unknown => ({ envelope: { properties: ["eventType", "version", "eventId", "orderId", "occurredAt", "data"], key: "orderId", cloudEvents: { id: "eventId", time: "occurredAt" }, generated: { eventId: "uuid", occurredAt: "now" }, ...overrides } });
+
+  it("accepts another project's envelope, and parses it whole", () => {
+    expect(refusals(envelope({}))).toEqual([]);
+    const config = parseConfig("c.json", JSON.stringify(envelope({ cloudEvents: { id: "eventId", time: "occurredAt", subject: "orderId" } })));
+    expect(config.envelope).toEqual({ properties: ["eventType", "version", "eventId", "orderId", "occurredAt", "data"], key: "orderId", cloudEvents: { id: "eventId", time: "occurredAt", subject: "orderId" }, generated: { eventId: "uuid", occurredAt: "now" } });
+  });
+
+  it.each([
+    [{ properties: ["version", "eventId", "orderId", "occurredAt", "data"] }, "/envelope/properties", `must include "eventType"`],
+    [{ properties: ["eventType", "version", "eventId", "orderId", "occurredAt", "order-id"] }, "/envelope/properties/5", "not a camelCase name"],
+    [{ properties: ["eventType", "version", "eventId", "eventId", "orderId", "occurredAt"] }, "/envelope/properties/3", "listed twice"],
+    [{ key: "customerId" }, "/envelope/key", "not one of the envelope's properties"],
+    [{ key: "version" }, "/envelope/key", `cannot be "version"`],
+    [{ cloudEvents: { id: "eventId" } }, "/envelope/cloudEvents", `"cloudEvents" must be`],
+    [{ cloudEvents: { id: "eventId", time: "when" } }, "/envelope/cloudEvents/time", "not one of the envelope's properties"],
+    [{ generated: { eventId: "random" } }, "/envelope/generated/eventId", `use "uuid" or "now"`],
+    [{ colour: "red" }, "/envelope/colour", "unknown setting"],
+  ])("refuses %j at %s", (overrides, pointer, reason) => {
+    const [problem, ...rest] = refusals(envelope(overrides));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(new RegExp(`^event-contracts\\.config\\.json:\\d+:\\d+ +${pointer.replace(/\//g, "\\/")} `));
+    expect(problem).toContain(reason);
+  });
+});
+
 describe("the release tag prefix", () => {
   // git is the judge: a prefix is accepted exactly when `<prefix>1.0.0` is a tag name git accepts, except that
   // one starting with "-" (git would read it as an option) or ending in a digit or a dot (where would the

@@ -12,17 +12,19 @@ import { typeCheck } from "./support/tsc.js";
 // The committed output folders are the golden files: generation must reproduce them byte for byte.
 // To update a fixture's golden files: `node bin/event-contracts.js generate --config test/fixtures/<name>/event-contracts.config.json`.
 // This is the one test that reads the live schemas/ and out/ (the CI drift check in a test's clothes).
-const fixture = (name: string) => ({
+const fixture = (name: string, schemas = "schemas", out = "out") => ({
   name: `the ${name} fixture`,
   config: path.join(FIXTURES, name, "event-contracts.config.json"),
-  schemas: path.join(FIXTURES, name, "schemas"),
-  out: path.join(FIXTURES, name, "out"),
+  schemas: path.join(FIXTURES, name, schemas),
+  out: path.join(FIXTURES, name, out),
 });
 const GOLDEN_TREES = [
   { name: "the canonical schemas", config: path.join(ROOT, "event-contracts.config.json"), schemas: LIVE_SCHEMAS, out: LIVE_OUT },
   fixture("activity"),
   fixture("hostile"),
   fixture("versions"),
+  // Another team's project: its own envelope (orderId as the key, occurredAt as the time, data), folders and names.
+  fixture("orders", "contracts", "generated"),
 ];
 
 describe.each(GOLDEN_TREES)("golden output of $name", ({ config, schemas, out }) => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ContractProblemsError, type Problem } from "../generators/problems.js";
 import { canonicalSchemas, clone, modelOf, type Json } from "./support/schemas.js";
+import path from "node:path";
+import { buildModel } from "../generators/ir/build.js";
+import type { Envelope } from "../generators/ir/envelope.js";
+import { parseSchemaTexts } from "../generators/schema/load.js";
+import { FIXTURES, SCHEMAS } from "./support/paths.js";
+import { readSchemas, type Schemas } from "./support/snapshots.js";
 
 function problemsOf(edit: (schemas: Map<string, Record<string, Json>>) => void): readonly Problem[] {
   const schemas = canonicalSchemas();
@@ -104,3 +110,51 @@ describe("schema rules", () => {
     expect(problems.map((problem) => problem.file).sort()).toEqual(["image-job.json", "text-job.json"]);
   });
 });
+
+describe("the envelope of the config", () => {
+  const ordersEnvelope: Envelope = { properties: ["eventType", "version", "eventId", "orderId", "occurredAt", "data"], key: "orderId", cloudEvents: { id: "eventId", time: "occurredAt", subject: "orderId" }, generated: { eventId: "uuid", occurredAt: "now" } };
+  const build = (edit: (schemas: Schemas) => void = () => {}): readonly Problem[] => {
+    const schemas = readSchemas(path.join(FIXTURES, "orders/contracts"));
+    edit(schemas);
+    try {
+      snapshotOf(schemas, ordersEnvelope);
+      return [];
+    } catch (error) {
+      if (error instanceof ContractProblemsError) return error.problems;
+      throw error;
+    }
+  };
+
+  it("is what every event must carry: the Activity Builder's schemas are refused under another envelope", () => {
+    expect(build()).toEqual([]);
+    const problems = problemsUnder(ordersEnvelope);
+    expect(problems.some((problem) => problem.code === "ENVELOPE" && problem.message.includes(`"orderId"`) && problem.message.includes("envelope: eventType, version, eventId, orderId, occurredAt, data"))).toBe(true);
+  });
+
+  it("gives x-kafka its default key, and holds the key and CloudEvents properties to strings", () => {
+    expect(modelOfFolder(path.join(FIXTURES, "orders/contracts"), ordersEnvelope).events.map((event) => event.kafka.key)).toEqual(["orderId", "orderId"]);
+    const problems = build((schemas) => {
+      schemas.get("order-placed.json").properties.occurredAt = { description: "Seconds since the epoch.", type: "integer" };
+      schemas.get("order-placed.json").examples.forEach((example: any) => (example.occurredAt = 1));
+    });
+    expect(problems.map((problem) => [problem.code, problem.pointer, problem.message])).toEqual([["ENVELOPE", "/properties/occurredAt", `"occurredAt" must be a string: the envelope's record key and CloudEvents attributes are written as text`]]);
+  });
+});
+
+function snapshotOf(schemas: Schemas, envelope: Envelope): ReturnType<typeof buildModel> {
+  return buildModel(parseSchemaTexts([...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }))), { envelope });
+}
+
+function modelOfFolder(folder: string, envelope: Envelope): ReturnType<typeof buildModel> {
+  return snapshotOf(readSchemas(folder), envelope);
+}
+
+function problemsUnder(envelope: Envelope): readonly Problem[] {
+  try {
+    snapshotOf(readSchemas(SCHEMAS), envelope);
+    return [];
+  } catch (error) {
+    if (error instanceof ContractProblemsError) return error.problems;
+    throw error;
+  }
+}

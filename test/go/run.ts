@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // The live module (out/go) is formatted and vetted; the tests themselves run on the fixtures' modules.
-const MODULES = ["out/go", ...["activity", "hostile", "versions"].map((fixture) => `test/fixtures/${fixture}/out/go`)];
+const MODULES = ["out/go", ...["activity", "hostile", "versions"].map((fixture) => `test/fixtures/${fixture}/out/go`), "test/fixtures/orders/generated/go"];
 
 function run(command: string, args: readonly string[], cwd = ROOT): string {
   console.log(`$ (cd ${path.relative(ROOT, cwd) || "."} && ${command} ${args.join(" ")})`);

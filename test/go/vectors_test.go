@@ -10,6 +10,7 @@ import (
 
 	events "contracts.activity-builder.dev/events"
 	hostile "hostile.example.com/events"
+	orders "orders.example.com/events"
 )
 
 type vector struct {
@@ -84,6 +85,11 @@ func TestHostileVectors(t *testing.T) {
 	checkVectors(t, loadVectors(t, "../fixtures/hostile/out"), hostile.Validate)
 }
 
+// Another project's envelope: orderId, occurredAt and data instead of jobId, userId, timestamp and payload.
+func TestOrdersVectors(t *testing.T) {
+	checkVectors(t, loadVectors(t, "../fixtures/orders/generated"), orders.Validate)
+}
+
 func sameJSON(t *testing.T, name string, want, got []byte) {
 	t.Helper()
 	var a, b any
@@ -106,6 +112,7 @@ func TestDecodeEncodeRoundTrip(t *testing.T) {
 	}{
 		{"../fixtures/activity/out", func(data []byte) (any, error) { return events.Decode(data) }},
 		{"../fixtures/hostile/out", func(data []byte) (any, error) { return hostile.Decode(data) }},
+		{"../fixtures/orders/generated", func(data []byte) (any, error) { return orders.Decode(data) }},
 	} {
 		count := 0
 		for _, v := range loadVectors(t, set.out) {

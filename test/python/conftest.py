@@ -1,4 +1,4 @@
-"""Shared fixtures: the vectors of the canonical contracts and of the hostile fixture."""
+"""Shared fixtures: the vectors of the canonical contracts, of the hostile fixture and of the orders fixture."""
 
 from __future__ import annotations
 
@@ -18,3 +18,4 @@ def load_vectors(out: Path) -> list[dict[str, Any]]:
 
 CANONICAL_VECTORS = load_vectors(ROOT / "test" / "fixtures" / "activity" / "out")
 HOSTILE_VECTORS = load_vectors(ROOT / "test" / "fixtures" / "hostile" / "out")
+ORDERS_VECTORS = load_vectors(ROOT / "test" / "fixtures" / "orders" / "generated")

@@ -14,7 +14,7 @@ const BIN = path.join(VENV, "bin");
 const REQUIREMENTS = path.join(ROOT, "test/python/requirements.txt");
 // The fixtures' packages are installed and tested; the live package (out/python, the same distribution as
 // the activity fixture's) is linted and type-checked where it stands.
-const INSTALLED = ["activity", "hostile", "versions"].map((fixture) => path.join(ROOT, "test/fixtures", fixture, "out/python"));
+const INSTALLED = [...["activity", "hostile", "versions"].map((fixture) => path.join(ROOT, "test/fixtures", fixture, "out/python")), path.join(ROOT, "test/fixtures/orders/generated/python")];
 const PACKAGES = [path.join(ROOT, "out/python"), ...INSTALLED];
 
 function run(command: string, args: readonly string[], cwd = ROOT): void {

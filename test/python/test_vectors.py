@@ -8,8 +8,9 @@ from typing import Any
 
 import activity_events
 import hostile_events
+import order_events
 import pytest
-from conftest import CANONICAL_VECTORS, HOSTILE_VECTORS
+from conftest import CANONICAL_VECTORS, HOSTILE_VECTORS, ORDERS_VECTORS
 
 Issues = Callable[[str], list[Any]]
 
@@ -31,6 +32,17 @@ def test_canonical_vector(vector: dict[str, Any]) -> None:
 @pytest.mark.parametrize("vector", HOSTILE_VECTORS, ids=lambda vector: vector["name"])
 def test_hostile_vector(vector: dict[str, Any]) -> None:
     check(vector, hostile_events.validation_errors)
+
+
+@pytest.mark.parametrize("vector", ORDERS_VECTORS, ids=lambda vector: vector["name"])
+def test_orders_vector(vector: dict[str, Any]) -> None:
+    check(vector, order_events.validation_errors)
+
+
+@pytest.mark.parametrize("vector", [v for v in ORDERS_VECTORS if v["valid"]], ids=lambda vector: vector["name"])
+def test_orders_decode_then_encode_gives_back_the_same_json(vector: dict[str, Any]) -> None:
+    event = order_events.decode(json.dumps(vector["event"]))
+    assert json.loads(order_events.encode(event)) == vector["event"]
 
 
 @pytest.mark.parametrize("vector", [v for v in CANONICAL_VECTORS if v["valid"]], ids=lambda vector: vector["name"])

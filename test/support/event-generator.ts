@@ -1,3 +1,4 @@
+import { stringLanguage } from "../../generators/compat/string-languages.js";
 import type { ContractsModel, TypeNode } from "../../generators/ir/model.js";
 
 /** A small seeded PRNG (mulberry32), so every run of the differential test sees the same events. */
@@ -13,6 +14,30 @@ export function seededRandom(seed: number): () => number {
 }
 
 const CHARACTERS = ["a", "Z", "0", " ", "é", "ß", "中", "😀", "𝄞", "\u2028", '"', "\\"];
+
+const WORDS = new Map<string, readonly string[]>();
+
+/**
+ * Up to 24 strings a string type with a pattern accepts, the shortest first, made from the words of its
+ * language (the compat module's automaton of pattern and length), with a readable character of each set.
+ */
+function wordsOf(type: Extract<TypeNode, { kind: "string" }>): readonly string[] {
+  const key = JSON.stringify(type);
+  let words = WORDS.get(key);
+  if (words === undefined) {
+    const language = stringLanguage({ kind: "string", ...(type.pattern === undefined ? {} : { pattern: type.pattern }), ...(type.minLength === undefined ? {} : { minLength: type.minLength }), ...(type.maxLength === undefined ? {} : { maxLength: type.maxLength }) });
+    const found: string[] = [];
+    if (!("undecided" in language)) {
+      for (const wordSet of language.dfa.wordSets()) {
+        found.push(String.fromCodePoint(...wordSet.map((set, index) => set.ranges[(index * 7) % set.ranges.length]?.min ?? 0x61)));
+        if (found.length >= 24) break;
+      }
+    }
+    words = found;
+    WORDS.set(key, words);
+  }
+  return words;
+}
 
 /** Strings that exercise the formats and patterns of the schemas: valid, invalid, and near the edge. */
 const TRICKY_STRINGS = [
@@ -155,7 +180,8 @@ export class EventGenerator {
     if (type.format === "uri") return this.chance(0.8) ? `https://cdn.example.com/${this.uuid()}.png` : this.pick(TRICKY_STRINGS);
     if (type.pattern !== undefined) {
       const pattern = new RegExp(type.pattern, "u");
-      const matching = TRICKY_STRINGS.filter((candidate) => pattern.test(candidate));
+      // Strings of the pattern's own language (refa's automaton, length bounds applied), beside the pool.
+      const matching = [...TRICKY_STRINGS.filter((candidate) => pattern.test(candidate)), ...wordsOf(type)];
       return matching.length > 0 && this.chance(0.9) ? this.pick(matching) : this.pick(TRICKY_STRINGS);
     }
     const min = type.minLength ?? 0;
