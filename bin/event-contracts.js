@@ -141,4 +141,5 @@ const packagesWhereTheyAre = {
 
 // Stack traces (EVENT_CONTRACTS_DEBUG=1) name the source files and lines, through the bundle's source map.
 if (process.env.EVENT_CONTRACTS_DEBUG === "1") process.setSourceMapsEnabled(true);
-process.exitCode = await (await loadCli()).main(process.argv.slice(2));
+const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+process.exitCode = await (await loadCli()).main(process.argv.slice(2), undefined, { version });

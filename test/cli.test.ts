@@ -46,7 +46,7 @@ describe("event-contracts generate", () => {
     writeFileSync(path.join(out, "ts/stale.txt"), "left over");
     listInManifest(out, "ts/stale.txt");
     const again = cli(["generate", "--out", "out"], { cwd: dir });
-    expect(again.stdout).toMatch(/Generated \d+ files for 4 events into out\./);
+    expect(again.stdout).toMatch(/Generated \d+ files for 4 event types into out\./);
     expect(existsSync(path.join(out, "ts/stale.txt"))).toBe(false);
     expect(readFileSync(path.join(out, "manifest.json"), "utf8")).not.toContain("ts/stale.txt");
   });
@@ -79,7 +79,7 @@ describe("event-contracts generate", () => {
     editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested",', '"title": "Text job requested"'));
     const result = cli(["generate", "--out", "out"], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^text-job\.json:5:3 {2}malformed JSON: expected ','; fix the syntax at this position \[MALFORMED_JSON\]$/m);
+    expect(result.stderr).toMatch(/^schemas\/text-job\.json:5:3 {2}malformed JSON: expected ','; fix the syntax at this position \[MALFORMED_JSON\]$/m);
     expect(result.stderr).toContain("nothing was written");
     expect(readFileSync(path.join(out, "ts/src/types.ts"), "utf8")).toBe(before);
   });
@@ -89,8 +89,29 @@ describe("event-contracts generate", () => {
     editSchema(schemas, "image-job.json", (text) => text.replace('"#/$defs/ImageSize"', '"#/$defs/ImageDimensions"'));
     const result = cli(["generate", "--out", "out"], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^image-job\.json:\d+:\d+ {2}\/\$defs\/ImageJobPayload\/properties\/size\/\$ref {2}cannot resolve "\$ref": "#\/\$defs\/ImageDimensions"/m);
+    expect(result.stderr).toMatch(/^schemas\/image-job\.json:\d+:\d+ {2}\/\$defs\/ImageJobPayload\/properties\/size\/\$ref {2}cannot resolve "\$ref": "#\/\$defs\/ImageDimensions"/m);
     expect(existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  it("reports a broken $ref of an envelope property once, with no follow-on envelope error", () => {
+    const { dir, schemas } = workspace();
+    editSchema(schemas, "text-job.json", (text) => text.replace("common.json#/$defs/UserId", "common.json#/$defs/UserIdentity"));
+    const result = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("[UNRESOLVED_REF]");
+    expect(result.stderr).not.toContain("[ENVELOPE]");
+    expect(result.stderr).toContain("1 problem found; nothing was written.");
+  });
+
+  it("says what is wrong with broken JSON: a trailing comma at its comma, an unclosed bracket where it was opened", () => {
+    const { dir, schemas } = workspace();
+    editSchema(schemas, "text-job.json", (text) => text.replace('"payload"],', '"payload",],'));
+    editSchema(schemas, "image-job.json", (text) => text.replace('"producers": ["api-gateway"],', '"producers": ["api-gateway",'));
+    const result = cli(["generate", "--out", "out"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^schemas\/text-job\.json:13:\d+ {2}malformed JSON: a trailing comma: JSON allows no ',' before '\]'; remove it \[MALFORMED_JSON\]$/m);
+    expect(result.stderr).toMatch(/^schemas\/image-job\.json:\d+:\d+ {2}malformed JSON: the '\[' at line \d+, column \d+ is not closed: a '\]' is missing before this '\}' \[MALFORMED_JSON\]$/m);
+    expect(result.stderr).toContain("2 problems found; nothing was written.");
   });
 
   it("exits 2 listing every rule broken, as file:line:col  pointer  message", () => {
@@ -99,8 +120,8 @@ describe("event-contracts generate", () => {
     editSchema(schemas, "text-job.json", (text) => text.replace('"topic": "text-jobs"', '"topic": "text jobs"'));
     const result = cli(["generate", "--out", "out"], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^job-status\.json:\d+:\d+ {2}\/\$defs\/JobProcessing\/properties\/attempt {2}property "attempt" needs a "description"/m);
-    expect(result.stderr).toMatch(/^text-job\.json:\d+:\d+ {2}\/x-kafka\/topic {2}"x-kafka.topic" must be a Kafka topic name/m);
+    expect(result.stderr).toMatch(/^schemas\/job-status\.json:\d+:\d+ {2}\/\$defs\/JobProcessing\/properties\/attempt {2}property "attempt" needs a "description"/m);
+    expect(result.stderr).toMatch(/^schemas\/text-job\.json:\d+:\d+ {2}\/x-kafka\/topic {2}"x-kafka.topic" must be a Kafka topic name/m);
     expect(result.stderr).toContain("2 problems found; nothing was written.");
   });
 
@@ -155,6 +176,36 @@ describe("event-contracts usage", () => {
     expect([...TARGET_CHOICES]).toEqual([...TARGET_NAMES]);
   });
 
+  it("prints its version with --version and -V, and its help with -h", () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) expect(cli([flag])).toMatchObject({ status: 0, stdout: `event-contracts ${version}\n` });
+    expect(cli(["-h"]).stdout).toContain("event-contracts generate");
+  });
+
+  it("suggests the command or flag that was probably meant", () => {
+    for (const [args, hint] of [[["gen"], "did you mean generate?"], [["genrate"], "did you mean generate?"], [["generate", "--chek"], "did you mean --check?"], [["compat", "--formt", "json"], "did you mean --format?"]] as const) {
+      const result = cli(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(hint);
+    }
+    expect(cli(["frobnicate"]).stderr).not.toContain("did you mean");
+  });
+
+  it("prints only problems with --quiet", () => {
+    const quiet = cli(["generate", "--check", "--quiet"]);
+    expect(quiet).toMatchObject({ status: 0, stdout: "", stderr: "" });
+    expect(cli(["generate", "--check"]).stdout).toContain("in sync");
+  });
+
+  it("exits 2 when gofmt is not installed, saying what to install or which targets to keep", () => {
+    const { dir } = workspace();
+    const result = cli(["generate", "--schemas", SCHEMAS, "--out", path.join(dir, "out")], { env: { PATH: path.dirname(process.execPath) } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("gofmt is not on the PATH");
+    expect(result.stderr).toContain("--target ts --target python");
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   it("exits 2 on an unknown flag or command, or none", () => {
     expect(cli(["generate", "--frobnicate"]).status).toBe(2);
     expect(cli(["publish"]).status).toBe(2);
@@ -181,10 +232,10 @@ describe("event-contracts validate", () => {
     writeFileSync(path.join(dir, "batch.json"), JSON.stringify([example, bad, { eventType: "NOPE" }]));
     const result = cli(["validate", path.join(dir, "batch.json")], { cwd: ACTIVITY });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("#1 TEXT_JOB_REQUESTED: 2 problems");
+    expect(result.stderr).toContain("#2 TEXT_JOB_REQUESTED: 2 problems");
     expect(result.stderr).toContain("/payload/prompt  must not be empty [minLength]");
     expect(result.stderr).toContain("/extra  is not a property of this contract [additionalProperties]");
-    expect(result.stderr).toContain("#2 NOPE: 1 problem");
+    expect(result.stderr).toContain("#3 NOPE: 1 problem");
     expect(result.stderr).toContain("3 events: 1 valid, 2 invalid");
   });
 
@@ -192,9 +243,18 @@ describe("event-contracts validate", () => {
     const input = `${JSON.stringify(example)}\n\n{not json\n${JSON.stringify({ ...example, version: 2 })}\n`;
     const result = cli(["validate", "-"], { input, cwd: ACTIVITY });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("#1 (line 3): malformed JSON");
-    expect(result.stderr).toContain("#2 (line 4) TEXT_JOB_REQUESTED: 1 problem");
+    expect(result.stderr).toContain("#2 (line 3): malformed JSON");
+    expect(result.stderr).toContain("#3 (line 4) TEXT_JOB_REQUESTED: 1 problem");
     expect(result.stderr).toContain("/version  must be one of the versions the contracts keep: 1 [version]");
+  });
+
+  it("reports a broken JSON array where it is broken, not as NDJSON", () => {
+    const { dir } = workspace();
+    writeFileSync(path.join(dir, "batch.json"), `[\n${JSON.stringify(example, null, 2)},\n]\n`);
+    const result = cli(["validate", "batch.json"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^batch\.json:\d+:2 {2}malformed JSON: a trailing comma: JSON allows no ',' before '\]'; remove it \[MALFORMED_JSON\]$/m);
+    expect(result.stderr).not.toContain("invalid");
   });
 
   it("exits 2 when the input cannot be read or is empty", () => {

@@ -6,7 +6,7 @@ import { lastReleaseTag } from "../compat/last-release.js";
 import { loadValidators } from "../output/load-validators.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, type PathFlags } from "./settings.js";
+import { resolveSettings, withPathsFromHere, type PathFlags } from "./settings.js";
 
 export type CompatFormat = "text" | "json" | "github";
 
@@ -24,7 +24,10 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
     output.out(`no release yet (no ${settings.config.tagPrefix}* tag): nothing published to compare with`);
     return EXIT.OK;
   }
-  const [before, after] = await Promise.all([snapshotOfAgainst(against, settings.schemasDir, settings.config.envelope), snapshotOfDirectory(settings.schemasDir, settings.config.envelope)]);
+  const [before, after] = await Promise.all([
+    snapshotOfAgainst(against, settings.schemasDir, settings.config.envelope),
+    withPathsFromHere(settings, () => snapshotOfDirectory(settings.schemasDir, settings.config.envelope)),
+  ]);
   const raw = diffSnapshots(before, after);
   const needsExamples = raw.some((finding) => finding.severity === "breaking" || finding.severity === "violation");
   const findings = needsExamples

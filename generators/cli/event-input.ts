@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { UsageError } from "../problems.js";
+import path from "node:path";
+import { formatProblem, UsageError } from "../problems.js";
+import { parseJsonSource } from "../schema/json-source.js";
 
 /** One event read for validation: parsed, or the reason it could not be. */
 export type EventInput =
@@ -23,7 +25,14 @@ export async function readEvents(source: string, stdin: () => Promise<string> = 
     if (Array.isArray(whole)) return whole.map((value, index) => ({ index, ok: true, value }));
     return [{ index: 0, ok: true, value: whole }];
   } catch {
-    // Not one JSON document: read it as NDJSON.
+    // A text that opens an array is one JSON document, however it is broken (a trailing comma, say): its
+    // mistake is reported where it is, instead of each of its lines being read as an event.
+    if (text.trimStart().startsWith("[")) {
+      const name = source === "-" ? "standard input" : path.relative(process.cwd(), source) || source;
+      const parsed = parseJsonSource(name, text);
+      if (!parsed.ok) throw new UsageError(`the events are not JSON:\n${parsed.problems.map(formatProblem).join("\n")}`);
+    }
+    // Otherwise not one JSON document: read it as NDJSON.
   }
   const events: EventInput[] = [];
   text.split(/\r?\n/).forEach((line, lineIndex) => {

@@ -9,7 +9,7 @@ import { ReleaseViolationsError, releaseLine } from "../compat/release.js";
 import { textReport } from "../compat/report.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, schemasPrefix, type PathFlags } from "./settings.js";
+import { resolveSettings, schemasPrefix, withPathsFromHere, type PathFlags } from "./settings.js";
 
 export interface GenerateFlags extends PathFlags {
   readonly check: boolean;
@@ -27,7 +27,7 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   const selected = flags.targets === undefined || flags.targets.length === 0 ? TARGET_NAMES : flags.targets;
   let generation;
   try {
-    generation = await generate({ ...settings, targets: selected, allowViolations: flags.allowViolations === true });
+    generation = await withPathsFromHere(settings, () => generate({ ...settings, targets: selected, allowViolations: flags.allowViolations === true }));
   } catch (error) {
     if (!(error instanceof ReleaseViolationsError)) throw error;
     reportViolations(error, settings.schemasDir, output);
@@ -53,7 +53,9 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
     return EXIT.PROBLEMS;
   }
   await writeTree(settings.outDir, complete, record);
-  output.out(`Generated ${files.length} files for ${model.events.length} ${model.events.length === 1 ? "event" : "events"} into ${outName}.`);
+  const types = new Set(model.events.map((event) => event.eventType)).size;
+  const versions = model.events.length > types ? ` (${model.events.length} versions)` : "";
+  output.out(`Generated ${files.length} ${files.length === 1 ? "file" : "files"} for ${types} ${types === 1 ? "event type" : "event types"}${versions} into ${outName}.`);
   output.out(releaseLine(settings.config.typescript.packageName, release));
   return EXIT.OK;
 }

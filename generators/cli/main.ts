@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import yargs from "yargs";
 import { ContractProblemsError, UsageError, formatProblem } from "../problems.js";
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
@@ -15,8 +17,11 @@ import { processOutput, type Output } from "./io.js";
  * event-contracts generate --check    # exit 1 when out/ has drifted
  * event-contracts validate captured.ndjson
  */
-export async function main(argv: readonly string[], output: Output = processOutput): Promise<ExitCode> {
+export async function main(argv: readonly string[], output: Output = processOutput, about: { readonly version?: string } = {}): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.OK;
+  // --quiet: only problems are printed; what a command says when all is well is left out.
+  const quiet = argv.includes("--quiet") || argv.includes("-q");
+  const said: Output = quiet ? { out: () => {}, err: output.err } : output;
   const pathOptions = {
     schemas: { type: "string", requiresArg: true, describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
     config: { type: "string", requiresArg: true, describe: "config file (default: event-contracts.config.json, if present)" },
@@ -38,7 +43,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       async (args) => {
         // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, Biome, ruff).
         const { runGenerate } = await import("./generate-command.js");
-        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, allowViolations: args["allow-violations"], targets: args.target }, output);
+        exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, allowViolations: args["allow-violations"], targets: args.target }, said);
       },
     )
     .command(
@@ -53,7 +58,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
         // yargs-parser reads a lone "-" as an empty string; "-" is the conventional name of standard input.
         const input = args.input === "" ? "-" : args.input;
         const { runValidate } = await import("./validate-command.js");
-        exitCode = await runValidate({ input, schemas: args.schemas, config: args.config }, output);
+        exitCode = await runValidate({ input, schemas: args.schemas, config: args.config }, said);
       },
     )
     .command(
@@ -69,7 +74,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         const { runCompat } = await import("./compat-command.js");
-        exitCode = await runCompat({ against: args.against, format: args.format, schemas: args.schemas, config: args.config }, output);
+        exitCode = await runCompat({ against: args.against, format: args.format, schemas: args.schemas, config: args.config }, args.format === "text" ? said : output);
       },
     )
     .command(
@@ -81,7 +86,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         const { runRelease } = await import("./release-command.js");
-        exitCode = await runRelease({ schemas: args.schemas, config: args.config, allowViolations: args["allow-violations"] }, output);
+        exitCode = await runRelease({ schemas: args.schemas, config: args.config, allowViolations: args["allow-violations"] }, said);
       },
     )
     .command(
@@ -98,19 +103,22 @@ export async function main(argv: readonly string[], output: Output = processOutp
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         const { runPublish } = await import("./publish-command.js");
-        exitCode = await runPublish({ schemas: args.schemas, out: args.out, config: args.config, dryRun: args["dry-run"], targets: args.target }, output);
+        exitCode = await runPublish({ schemas: args.schemas, out: args.out, config: args.config, dryRun: args["dry-run"], targets: args.target }, said);
       },
     )
     .demandCommand(1, "name a command: generate, validate, compat, release or publish")
+    .option("quiet", { alias: "q", type: "boolean", global: true, describe: "print only problems: nothing when all is well" })
     .strict()
     .epilogue(EXIT_CODES_HELP)
     .help()
-    .version(false)
+    .alias("help", "h")
+    .version("version", "print the version of event-contracts", `event-contracts ${about.version ?? toolkitVersion()}`)
+    .alias("version", "V")
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports a wrong command line (a flag without its value, say) as a YError: a usage error.
-      if (error === undefined || error === null || error.name === "YError") throw new UsageError(message ?? error?.message ?? "invalid command line");
+      if (error === undefined || error === null || error.name === "YError") throw new UsageError(withSuggestion(message ?? error?.message ?? "invalid command line", argv));
       throw error;
     });
   try {
@@ -140,5 +148,61 @@ export async function main(argv: readonly string[], output: Output = processOutp
         (debug ? "." : ", and the stack trace that EVENT_CONTRACTS_DEBUG=1 prints."),
     );
     return EXIT.INTERNAL;
+  }
+}
+
+const COMMANDS = ["generate", "validate", "compat", "release", "publish"];
+const FLAGS = ["schemas", "config", "out", "check", "allow-violations", "target", "against", "format", "dry-run", "quiet", "help", "version"];
+
+/**
+ * yargs's "Unknown argument: gen" with what was probably meant: a command or flag that the word starts, or
+ * one within a small edit distance of it ("Did you mean generate?").
+ */
+export function withSuggestion(message: string, argv: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1]?.split(", ");
+  if (unknown === undefined) return message;
+  const hints = unknown.flatMap((word) => {
+    const asFlag = argv.some((arg) => arg === `--${word}` || arg.startsWith(`--${word}=`) || arg === `-${word}`);
+    const guess = closest(word, asFlag ? FLAGS : COMMANDS);
+    return guess === undefined ? [] : [`did you mean ${asFlag ? `--${guess}` : guess}${unknown.length > 1 ? ` for ${asFlag ? `--${word}` : word}` : ""}?`];
+  });
+  return hints.length === 0 ? message : `${message}; ${hints.join(" ")}`;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const prefixed = candidates.filter((candidate) => word.length >= 2 && candidate.startsWith(word));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (best === undefined || distance < best.distance) best = { candidate, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(1, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const width = b.length + 1;
+  const table = new Uint16Array((a.length + 1) * width);
+  const at = (i: number, j: number): number => table[i * width + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) table[i * width] = i;
+  for (let j = 0; j <= b.length; j++) table[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
+      table[i * width + j] = value;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** The toolkit's version, from its package.json, when the bin script does not pass it (tests run the sources). */
+function toolkitVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../package.json"), "utf8")) as { version?: unknown };
+    return typeof manifest.version === "string" ? manifest.version : "unknown";
+  } catch {
+    return "unknown";
   }
 }

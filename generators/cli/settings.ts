@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { loadConfig, type Config } from "../config.js";
-import { UsageError } from "../problems.js";
+import { ContractProblemsError, UsageError } from "../problems.js";
 
 export const DEFAULT_CONFIG_FILE = "event-contracts.config.json";
 
@@ -52,3 +53,22 @@ async function exists(file: string): Promise<boolean> {
 
 /** How reports name schema files: relative to the working folder, with forward slashes (`schemas/`). */
 export { folderPrefix as schemasPrefix } from "../compat/sources.js";
+
+/**
+ * Runs a command's work so that every problem it reports names its file one way: relative to the working
+ * folder (`schemas/text-job.json:12:5`), however the pass that found it named it. Passes over the schemas name
+ * a file below the schemas folder, the upcaster checks one below the upcasters folder.
+ */
+export async function withPathsFromHere<T>(settings: Settings, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ContractProblemsError)) throw error;
+    const fromHere = (file: string): string => {
+      if (file === "" || path.isAbsolute(file)) return file;
+      const folder = [settings.schemasDir, settings.upcastersDir].find((candidate) => existsSync(path.join(candidate, file)));
+      return folder === undefined ? file : path.relative(process.cwd(), path.join(folder, file)).split(path.sep).join("/");
+    };
+    throw new ContractProblemsError(error.problems.map((problem) => ({ ...problem, file: fromHere(problem.file) })));
+  }
+}

@@ -4,7 +4,7 @@ import { loadValidators } from "../output/load-validators.js";
 import { readEvents } from "./event-input.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
-import { resolveSettings, type PathFlags } from "./settings.js";
+import { resolveSettings, withPathsFromHere, type PathFlags } from "./settings.js";
 
 export interface ValidateFlags extends PathFlags {
   readonly input: string;
@@ -14,10 +14,11 @@ export interface ValidateFlags extends PathFlags {
 export async function runValidate(flags: ValidateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const events = await readEvents(flags.input);
-  const validateEvent = await loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope }));
+  const validateEvent = await withPathsFromHere(settings, async () => loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope })));
   let invalid = 0;
   for (const event of events) {
-    const where = `#${event.index}${event.line === undefined ? "" : ` (line ${event.line})`}`;
+    // Events are counted from 1, as lines are.
+    const where = `#${event.index + 1}${event.line === undefined ? "" : ` (line ${event.line})`}`;
     if (!event.ok) {
       invalid++;
       output.err(`${where}: ${event.reason}`);

@@ -68,7 +68,7 @@ export function textReport(findings: readonly Finding[], trees: Trees): string {
     return `${head}\n${indent}${counterexampleText(finding.counterexample)}: ${JSON.stringify(finding.counterexample.event, abbreviate)}`;
   });
   const api = summary.api === 0 ? "" : `, ${summary.api} package API`;
-  const tally = `${summary.violations} violations, ${summary.breaking} breaking (version bumped)${api}, ${summary.additive} additive, ${summary.documentation} documentation; release: ${summary.release}`;
+  const tally = `${summary.violations} ${summary.violations === 1 ? "violation" : "violations"}, ${summary.breaking} breaking (version bumped)${api}, ${summary.additive} additive, ${summary.documentation} documentation; release: ${summary.release}`;
   return [...lines, lines.length === 0 ? "no changes" : "", tally].filter((line) => line !== "").join("\n");
 }
 

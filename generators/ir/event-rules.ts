@@ -32,8 +32,16 @@ export function lintEvent(
     report("", "MISSING_DESCRIPTION", `an event schema needs a "description" saying when it is emitted and by whom`);
   }
   let ok = true;
+  // A property the schema declares and requires but the model lacks failed to convert (a broken $ref, say),
+  // which was reported where it failed: no second, follow-on error here.
+  const declared = isRecord(root["properties"]) ? root["properties"] : {};
+  const requiredNames = Array.isArray(root["required"]) ? root["required"] : [];
   for (const name of envelope.properties) {
     const property = type.properties.find((candidate) => candidate.name === name);
+    if (property === undefined && Object.hasOwn(declared, name) && requiredNames.includes(name)) {
+      ok = false;
+      continue;
+    }
     if (property === undefined || !property.required) {
       report("/required", "ENVELOPE", `every event must declare and require "${name}" (envelope: ${envelope.properties.join(", ")})`);
       ok = false;
@@ -78,6 +86,10 @@ export function lintEvent(
     schemaId: String(root["$id"]),
     examples: examples as unknown[],
   };
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A string, an enum of strings or a string constant. */

@@ -1,3 +1,4 @@
+import { UsageError } from "../problems.js";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +16,7 @@ export interface FormatterTool {
   readonly settings?: Readonly<Record<string, string>>;
   /** Variables set for the command, beside this process's environment. */
   readonly env?: Readonly<Record<string, string>>;
-  /** What to say when the command cannot be started. */
+  /** What to say when the command cannot be started: what to install, or how to do without it. */
   readonly missing: string;
 }
 
@@ -93,7 +94,8 @@ async function runOver(tool: FormatterTool, batch: readonly { readonly path: str
       let output = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-      child.on("error", (error) => reject(new Error(`${tool.missing}: ${error.message}`)));
+      // A program that is not installed is the machine's problem, not a bug: a usage error (exit 2) saying what to do.
+      child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new UsageError(tool.missing) : new Error(`${tool.missing}: ${error.message}`)));
       child.on("close", (code) => resolve(code === 0 ? undefined : output));
     });
     if (said !== undefined) {

@@ -40,7 +40,7 @@ export function formatGo(path: string, source: string, options: { readonly alone
     name: "gofmt",
     suffix: ".go",
     command: (folder) => ({ file: "gofmt", args: ["-w", folder] }),
-    missing: "gofmt is needed to format Go output (install Go)",
+    missing: "gofmt is not on the PATH, and it formats the Go package: install Go (https://go.dev/dl/, it ships gofmt), or leave the Go package out with --target ts --target python --target docs --target vectors",
   });
   return gofmt.format(path, source, options);
 }

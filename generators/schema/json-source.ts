@@ -23,12 +23,7 @@ export function parseJsonSource(file: string, text: string): ParseOutcome {
   const position = (offset: number): SourcePosition => offsetToPosition(lineStarts, offset);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const problems: Problem[] = errors.map((error) => ({
-    code: "MALFORMED_JSON",
-    file,
-    position: position(error.offset),
-    message: `malformed JSON: ${describeParseError(printParseErrorCode(error.error))}; fix the syntax at this position`,
-  }));
+  const problems: Problem[] = errors.length === 0 ? [] : syntaxProblems(text, position).map((found) => ({ code: "MALFORMED_JSON", file, position: position(found.offset), message: `malformed JSON: ${found.message}` }));
   if (root === undefined && problems.length === 0) {
     problems.push({ code: "MALFORMED_JSON", file, position: position(0), message: "malformed JSON: the file is empty" });
   }
@@ -91,6 +86,76 @@ function toValue(
       if (typeof node.value === "string" && LONE_SURROGATE.test(node.value)) onProblem(pointer, node, "INVALID_UNICODE", INVALID_UNICODE);
       return node.value as unknown;
   }
+}
+
+/**
+ * What is wrong with a text that is not JSON, as a person would say it. jsonc-parser recovers and reports
+ * every token after the first mistake (a trailing comma gives two errors at the next token, an unclosed
+ * bracket four), so: a text that parses once trailing commas are allowed has only those, each located at
+ * its comma; otherwise only the first mistake is reported, and an unbalanced bracket is named as such, with
+ * where it was opened.
+ */
+function syntaxProblems(text: string, position: (offset: number) => SourcePosition): { readonly offset: number; readonly message: string }[] {
+  const tolerant: ParseError[] = [];
+  parseTree(text, tolerant, { disallowComments: true, allowTrailingComma: true });
+  if (tolerant.length === 0) {
+    return trailingCommas(text).map(({ offset, closer }) => ({ offset, message: `a trailing comma: JSON allows no ',' before '${closer}'; remove it` }));
+  }
+  const first = tolerant[0] as ParseError;
+  const code = printParseErrorCode(first.error);
+  if (code === "CommaExpected" || code === "CloseBracketExpected" || code === "CloseBraceExpected" || code === "EndOfFileExpected" || code === "ValueExpected") {
+    const unbalanced = unbalancedBracket(text, position);
+    if (unbalanced !== undefined) return [unbalanced];
+  }
+  return [{ offset: first.offset, message: `${describeParseError(code)}; fix the syntax at this position` }];
+}
+
+/** Skips a JSON string starting at `start` (its opening quote); the offset after its closing quote. */
+function afterString(text: string, start: number): number {
+  let index = start + 1;
+  while (index < text.length && text[index] !== '"') index += text[index] === "\\" ? 2 : 1;
+  return index + 1;
+}
+
+function trailingCommas(text: string): { readonly offset: number; readonly closer: string }[] {
+  const found: { offset: number; closer: string }[] = [];
+  let comma: number | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] ?? "";
+    if (character === '"') {
+      index = afterString(text, index) - 1;
+      comma = undefined;
+    } else if (character === ",") comma = index;
+    else if ((character === "}" || character === "]") && comma !== undefined) {
+      found.push({ offset: comma, closer: character });
+      comma = undefined;
+    } else if (!/\s/.test(character)) comma = undefined;
+  }
+  return found;
+}
+
+const CLOSERS: Readonly<Record<string, string>> = { "{": "}", "[": "]" };
+
+/** The first bracket that is closed by the wrong one, never closed, or closes nothing; outside strings. */
+function unbalancedBracket(text: string, position: (offset: number) => SourcePosition): { readonly offset: number; readonly message: string } | undefined {
+  const open: { character: string; offset: number }[] = [];
+  const where = (offset: number): string => {
+    const { line, column } = position(offset);
+    return `line ${line}, column ${column}`;
+  };
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] ?? "";
+    if (character === '"') index = afterString(text, index) - 1;
+    else if (character === "{" || character === "[") open.push({ character, offset: index });
+    else if (character === "}" || character === "]") {
+      const top = open.pop();
+      if (top === undefined) return { offset: index, message: `this '${character}' closes nothing; remove it` };
+      const expected = CLOSERS[top.character] ?? "";
+      if (expected !== character) return { offset: index, message: `the '${top.character}' at ${where(top.offset)} is not closed: a '${expected}' is missing before this '${character}'` };
+    }
+  }
+  const unclosed = open.at(-1);
+  return unclosed === undefined ? undefined : { offset: text.length, message: `the '${unclosed.character}' at ${where(unclosed.offset)} is never closed: add a '${CLOSERS[unclosed.character] ?? ""}'` };
 }
 
 /** A UTF-16 surrogate without its partner: valid as a JSON escape, but not text any language can hold. */

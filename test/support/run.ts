@@ -21,6 +21,6 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
 }
 
 /** Runs the real `event-contracts` CLI, as a user would. */
-export function cli(args: readonly string[], options: { cwd?: string; input?: string } = {}): RunResult {
+export function cli(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   return run(process.execPath, [CLI, ...args], options);
 }
