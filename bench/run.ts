@@ -6,7 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import * as events from "../test/fixtures/activity/out/ts/dist/esm/index.js";
 import { goFigures, pythonFigures } from "./bindings.js";
-import { coldStarts, generateAtScale, generateWallMs } from "./cold-start.js";
+import { coldStarts, generateAtScale, generateWallMs, validateWallMs } from "./cold-start.js";
 import { kafkaFigures } from "./kafka.js";
 import { ACTIVITY, measure, median } from "./harness.js";
 import { zodTextJobRequested } from "./zod-text-job.js";
@@ -99,6 +99,12 @@ try {
 } catch (error) {
   console.log(`  skipped: ${(error as Error).message.split("\n")[0]}`);
 }
+
+const validate = validateWallMs(ROOT);
+verdicts.push(validate.generated <= 1000);
+console.log(`\nvalidate 10,000 NDJSON events (wall, median of 3)   x node reading + parsing them (${validate.baseline.toFixed(0)} ms)`);
+console.log(`  generated validators of out/  ${validate.generated.toFixed(0).padStart(6)} ms   ${(validate.generated / validate.baseline).toFixed(2)}x   target <= 1000 ms  ${validate.generated <= 1000 ? "met" : "MISSED"}`);
+console.log(`  validators built from schemas ${validate.built.toFixed(0).padStart(6)} ms   ${(validate.built / validate.baseline).toFixed(2)}x`);
 
 const generateMs = generateWallMs(ROOT);
 verdicts.push(generateMs <= 2000);

@@ -248,6 +248,21 @@ describe("event-contracts validate", () => {
     expect(result.stderr).toContain("/version  must be one of the versions the contracts keep: 1 [version]");
   });
 
+  it("judges with the validators generated in out/ when out/ was made from these schemas, else builds them", () => {
+    const { dir, out } = workspace();
+    cpSync(path.join(ACTIVITY, "out"), out, { recursive: true });
+    rmSync(path.join(dir, "schemas"), { recursive: true });
+    cpSync(path.join(ACTIVITY, "schemas"), path.join(dir, "schemas"), { recursive: true });
+    writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ ...example, payload: { ...example.payload, prompt: "" } }));
+    // A stand-in for out/'s compiled validators that accepts everything: if it is what judges, it was loaded.
+    const compiled = path.join(out, "ts/dist/esm/validators.js");
+    writeFileSync(compiled, "export function validateEvent() { return { ok: true }; }\n");
+    expect(cli(["validate", "bad.json"], { cwd: dir })).toMatchObject({ status: 0, stdout: "1 event: 1 valid, 0 invalid\n" });
+    // A schema that differs from the copy out/ ships: out/ was not made from it, so the validators are built.
+    editSchema(path.join(dir, "schemas"), "text-job.json", (text) => text.replace('"Text job requested"', '"Text job requested" '));
+    expect(cli(["validate", "bad.json"], { cwd: dir }).status).toBe(1);
+  });
+
   it("reports a broken JSON array where it is broken, not as NDJSON", () => {
     const { dir } = workspace();
     writeFileSync(path.join(dir, "batch.json"), `[\n${JSON.stringify(example, null, 2)},\n]\n`);

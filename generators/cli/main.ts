@@ -52,13 +52,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
       (command) =>
         command
           .positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" })
-          .options(pathOptions)
+          .options({ ...pathOptions, out: { type: "string", requiresArg: true, describe: "output folder whose generated validators are used when it was made from these schemas (default: from the config, else out/)" } })
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         // yargs-parser reads a lone "-" as an empty string; "-" is the conventional name of standard input.
         const input = args.input === "" ? "-" : args.input;
         const { runValidate } = await import("./validate-command.js");
-        exitCode = await runValidate({ input, schemas: args.schemas, config: args.config }, said);
+        exitCode = await runValidate({ input, schemas: args.schemas, out: args.out, config: args.config }, said);
       },
     )
     .command(

@@ -1,6 +1,7 @@
 import { buildModel } from "../ir/build.js";
 import { loadSchemas } from "../schema/load.js";
 import { loadValidators } from "../output/load-validators.js";
+import { generatedValidators } from "../output/generated-validators.js";
 import { readEvents } from "./event-input.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
@@ -10,11 +11,16 @@ export interface ValidateFlags extends PathFlags {
   readonly input: string;
 }
 
-/** `validate`: checks captured events with exactly the validators the TypeScript package ships. */
+/**
+ * `validate`: checks captured events with exactly the validators the TypeScript package ships: those already
+ * generated in the output folder when it was made from these schemas, else built from the schemas now.
+ */
 export async function runValidate(flags: ValidateFlags, output: Output): Promise<ExitCode> {
   const settings = await resolveSettings(flags);
   const events = await readEvents(flags.input);
-  const validateEvent = await withPathsFromHere(settings, async () => loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope })));
+  const validateEvent =
+    (await generatedValidators(settings.schemasDir, settings.outDir)) ??
+    (await withPathsFromHere(settings, async () => loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope }))));
   let invalid = 0;
   for (const event of events) {
     // Events are counted from 1, as lines are.
