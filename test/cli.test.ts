@@ -191,6 +191,21 @@ describe("event-contracts usage", () => {
     expect(cli(["frobnicate"]).stderr).not.toContain("did you mean");
   });
 
+  it("colours only for a terminal: FORCE_COLOR turns it on, NO_COLOR, TERM=dumb or a pipe off", async () => {
+    const { styleFor } = await import("../generators/style.js");
+    const coloured = (style: { error: (text: string) => string }): boolean => style.error("x") !== "x";
+    expect(coloured(styleFor({ isTTY: true }, {}))).toBe(true);
+    expect(coloured(styleFor({ isTTY: true }, { NO_COLOR: "1" }))).toBe(false);
+    expect(coloured(styleFor({ isTTY: true }, { TERM: "dumb" }))).toBe(false);
+    expect(coloured(styleFor({ isTTY: false }, {}))).toBe(false);
+    expect(coloured(styleFor({ isTTY: false }, { FORCE_COLOR: "1", NO_COLOR: "1" }))).toBe(true);
+    // The real CLI, its standard error a pipe: plain unless forced.
+    const { dir, schemas } = workspace();
+    editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested",', '"title": "Text job requested"'));
+    expect(cli(["generate"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "" } }).stderr).not.toContain("\u001b[");
+    expect(cli(["generate"], { cwd: dir, env: { FORCE_COLOR: "1" } }).stderr).toContain("\u001b[1;31m1 problem found\u001b[0m");
+  });
+
   it("prints only problems with --quiet", () => {
     const quiet = cli(["generate", "--check", "--quiet"]);
     expect(quiet).toMatchObject({ status: 0, stdout: "", stderr: "" });

@@ -6,6 +6,7 @@ import { lastReleaseTag } from "../compat/last-release.js";
 import { loadValidators } from "../output/load-validators.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
+import { PLAIN } from "../style.js";
 import { resolveSettings, withPathsFromHere, type PathFlags } from "./settings.js";
 
 export type CompatFormat = "text" | "json" | "github";
@@ -34,11 +35,12 @@ export async function runCompat(flags: CompatFlags, output: Output): Promise<Exi
     ? withCounterexamples(raw, before, after, await loadValidators(before.model), await loadValidators(after.model))
     : raw;
   const trees = { old: before.tree ?? "", new: after.tree ?? "" };
-  const report = flags.format === "json" ? jsonReport(findings, trees) : flags.format === "github" ? githubReport(findings, trees) : textReport(findings, trees);
   const violations = summarize(findings).violations;
   // JSON and workflow annotations are for programs: always on standard output (GitHub reads workflow
   // commands there), the exit code says whether there were violations. Text goes to stderr on violations.
   const toStderr = flags.format === "text" && violations > 0;
+  const style = (toStderr ? output.style : output.outStyle) ?? PLAIN;
+  const report = flags.format === "json" ? jsonReport(findings, trees) : flags.format === "github" ? githubReport(findings, trees) : textReport(findings, trees, style);
   if (report !== "") (toStderr ? output.err : output.out)(report);
   return violations > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }

@@ -7,6 +7,7 @@ import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
 // answer without loading the compilers and formatters; a test checks that the list matches the pipeline's.
 export const TARGET_CHOICES = ["ts", "go", "python", "vectors", "docs"] as const;
 import { processOutput, type Output } from "./io.js";
+import { PLAIN } from "../style.js";
 
 /**
  * The `event-contracts` command line. A thin layer over the pipeline: it parses flags, runs one command and
@@ -21,7 +22,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
   let exitCode: ExitCode = EXIT.OK;
   // --quiet: only problems are printed; what a command says when all is well is left out.
   const quiet = argv.includes("--quiet") || argv.includes("-q");
-  const said: Output = quiet ? { out: () => {}, err: output.err } : output;
+  const said: Output = quiet ? { out: () => {}, err: output.err, style: output.style ?? PLAIN } : output;
+  const style = output.style ?? PLAIN;
   const pathOptions = {
     schemas: { type: "string", requiresArg: true, describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
     config: { type: "string", requiresArg: true, describe: "config file (default: event-contracts.config.json, if present)" },
@@ -131,11 +133,11 @@ export async function main(argv: readonly string[], output: Output = processOutp
   } catch (error) {
     if (error instanceof ContractProblemsError) {
       output.err(error.problems.map(formatProblem).join("\n"));
-      output.err(`\n${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found; nothing was written.`);
+      output.err(`\n${style.error(`${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found`)}; nothing was written.`);
       return EXIT.USAGE;
     }
     if (error instanceof UsageError) {
-      output.err(`event-contracts: ${error.message}\nRun \`event-contracts --help\` for usage.`);
+      output.err(`${style.error("event-contracts:")} ${error.message}\nRun \`event-contracts --help\` for usage.`);
       return EXIT.USAGE;
     }
     // Anything else is a bug in event-contracts, never a problem of the input: say so, without a stack trace

@@ -5,6 +5,7 @@ import { generatedValidators } from "../output/generated-validators.js";
 import { readEvents } from "./event-input.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Output } from "./io.js";
+import { PLAIN } from "../style.js";
 import { resolveSettings, withPathsFromHere, type PathFlags } from "./settings.js";
 
 export interface ValidateFlags extends PathFlags {
@@ -35,7 +36,7 @@ export async function runValidate(flags: ValidateFlags, output: Output): Promise
     invalid++;
     const value = event.value as { eventType?: unknown } | null;
     const eventType = typeof value === "object" && value !== null && typeof value.eventType === "string" ? value.eventType : "(no eventType)";
-    output.err(`${where} ${eventType}: ${result.errors.length} ${result.errors.length === 1 ? "problem" : "problems"}`);
+    output.err(`${where} ${eventType}: ${(output.style ?? PLAIN).error(`${result.errors.length} ${result.errors.length === 1 ? "problem" : "problems"}`)}`);
     for (const error of result.errors) output.err(`    ${error.pointer === "" ? "/" : error.pointer}  ${error.message} [${error.keyword}]`);
   }
   const summary = `${events.length} ${events.length === 1 ? "event" : "events"}: ${events.length - invalid} valid, ${invalid} invalid`;

@@ -1,5 +1,6 @@
 import { formatProblem } from "../problems.js";
 import type { Counterexample, Finding, Severity } from "./diff.js";
+import { PLAIN, type Style } from "../style.js";
 
 const ORDER: readonly Severity[] = ["violation", "breaking", "api", "additive", "documentation"];
 
@@ -59,10 +60,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /** Human-readable: `file:line:col  /pointer  message [RULE]`, a counterexample below a breaking finding. */
-export function textReport(findings: readonly Finding[], trees: Trees): string {
+export function textReport(findings: readonly Finding[], trees: Trees, style: Style = PLAIN): string {
+  const mark: Readonly<Record<Severity, (text: string) => string>> = { violation: style.error, breaking: style.warning, api: style.warning, additive: style.good, documentation: style.faint };
   const summary = summarize(findings);
   const lines = sortFindings(findings).map((finding) => {
-    const head = `${finding.severity.toUpperCase().padEnd(13)} ${formatProblem({ code: finding.rule, file: fileOf(finding, trees), position: finding.position, pointer: finding.pointer, message: `${subjectOf(finding)}: ${finding.message}` })}`;
+    const head = `${mark[finding.severity](finding.severity.toUpperCase().padEnd(13))} ${formatProblem({ code: finding.rule, file: fileOf(finding, trees), position: finding.position, pointer: finding.pointer, message: `${subjectOf(finding)}: ${finding.message}` })}`;
     const indent = " ".repeat(14);
     if (finding.counterexample === undefined) return finding.unproven === undefined ? head : `${head}\n${indent}no counterexample: ${finding.unproven}`;
     return `${head}\n${indent}${counterexampleText(finding.counterexample)}: ${JSON.stringify(finding.counterexample.event, abbreviate)}`;

@@ -13,7 +13,7 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, ...options.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) throw result.error;
