@@ -141,5 +141,12 @@ const packagesWhereTheyAre = {
 
 // Stack traces (EVENT_CONTRACTS_DEBUG=1) name the source files and lines, through the bundle's source map.
 if (process.env.EVENT_CONTRACTS_DEBUG === "1") process.setSourceMapsEnabled(true);
+// A reader that goes away (`event-contracts validate big.ndjson | head`) is not an error of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
 process.exitCode = await (await loadCli()).main(process.argv.slice(2), undefined, { version });

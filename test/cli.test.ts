@@ -206,6 +206,21 @@ describe("event-contracts usage", () => {
     expect(cli(["generate"], { cwd: dir, env: { FORCE_COLOR: "1" } }).stderr).toContain("\u001b[1;31m1 problem found\u001b[0m");
   });
 
+  it("reports as one JSON object with --format json, for results and for problems alike", () => {
+    const inSync = JSON.parse(cli(["generate", "--check", "--format", "json"]).stdout) as Record<string, unknown>;
+    expect(inSync).toMatchObject({ command: "generate", exitCode: 0, check: true, inSync: true, drift: [] });
+    const { dir, schemas } = workspace();
+    writeFileSync(path.join(dir, "events.ndjson"), `${JSON.stringify(JSON.parse(readFileSync(path.join(SCHEMAS, "text-job.json"), "utf8")).examples[0])}\n{"eventType":"NOPE"}\n`);
+    const validated = cli(["validate", "events.ndjson", "--format=json"], { cwd: dir });
+    expect(validated.status).toBe(1);
+    expect(JSON.parse(validated.stdout)).toMatchObject({ command: "validate", exitCode: 1, events: 2, valid: 1, invalid: 1, invalidEvents: [{ number: 2, line: 2, eventType: "NOPE" }] });
+    editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested",', '"title": "Text job requested"'));
+    const refused = cli(["generate", "--format", "json"], { cwd: dir });
+    expect(refused.status).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ command: "generate", exitCode: 2, problems: [{ code: "MALFORMED_JSON", file: "schemas/text-job.json", line: 5, column: 3 }] });
+    expect(refused.stderr).toBe("");
+  });
+
   it("prints only problems with --quiet", () => {
     const quiet = cli(["generate", "--check", "--quiet"]);
     expect(quiet).toMatchObject({ status: 0, stdout: "", stderr: "" });

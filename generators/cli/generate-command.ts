@@ -44,12 +44,13 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
     const drift = await findDrift(settings.outDir, complete.filter((file) => ownedNow(file.path)), (file) => record.generated.has(file) && ownedNow(file));
     const foreign = await foreignEntries(settings.outDir, record);
     if (foreign.length > 0) output.out(foreign.map((entry) => `foreign: ${entry} (${foreignReason(entry)})`).join("\n"));
+    output.report?.({ check: true, inSync: drift.length === 0, out: outName, files: files.length, drift: drift.map((entry) => ({ kind: entry.kind, path: entry.path })), foreign });
     if (drift.length === 0) {
       output.out(`${outName} is in sync with the schemas (${files.length} files).`);
       return EXIT.OK;
     }
     output.err(drift.map(describeDrift).join("\n"));
-    output.err(`\n${outName} has drifted from the schemas: ${drift.length} ${drift.length === 1 ? "file differs" : "files differ"}. Run \`npm run generate\` and commit the result.`);
+    output.err(`\n${outName} has drifted from the schemas: ${drift.length} ${drift.length === 1 ? "file differs" : "files differ"}. Run \`${settings.config.command}\` and commit the result.`);
     return EXIT.PROBLEMS;
   }
   await writeTree(settings.outDir, complete, record);
@@ -57,12 +58,14 @@ export async function runGenerate(flags: GenerateFlags, output: Output): Promise
   const versions = model.events.length > types ? ` (${model.events.length} versions)` : "";
   output.out(`Generated ${files.length} ${files.length === 1 ? "file" : "files"} for ${types} ${types === 1 ? "event type" : "event types"}${versions} into ${outName}.`);
   output.out(releaseLine(settings.config.typescript.packageName, release));
+  output.report?.({ out: outName, files: files.length, eventTypes: types, versions: model.events.length, release: { package: settings.config.typescript.packageName, version: release.version, previousVersion: release.previousVersion ?? null } });
   return EXIT.OK;
 }
 
 /** The findings that stop a release, and what to do about them. */
 export function reportViolations(error: ReleaseViolationsError, schemasDir: string, output: Output): void {
   const prefix = schemasPrefix(schemasDir);
+  output.report?.({ lastRelease: error.release.previousVersion ?? null, violations: error.release.findings.filter((finding) => finding.severity === "violation") });
   output.err(textReport(error.release.findings.filter((finding) => finding.severity === "violation"), { old: error.release.previousTree ?? prefix, new: prefix }));
   output.err(
     `\nThe contracts break the rules above against the last release ${error.release.previousVersion ?? ""}; nothing was written. ` +

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import yargs from "yargs";
-import { ContractProblemsError, UsageError, formatProblem } from "../problems.js";
+import { ContractProblemsError, UsageError, formatProblem, type Problem } from "../problems.js";
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from "./exit-codes.js";
 // The target names are listed here rather than imported from the pipeline, so that `--help` and a wrong flag
 // answer without loading the compilers and formatters; a test checks that the list matches the pipeline's.
 export const TARGET_CHOICES = ["ts", "go", "python", "vectors", "docs"] as const;
-import { processOutput, type Output } from "./io.js";
+import { jsonOutput, processOutput, type Output } from "./io.js";
 import { PLAIN } from "../style.js";
 
 /**
@@ -22,8 +22,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
   let exitCode: ExitCode = EXIT.OK;
   // --quiet: only problems are printed; what a command says when all is well is left out.
   const quiet = argv.includes("--quiet") || argv.includes("-q");
-  const said: Output = quiet ? { out: () => {}, err: output.err, style: output.style ?? PLAIN } : output;
+  // --format json: one JSON object on standard output at the end (compat has its own formats).
+  const commandName = argv.find((arg) => !arg.startsWith("-"));
+  const formatAt = argv.indexOf("--format");
+  const json = commandName !== "compat" && (argv.includes("--format=json") || (formatAt >= 0 && argv[formatAt + 1] === "json")) ? jsonOutput(commandName ?? "") : undefined;
+  const said: Output = json !== undefined ? json.output : quiet ? { out: () => {}, err: output.err, style: output.style ?? PLAIN } : output;
   const style = output.style ?? PLAIN;
+  const formatOption = { format: { choices: ["text", "json"] as const, default: "text" as const, describe: "report format (json: one object on standard output, the exit code as usual)" } };
   const pathOptions = {
     schemas: { type: "string", requiresArg: true, describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
     config: { type: "string", requiresArg: true, describe: "config file (default: event-contracts.config.json, if present)" },
@@ -41,6 +46,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
           "allow-violations": { type: "boolean", default: false, describe: "release even when the contracts break a rule against the last release (the changelog records it)" },
           target: { type: "string", array: true, choices: TARGET_CHOICES, describe: "generate only these targets (repeatable; default: all)" },
+          ...formatOption,
         }).epilogue(EXIT_CODES_HELP),
       async (args) => {
         // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, Biome, ruff).
@@ -54,7 +60,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       (command) =>
         command
           .positional("input", { type: "string", demandOption: true, describe: "file of events, or - for standard input" })
-          .options({ ...pathOptions, out: { type: "string", requiresArg: true, describe: "output folder whose generated validators are used when it was made from these schemas (default: from the config, else out/)" } })
+          .options({ ...pathOptions, ...formatOption, out: { type: "string", requiresArg: true, describe: "output folder whose generated validators are used when it was made from these schemas (default: from the config, else out/)" } })
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         // yargs-parser reads a lone "-" as an empty string; "-" is the conventional name of standard input.
@@ -84,7 +90,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       "record out/'s version as released: the git tag <tagPrefix><version> (contracts-v1.2.0) on HEAD (out/ in sync and committed)",
       (command) =>
         command
-          .options({ ...pathOptions, "allow-violations": { type: "boolean", default: false, describe: "release an output folder generated with --allow-violations" } })
+          .options({ ...pathOptions, ...formatOption, "allow-violations": { type: "boolean", default: false, describe: "release an output folder generated with --allow-violations" } })
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
         const { runRelease } = await import("./release-command.js");
@@ -101,6 +107,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
             out: { type: "string", requiresArg: true, describe: "output folder (default: from the config, else out/)" },
             "dry-run": { type: "boolean", default: false, describe: "ask the registries and say what would be published; change nothing" },
             target: { type: "string", array: true, choices: ["ts", "go", "python"] as const, describe: "publish only these packages (repeatable; default: all)" },
+            ...formatOption,
           })
           .epilogue(EXIT_CODES_HELP),
       async (args) => {
@@ -129,8 +136,14 @@ export async function main(argv: readonly string[], output: Output = processOutp
       helpText = text;
     });
     if (helpText !== "") output.out(helpText);
+    if (json !== undefined && helpText === "") output.out(JSON.stringify(json.result(exitCode), null, 2));
     return exitCode;
   } catch (error) {
+    if (json !== undefined && (error instanceof ContractProblemsError || error instanceof UsageError)) {
+      const facts = error instanceof ContractProblemsError ? { problems: error.problems.map(problemFacts) } : { error: error.message };
+      output.out(JSON.stringify({ ...json.result(EXIT.USAGE), ...facts }, null, 2));
+      return EXIT.USAGE;
+    }
     if (error instanceof ContractProblemsError) {
       output.err(error.problems.map(formatProblem).join("\n"));
       output.err(`\n${style.error(`${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found`)}; nothing was written.`);
@@ -207,4 +220,9 @@ function toolkitVersion(): string {
   } catch {
     return "unknown";
   }
+}
+
+/** A problem as data: where (file, line, column, JSON pointer), what (code, message). */
+function problemFacts(problem: Problem): Record<string, unknown> {
+  return { code: problem.code, file: problem.file, ...(problem.position === undefined ? {} : { line: problem.position.line, column: problem.position.column }), ...(problem.pointer === undefined ? {} : { pointer: problem.pointer }), message: problem.message };
 }

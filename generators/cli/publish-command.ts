@@ -51,6 +51,7 @@ export async function runPublish(flags: PublishFlags, output: Output): Promise<E
   const generated = [...record.generated];
   const targets = flags.targets === undefined || flags.targets.length === 0 ? PUBLISH_TARGETS : PUBLISH_TARGETS.filter((target) => flags.targets?.includes(target));
   let refused = 0;
+  const publications: Publication[] = [];
   for (const target of targets) {
     const prefix = `${target}/`;
     const files = generated.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length));
@@ -67,11 +68,13 @@ export async function runPublish(flags: PublishFlags, output: Output): Promise<E
         dryRun: flags.dryRun === true,
       });
       output.out(describePublication(publication));
+      publications.push(publication);
       if (publication.outcome.status === "refused") refused++;
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
+  output.report?.({ version, publications });
   if (refused > 0) {
     output.err(`${refused} ${refused === 1 ? "package is" : "packages are"} already published with other content; a published version never changes: change the contracts so that the version goes up, generate, release and publish that`);
     return EXIT.PROBLEMS;

@@ -41,17 +41,20 @@ export async function runRelease(flags: ReleaseFlags, output: Output): Promise<E
   const head = (await git("rev-parse", "HEAD")).trim();
   const tagged = (await git("rev-parse", "--verify", "--quiet", `${tag}^{commit}`).catch(() => "")).trim();
   if (tagged === head) {
+    output.report?.({ released: false, tag, version: release.version });
     output.out(`${tag} is already this commit: nothing to release.`);
     return EXIT.OK;
   }
   if (tagged !== "") throw new UsageError(`${tag} was released at another commit (${tagged.slice(0, 12)}); a release never moves: change the contracts so that the version goes up`);
   const last = await lastReleaseTag(settings.schemasDir, settings.config.tagPrefix);
   if (last?.version === release.version) {
+    output.report?.({ released: false, version: release.version });
     output.out(`${release.version} is the last release and nothing changed since: nothing to release.`);
     return EXIT.OK;
   }
   const line = releaseLine(settings.config.typescript.packageName, release);
   await git("tag", "--annotate", tag, "--message", line);
+  output.report?.({ released: true, tag, version: release.version, previousVersion: release.previousVersion ?? null });
   output.out(`Released ${line}: tagged ${tag}. Push the tag with \`git push origin ${tag}\`.`);
   return EXIT.OK;
 }

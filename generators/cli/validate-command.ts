@@ -23,12 +23,14 @@ export async function runValidate(flags: ValidateFlags, output: Output): Promise
     (await generatedValidators(settings.schemasDir, settings.outDir)) ??
     (await withPathsFromHere(settings, async () => loadValidators(buildModel(await loadSchemas(settings.schemasDir), { envelope: settings.config.envelope }))));
   let invalid = 0;
+  const refused: Record<string, unknown>[] = [];
   for (const event of events) {
     // Events are counted from 1, as lines are.
     const where = `#${event.index + 1}${event.line === undefined ? "" : ` (line ${event.line})`}`;
     if (!event.ok) {
       invalid++;
       output.err(`${where}: ${event.reason}`);
+      refused.push({ number: event.index + 1, ...(event.line === undefined ? {} : { line: event.line }), reason: event.reason });
       continue;
     }
     const result = validateEvent(event.value);
@@ -38,7 +40,9 @@ export async function runValidate(flags: ValidateFlags, output: Output): Promise
     const eventType = typeof value === "object" && value !== null && typeof value.eventType === "string" ? value.eventType : "(no eventType)";
     output.err(`${where} ${eventType}: ${(output.style ?? PLAIN).error(`${result.errors.length} ${result.errors.length === 1 ? "problem" : "problems"}`)}`);
     for (const error of result.errors) output.err(`    ${error.pointer === "" ? "/" : error.pointer}  ${error.message} [${error.keyword}]`);
+    refused.push({ number: event.index + 1, ...(event.line === undefined ? {} : { line: event.line }), eventType: typeof value === "object" && value !== null && typeof value.eventType === "string" ? value.eventType : null, errors: result.errors.map(({ pointer, keyword, message }) => ({ pointer, keyword, message })) });
   }
+  output.report?.({ events: events.length, valid: events.length - invalid, invalid, invalidEvents: refused });
   const summary = `${events.length} ${events.length === 1 ? "event" : "events"}: ${events.length - invalid} valid, ${invalid} invalid`;
   if (invalid > 0) {
     output.err(summary);
