@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ACTIVITY, SCHEMAS, ROOT } from "./support/paths.js";
+import { ACTIVITY, CLI, SCHEMAS, ROOT } from "./support/paths.js";
 import { cli } from "./support/run.js";
 
 const temporaryDirs: string[] = [];
@@ -220,6 +221,35 @@ describe("event-contracts usage", () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ command: "generate", exitCode: 2, problems: [{ code: "MALFORMED_JSON", file: "schemas/text-job.json", line: 5, column: 3 }] });
     expect(refused.stderr).toBe("");
   });
+
+  it("regenerates on every change with generate --watch, printing problems and carrying on, until interrupted", async () => {
+    const { dir, schemas, out } = workspace();
+    const child = spawn(process.execPath, [CLI, "generate", "--watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let said = "";
+    child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    const until = async (pattern: RegExp, count: number): Promise<void> => {
+      const deadline = Date.now() + 60_000;
+      while ((said.match(new RegExp(pattern.source, "g")) ?? []).length < count) {
+        if (Date.now() > deadline) throw new Error(`waited for ${count} x ${pattern.source} in:\n${said}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      await until(/watching schemas/, 1);
+      expect(existsSync(path.join(out, "ts/src/types.ts"))).toBe(true);
+      editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested",', '"title": "Text job requested"'));
+      await until(/1 problem found/, 1);
+      await until(/watching schemas/, 2);
+      editSchema(schemas, "text-job.json", (text) => text.replace('"title": "Text job requested"\n', '"title": "Text job requested",\n'));
+      await until(/Generated \d+ files/, 2);
+      await until(/watching schemas/, 3);
+    } finally {
+      child.kill("SIGINT");
+    }
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+  }, 120_000);
 
   it("prints only problems with --quiet", () => {
     const quiet = cli(["generate", "--check", "--quiet"]);

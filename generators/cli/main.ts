@@ -27,7 +27,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
   const formatAt = argv.indexOf("--format");
   const json = commandName !== "compat" && (argv.includes("--format=json") || (formatAt >= 0 && argv[formatAt + 1] === "json")) ? jsonOutput(commandName ?? "") : undefined;
   const said: Output = json !== undefined ? json.output : quiet ? { out: () => {}, err: output.err, style: output.style ?? PLAIN } : output;
-  const style = output.style ?? PLAIN;
   const formatOption = { format: { choices: ["text", "json"] as const, default: "text" as const, describe: "report format (json: one object on standard output, the exit code as usual)" } };
   const pathOptions = {
     schemas: { type: "string", requiresArg: true, describe: "folder of JSON Schema files (default: from the config, else schemas/)" },
@@ -46,11 +45,26 @@ export async function main(argv: readonly string[], output: Output = processOutp
           check: { type: "boolean", default: false, describe: "write nothing; exit 1 and list drifted, missing and extra files" },
           "allow-violations": { type: "boolean", default: false, describe: "release even when the contracts break a rule against the last release (the changelog records it)" },
           target: { type: "string", array: true, choices: TARGET_CHOICES, describe: "generate only these targets (repeatable; default: all)" },
+          watch: { type: "boolean", default: false, describe: "keep running: generate again after every change to the schemas, upcasters or config, printing problems" },
           ...formatOption,
         }).epilogue(EXIT_CODES_HELP),
       async (args) => {
         // Each command loads its own modules when it runs (the pipeline pulls in TypeScript, Biome, ruff).
         const { runGenerate } = await import("./generate-command.js");
+        if (args.watch) {
+          if (args.check) throw new UsageError("--watch writes after every change; it cannot be combined with --check");
+          const { watchGenerate } = await import("./watch.js");
+          const once = async (): Promise<void> => {
+            try {
+              await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: false, allowViolations: args["allow-violations"], targets: args.target }, said);
+            } catch (error) {
+              // A problem is printed and watching goes on; the next change tries again.
+              reportFailure(error, said);
+            }
+          };
+          await watchGenerate({ schemas: args.schemas, out: args.out, config: args.config }, said, once);
+          return;
+        }
         exitCode = await runGenerate({ schemas: args.schemas, out: args.out, config: args.config, check: args.check, allowViolations: args["allow-violations"], targets: args.target }, said);
       },
     )
@@ -144,26 +158,32 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.out(JSON.stringify({ ...json.result(EXIT.USAGE), ...facts }, null, 2));
       return EXIT.USAGE;
     }
-    if (error instanceof ContractProblemsError) {
-      output.err(error.problems.map(formatProblem).join("\n"));
-      output.err(`\n${style.error(`${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found`)}; nothing was written.`);
-      return EXIT.USAGE;
-    }
-    if (error instanceof UsageError) {
-      output.err(`${style.error("event-contracts:")} ${error.message}\nRun \`event-contracts --help\` for usage.`);
-      return EXIT.USAGE;
-    }
-    // Anything else is a bug in event-contracts, never a problem of the input: say so, without a stack trace
-    // unless asked for one, and say how to report it. Nothing was written (writes are atomic).
-    const debug = process.env["EVENT_CONTRACTS_DEBUG"] === "1";
-    const detail = (debug && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error)).replace(/^internal error: /, "");
-    output.err(
-      `event-contracts: internal error: ${detail}\n` +
-        "This is a bug in event-contracts, not a problem of your schemas; nothing was written. Please report it with the schemas and the command that caused it" +
-        (debug ? "." : ", and the stack trace that EVENT_CONTRACTS_DEBUG=1 prints."),
-    );
-    return EXIT.INTERNAL;
+    return reportFailure(error, output);
   }
+}
+
+/** What a command that failed says, and its exit code: problems and usage errors 2, anything else a bug, 3. */
+export function reportFailure(error: unknown, output: Output): ExitCode {
+  const style = output.style ?? PLAIN;
+  if (error instanceof ContractProblemsError) {
+    output.err(error.problems.map(formatProblem).join("\n"));
+    output.err(`\n${style.error(`${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"} found`)}; nothing was written.`);
+    return EXIT.USAGE;
+  }
+  if (error instanceof UsageError) {
+    output.err(`${style.error("event-contracts:")} ${error.message}\nRun \`event-contracts --help\` for usage.`);
+    return EXIT.USAGE;
+  }
+  // Anything else is a bug in event-contracts, never a problem of the input: say so, without a stack trace
+  // unless asked for one, and say how to report it. Nothing was written (writes are atomic).
+  const debug = process.env["EVENT_CONTRACTS_DEBUG"] === "1";
+  const detail = (debug && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error)).replace(/^internal error: /, "");
+  output.err(
+    `event-contracts: internal error: ${detail}\n` +
+      "This is a bug in event-contracts, not a problem of your schemas; nothing was written. Please report it with the schemas and the command that caused it" +
+      (debug ? "." : ", and the stack trace that EVENT_CONTRACTS_DEBUG=1 prints."),
+  );
+  return EXIT.INTERNAL;
 }
 
 const COMMANDS = ["generate", "validate", "compat", "release", "publish"];
