@@ -129,7 +129,20 @@ export async function main(argv: readonly string[], output: Output = processOutp
         exitCode = await runPublish({ schemas: args.schemas, out: args.out, config: args.config, dryRun: args["dry-run"], targets: args.target }, said);
       },
     )
-    .demandCommand(1, "name a command: generate, validate, compat, release or publish")
+    .command(
+      "init [dir]",
+      "scaffold a contracts repository: config, an example schema, npm scripts, a CI workflow and a README",
+      (command) =>
+        command
+          .positional("dir", { type: "string", describe: "the folder to scaffold (default: the working folder)" })
+          .options({ name: { type: "string", requiresArg: true, describe: "the project's name, for its packages (default: the folder's name)" }, ...formatOption })
+          .epilogue(EXIT_CODES_HELP),
+      async (args) => {
+        const { runInit } = await import("./init-command.js");
+        exitCode = await runInit({ dir: args.dir, name: args.name, toolkitVersion: about.version ?? toolkitVersion() }, said);
+      },
+    )
+    .demandCommand(1, "name a command: init, generate, validate, compat, release or publish")
     .option("quiet", { alias: "q", type: "boolean", global: true, describe: "print only problems: nothing when all is well" })
     .strict()
     .epilogue(EXIT_CODES_HELP)
@@ -186,8 +199,8 @@ export function reportFailure(error: unknown, output: Output): ExitCode {
   return EXIT.INTERNAL;
 }
 
-const COMMANDS = ["generate", "validate", "compat", "release", "publish"];
-const FLAGS = ["schemas", "config", "out", "check", "allow-violations", "target", "against", "format", "dry-run", "quiet", "help", "version"];
+const COMMANDS = ["init", "generate", "validate", "compat", "release", "publish"];
+const FLAGS = ["schemas", "config", "out", "check", "watch", "allow-violations", "target", "against", "format", "dry-run", "name", "quiet", "help", "version"];
 
 /**
  * yargs's "Unknown argument: gen" with what was probably meant: a command or flag that the word starts, or

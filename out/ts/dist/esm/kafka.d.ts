@@ -76,8 +76,8 @@ export interface Publisher {
  * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
  *
  * @example
- * const publisher = createPublisher(kafka.producer(), { source: "api-gateway" });
- * await publisher.publish(createTextJobRequested({ userId, payload }));
+ * const publisher = createPublisher(kafka.producer(), { source: "my-service" });
+ * await publisher.publish(event); // an event of the contracts, made by its factory
  */
 export declare function createPublisher(
   producer: ProducerLike,
