@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseJsonSource } from "./schema/json-source.js";
 import { ContractProblemsError, type Problem } from "./problems.js";
-import { DEFAULT_ENVELOPE, envelopeProblems, type Envelope } from "./ir/envelope.js";
+import { DEFAULT_ENVELOPE, ENVELOPE_NAME, envelopeProblems, type Envelope } from "./ir/envelope.js";
 
 /** `event-contracts.config.json`: where things are, and how the generated packages are named. */
 export interface Config {
@@ -123,9 +123,9 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     out: ANY_TEXT,
     upcasters: ANY_TEXT,
     version: SEMVER,
-    // What git check-ref-format accepts as the start of a tag name that a version completes.
     title: { check: /^[^\x00-\x1f\x7f\u0085\u2028\u2029]*\S[^\x00-\x1f\x7f\u0085\u2028\u2029]*$/, what: "one line of text, e.g. Event contracts of the shop" },
     command: { check: /^[^\x00-\x1f\x7f\u0085\u2028\u2029`]*\S[^\x00-\x1f\x7f\u0085\u2028\u2029`]*$/, what: "one line of text without backquotes, e.g. npm run generate" },
+    // What git check-ref-format accepts as the start of a tag name that a version completes.
     tagPrefix: { check: /^(?![-./])(?!.*(\.\.|\/\/|@\{|\/\.|\.lock\/))[^\s~^:?*[\\\x00-\x1f\x7f]*[A-Za-z_/-]$/, what: "a git tag prefix ending in a letter, -, _ or /, e.g. contracts-v" },
   },
   typescript: {
@@ -262,4 +262,80 @@ function readEnvelope(raw: unknown, problem: (pointer: string, message: string) 
 
 function isSection(value: unknown): value is Section {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What each setting is, for the config's JSON Schema (what it must be comes from its rule). */
+const SETTING_DOCS: Readonly<Record<string, string>> = {
+  schemas: "The folder of the event contracts, relative to this file.",
+  out: "The folder of the generated packages, relative to this file.",
+  upcasters: "The folder of hand-written upcasters, relative to this file.",
+  version: "The packages' version before the first release.",
+  tagPrefix: "Releases are git tags <tagPrefix><version>.",
+  title: "Names the contracts in the Python package, the catalog and AsyncAPI.",
+  command: "The command every generated file's header tells readers to run.",
+  "typescript.packageName": "The npm package.",
+  "typescript.description": "The npm package's description, also the AsyncAPI document's.",
+  "typescript.registry": "The npm registry the package is published to and installed from.",
+  "go.module": "The Go module path (without /vN: generate adds it from version 2 on).",
+  "go.package": "The Go package name.",
+  "go.proxy": "The GOPROXY URL the module is installed from.",
+  "go.proxyFolder": "The folder publish writes the module into, laid out as a GOPROXY.",
+  "python.description": "The distribution's summary; the TypeScript package's description when absent.",
+  "python.distribution": "The distribution name on the package index.",
+  "python.package": "The import name.",
+  "python.repository": "The package index's upload URL.",
+  "python.index": "The package index's simple API, which pip installs from.",
+  "contact.name": "Who owns the contracts.",
+  "contact.url": "Where to reach them.",
+  "contact.email": "Their e-mail address.",
+};
+
+/**
+ * The config's JSON Schema (config.schema.json, for editors to complete and check the file), made from the
+ * same rules parseConfig applies: each setting's pattern and what it must be. What a pattern cannot say (a
+ * module path Go refuses) is left to the CLI, which stays the judge; the schema refuses each language's
+ * keywords as names, and knows every setting, so that a typo is flagged as it is typed.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const settings = (section: string, required: readonly string[] = []): Record<string, unknown> => ({
+    type: "object",
+    additionalProperties: false,
+    ...(required.length === 0 ? {} : { required }),
+    properties: Object.fromEntries(
+      Object.entries(RULES[section] ?? {}).map(([key, rule]) => {
+        const keywords = section === "go" && key === "package" ? [...GO_KEYWORDS, "main"] : section === "python" && key === "package" ? [...PYTHON_KEYWORDS] : [];
+        const what = SETTING_DOCS[`${section}.${key}`.replace(/^\./, "")];
+        return [key, { type: "string", pattern: rule.check.source, description: `${what === undefined ? "" : `${what} `}It must be ${rule.what}.`, ...(keywords.length === 0 ? {} : { not: { enum: keywords } }) }];
+      }),
+    ),
+  });
+  const name = { type: "string", pattern: ENVELOPE_NAME.source };
+  const top = settings("");
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://event-contracts.dev/config.schema.json",
+    title: "event-contracts.config.json",
+    description: "The folders, the envelope and the packages of a contracts repository (see TOOLKIT.md, Config reference).",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      ...(top["properties"] as object),
+      contact: { ...settings("contact"), description: "Who owns the contracts: the AsyncAPI document's info.contact." },
+      envelope: {
+        type: "object",
+        additionalProperties: false,
+        description: "The properties every event carries, its record key, and what CloudEvents and the factories read of them.",
+        properties: {
+          properties: { type: "array", items: name, uniqueItems: true, allOf: [{ contains: { const: "eventType" } }, { contains: { const: "version" } }], description: "The top-level properties every event must declare and require, in wire order." },
+          key: { ...name, description: "The record key of an event whose x-kafka names none." },
+          cloudEvents: { type: "object", additionalProperties: false, required: ["id", "time"], properties: { id: name, time: name, subject: name }, description: "The properties ce_id, ce_time and ce_subject are read from." },
+          generated: { type: "object", propertyNames: name, additionalProperties: { enum: ["uuid", "now"] }, description: "Properties a factory fills in when left out: a random UUID or the current time." },
+        },
+      },
+      typescript: settings("typescript"),
+      go: settings("go"),
+      python: settings("python"),
+    },
+  };
 }

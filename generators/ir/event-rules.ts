@@ -4,8 +4,8 @@ import type { EventContract, KafkaBinding, TypeNode } from "./model.js";
 
 type Report = (pointer: string, code: string, message: string) => void;
 
-const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
-const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
+export const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+export const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
 const EVENT_TYPE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
 /**
@@ -130,4 +130,34 @@ function lintKafka(value: unknown, requiredProperties: readonly string[], defaul
   const consumerList = services("consumers", consumers);
   if (!ok || producerList === undefined || consumerList === undefined) return undefined;
   return { topic: topic as string, key: key as string, producers: producerList, consumers: consumerList };
+}
+
+/**
+ * The JSON Schema of an event contract as the toolkit reads it (event-contract.schema.json): a JSON Schema
+ * 2020-12 document with the `x-kafka` annotation, so that editors complete and check the annotation. The
+ * patterns are the lint's own.
+ */
+export function eventContractJsonSchema(): Record<string, unknown> {
+  const services = { type: "array", minItems: 1, items: { type: "string", pattern: SERVICE_NAME.source }, description: "Service names in kebab-case, e.g. api-gateway." };
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://event-contracts.dev/event-contract.schema.json",
+    title: "An event contract",
+    description: "A JSON Schema 2020-12 document of one event, with its Kafka binding in x-kafka (see TOOLKIT.md, The schema subset).",
+    allOf: [{ $ref: "https://json-schema.org/draft/2020-12/schema" }],
+    properties: {
+      "x-kafka": {
+        type: "object",
+        additionalProperties: false,
+        required: ["topic", "producers", "consumers"],
+        description: "Where the event travels and who talks about it.",
+        properties: {
+          topic: { type: "string", pattern: TOPIC_NAME.source, not: { enum: [".", ".."] }, description: "The Kafka topic: letters, digits, '.', '_', '-'; at most 249." },
+          key: { type: "string", description: "The required top-level property used as the record key; the envelope's key when left out." },
+          producers: { ...services, description: "The services that emit the event." },
+          consumers: { ...services, description: "The services that consume the event." },
+        },
+      },
+    },
+  };
 }
