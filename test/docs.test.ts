@@ -3,8 +3,10 @@ import path from "node:path";
 import { Parser, type Diagnostic } from "@asyncapi/parser";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { FIXTURES, OUT } from "./support/paths.js";
-import { canonicalSchemas } from "./support/schemas.js";
+import { loadConfig } from "../generators/config.js";
+import { asyncApiDocument } from "../generators/targets/docs/asyncapi.js";
+import { FIXTURES, OUT, ROOT } from "./support/paths.js";
+import { canonicalSchemas, modelOf } from "./support/schemas.js";
 
 const HOSTILE = path.join(FIXTURES, "hostile/out");
 const read = (file: string): string => readFileSync(file, "utf8");
@@ -44,6 +46,16 @@ describe("the AsyncAPI 3 document", () => {
     }
   });
 
+  it("names operations readably, and keeps topics whose camelCase is the same apart", async () => {
+    expect(Object.keys(document["operations"])).toEqual(expect.arrayContaining(["apiGatewayReceivesActivityResults", "apiGatewaySendsTextJobs", "textServiceSendsActivityResults"]));
+    expect(Object.keys(document["operations"]).some((id) => /^[a-z][A-Z]/.test(id))).toBe(false);
+    const schemas = canonicalSchemas();
+    (schemas.get("image-job.json") as any)["x-kafka"].topic = "text.jobs";
+    const clash = parse(asyncApiDocument(modelOf(schemas), await loadConfig(path.join(ROOT, "event-contracts.config.json"), true), "1.0.0")) as Record<string, any>;
+    expect(Object.fromEntries(Object.entries(clash["channels"]).map(([id, channel]: [string, any]) => [id, channel.address]))).toMatchObject({ textJobs: "text-jobs", textJobs2: "text.jobs" });
+    expect(Object.keys(clash["operations"])).toEqual(expect.arrayContaining(["apiGatewaySendsTextJobs", "apiGatewaySendsTextJobs2"]));
+  });
+
   it("keeps hostile text as data: the YAML reads back to exactly the schema's descriptions", async () => {
     const hostileText = read(path.join(HOSTILE, "docs/asyncapi.yaml"));
     const hostile = parse(hostileText) as Record<string, any>;
@@ -61,11 +73,18 @@ describe("the event catalog", () => {
   it("opens with a Mermaid map of services, topics and events", () => {
     const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(catalog)?.[1] ?? "";
     expect(mermaid.startsWith("flowchart LR")).toBe(true);
-    for (const name of ["api-gateway", "text-service", "image-service", "user-service", "job-tracker", "text-jobs", "image-jobs", "activity-results", "job-status"]) {
-      expect(mermaid).toContain(`"${name}"`);
-    }
-    expect(mermaid).toContain('service_api_gateway -->|"TEXT_JOB_REQUESTED"| topic_text_jobs');
-    expect(mermaid).toContain("topic_text_jobs --> service_text_service");
+    for (const name of ["api-gateway", "text-service", "image-service", "user-service", "job-tracker"]) expect(mermaid).toContain(`(["${name}"]):::service`);
+    // Each topic lists the events it carries; the edges need no labels.
+    expect(mermaid).toContain('topic4[("text-jobs<br/>TEXT_JOB_REQUESTED")]:::topic');
+    expect(mermaid).toContain("service1 --> topic4");
+    expect(mermaid).toContain("topic4 --> service4");
+    expect(mermaid).toContain('subgraph legend["Legend"]');
+  });
+
+  it("shows a description's inline code as code, and a constraint's format as code, never as escaped backticks", () => {
+    expect(catalog).toMatch(/\| Number of words in `content`\. +\|/);
+    expect(catalog).toMatch(/\| format `uuid` +\|/);
+    expect(catalog).not.toContain("\\`");
   });
 
   it("has a section per event with its topic, versions, every field and an example", () => {

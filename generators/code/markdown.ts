@@ -11,9 +11,23 @@
  * an escaped backslash (`\\|`) would end the cell.
  */
 export function markdownText(text: string): string {
+  return escaped(collapseSpaces(oneLine(text)));
+}
+
+/**
+ * Prose that may hold inline code, as schema authors write descriptions (`Number of words in \`content\``):
+ * each span between a pair of backticks on one line is a code span (markdownCode), the rest Markdown text,
+ * so that the catalog shows the code as code, never as escaped backticks. An unpaired backtick is text.
+ */
+export function markdownProse(text: string): string {
   return collapseSpaces(oneLine(text))
-    .replace(/[\\`*_{}[\]()<>#+!~&]/g, (character) => `\\${character}`)
-    .replace(/\|/g, "&#124;");
+    .split(/(`[^`]+`)/)
+    .map((part, index) => (index % 2 === 1 ? markdownCode(part.slice(1, -1)) : escaped(part)))
+    .join("");
+}
+
+function escaped(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!~&]/g, (character) => `\\${character}`).replace(/\|/g, "&#124;");
 }
 
 /**

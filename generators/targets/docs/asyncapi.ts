@@ -3,13 +3,37 @@ import { INVISIBLE, hex } from "../../code/invisible.js";
 import type { Config } from "../../config.js";
 import { findType, latestEvents, resolveType, type ContractsModel, type EventContract } from "../../ir/model.js";
 import { spokenList } from "../../ir/envelope.js";
-import { goExported } from "../../code/go.js";
+import { identifierWords } from "../../ir/names.js";
 import { componentSchemas } from "./json-schema.js";
 
-/** camelCase identifier for AsyncAPI keys (channel and operation ids), e.g. `text-jobs` -> `textJobs`. */
+/**
+ * Words as an identifier for AsyncAPI keys, each word capitalised and nothing more (`api-gateway` ->
+ * `ApiGateway`, not Go's `APIGateway`, whose camelCase would read `aPIGateway`).
+ */
+function pascal(text: string): string {
+  return identifierWords(text.toLowerCase()).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("") || "X";
+}
+
+/** camelCase, e.g. `text-jobs` -> `textJobs`, `api-gateway` -> `apiGateway`. */
 function camel(text: string): string {
-  const pascal = goExported(text.toLowerCase()) ?? "x";
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  const name = pascal(text);
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
+ * The channel id of each topic: its camelCase, with a number when two topics make the same one (`a.b` and
+ * `a-b`), so that no channel or operation overwrites another.
+ */
+function channelIds(topics: readonly string[]): ReadonlyMap<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const topic of topics) {
+    let id = camel(topic);
+    for (let count = 2; taken.has(id); count++) id = `${camel(topic)}${count}`;
+    taken.add(id);
+    ids.set(topic, id);
+  }
+  return ids;
 }
 
 /** The CloudEvents headers (Kafka protocol binding, binary mode), each read from the envelope property it names. */
@@ -54,12 +78,14 @@ function formatOf(model: ContractsModel, name: string): { readonly format?: stri
  */
 export function asyncApiDocument(model: ContractsModel, config: Config, version: string): string {
   const topics = [...new Set(model.events.map((event) => event.kafka.topic))].sort();
+  const ids = channelIds(topics);
+  const channelOf = (topic: string): string => ids.get(topic) ?? camel(topic);
   const messageName = (event: EventContract): string => event.name;
   const channels = Object.fromEntries(
     topics.map((topic) => {
       const carried = model.events.filter((event) => event.kafka.topic === topic);
       return [
-        camel(topic),
+        channelOf(topic),
         {
           address: topic,
           title: topic,
@@ -78,11 +104,12 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
     for (const [action, list] of [["send", services("producers")], ["receive", services("consumers")]] as const) {
       for (const service of list) {
         const messages = action === "send" ? latest : carried;
-        operations[`${camel(service)}${action === "send" ? "Sends" : "Receives"}${goExported(topic) ?? ""}`] = {
+        const channel = channelOf(topic);
+        operations[`${camel(service)}${action === "send" ? "Sends" : "Receives"}${channel.charAt(0).toUpperCase()}${channel.slice(1)}`] = {
           action,
           title: `${service} ${action === "send" ? "publishes to" : "consumes"} ${topic}`,
-          channel: { $ref: `#/channels/${camel(topic)}` },
-          messages: messages.map((event) => ({ $ref: `#/channels/${camel(topic)}/messages/${messageName(event)}` })),
+          channel: { $ref: `#/channels/${channel}` },
+          messages: messages.map((event) => ({ $ref: `#/channels/${channel}/messages/${messageName(event)}` })),
           tags: [{ name: service }],
         };
       }

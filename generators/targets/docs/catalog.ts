@@ -1,6 +1,6 @@
 import { constraintSummary } from "../../ir/describe.js";
 import { latestEvents, resolveType, versionsOf, type ContractsModel, type EventContract, type TypeNode } from "../../ir/model.js";
-import { markdownCode, markdownText } from "../../code/markdown.js";
+import { markdownCode, markdownProse, markdownText } from "../../code/markdown.js";
 import { spokenList } from "../../ir/envelope.js";
 
 interface Row {
@@ -34,22 +34,67 @@ ${sections.join("\n\n")}
 }
 
 /** Producers -> topic -> consumers, each edge labelled with the event types it carries. */
+/**
+ * The map of services and topics, made to stay readable as events grow: services (rounded) and topics
+ * (cylinders) are styled apart and explained in a legend; each topic lists the events it carries, so the
+ * edges need no labels (a label sits on its edge wherever the layout puts it, crossings included); and nodes
+ * and edges are written topic by topic. Ids are numbers, so no two names can make one id; the names are
+ * held by the lint to letters, digits and `._-` (services, topics) and UPPER_SNAKE_CASE (events).
+ */
 function mermaid(model: ContractsModel): string {
   const latest = latestEvents(model);
   const services = [...new Set(latest.flatMap((event) => [...event.kafka.producers, ...event.kafka.consumers]))].sort();
   const topics = [...new Set(latest.map((event) => event.kafka.topic))].sort();
-  const id = (prefix: string, name: string): string => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
-  const label = (text: string): string => `"${text.replace(/"/g, "#quot;")}"`;
-  const lines = ["flowchart LR"];
-  for (const service of services) lines.push(`  ${id("service", service)}[${label(service)}]`);
-  for (const topic of topics) lines.push(`  ${id("topic", topic)}[(${label(topic)})]`);
-  for (const topic of topics) {
+  const service = (name: string): string => `service${services.indexOf(name) + 1}`;
+  if (topics.length > MAP_TOPICS) return serviceMap(latest, services, service);
+  const lines = [
+    "flowchart LR",
+    "  classDef service fill:#e8f0fe,stroke:#1a73e8,color:#0b2e6b",
+    "  classDef topic fill:#fef7e0,stroke:#b06000,color:#4a2c00",
+    '  subgraph legend["Legend"]',
+    '    legendService(["service"]):::service',
+    '    legendTopic[("topic<br/>EVENT_TYPES it carries")]:::topic',
+    "    legendService -->|publishes to| legendTopic",
+    "  end",
+    ...services.map((name) => `  ${service(name)}(["${name}"]):::service`),
+  ];
+  topics.forEach((topic, index) => {
     const events = latest.filter((event) => event.kafka.topic === topic);
-    const carried = label(events.map((event) => event.eventType).join(", "));
-    for (const producer of [...new Set(events.flatMap((event) => event.kafka.producers))].sort()) lines.push(`  ${id("service", producer)} -->|${carried}| ${id("topic", topic)}`);
-    for (const consumer of [...new Set(events.flatMap((event) => event.kafka.consumers))].sort()) lines.push(`  ${id("topic", topic)} --> ${id("service", consumer)}`);
-  }
+    const id = `topic${index + 1}`;
+    lines.push(`  ${id}[("${[topic, ...events.map((event) => event.eventType)].join("<br/>")}")]:::topic`);
+    for (const producer of [...new Set(events.flatMap((event) => event.kafka.producers))].sort()) lines.push(`  ${service(producer)} --> ${id}`);
+    for (const consumer of [...new Set(events.flatMap((event) => event.kafka.consumers))].sort()) lines.push(`  ${id} --> ${service(consumer)}`);
+  });
   return lines.join("\n");
+}
+
+/** Past this many topics, the map shows who talks to whom, and each event's section says through which topic. */
+const MAP_TOPICS = 12;
+
+/**
+ * The map of a large set of contracts: services only, an arrow from each service to each one that consumes
+ * an event it publishes (each event's section below names its topic). With a node per topic, 50 events make
+ * a tall column whose edges bundle into the few consumers (test/docs-map.test.ts renders both).
+ */
+function serviceMap(latest: readonly EventContract[], services: readonly string[], service: (name: string) => string): string {
+  const pairs = new Set<string>();
+  for (const event of latest) {
+    for (const producer of event.kafka.producers) for (const consumer of event.kafka.consumers) if (producer !== consumer) pairs.add(`${producer}\u0000${consumer}`);
+  }
+  return [
+    "flowchart LR",
+    "  classDef service fill:#e8f0fe,stroke:#1a73e8,color:#0b2e6b",
+    '  subgraph legend["Legend"]',
+    '    legendFrom(["service"]):::service',
+    '    legendTo(["service"]):::service',
+    "    legendFrom -->|publishes events the other consumes| legendTo",
+    "  end",
+    ...services.map((name) => `  ${service(name)}(["${name}"]):::service`),
+    ...[...pairs].sort().map((pair) => {
+      const [producer = "", consumer = ""] = pair.split("\u0000");
+      return `  ${service(producer)} --> ${service(consumer)}`;
+    }),
+  ].join("\n");
 }
 
 function anchor(text: string): string {
@@ -61,12 +106,12 @@ function eventSection(model: ContractsModel, event: EventContract): string {
     .map((version) => `- version ${version.version}${version.latest ? " (current)" : ""}: ${markdownCode(`schemas/${version.schemaFile}`)}${version.upcast === undefined ? "" : `; from version ${version.upcast.from} by ${version.upcast.kind === "automatic" ? "the steps the schema declares" : "an upcaster written by hand"}`}`)
     .join("\n");
   const rows = fieldRows(model, { kind: "ref", name: event.name }, "", new Set());
-  const table = rows.map((row) => `| ${markdownCode(row.path)} | ${row.type} | ${row.presence} | ${row.constraints} | ${markdownText(row.description)} |`).join("\n");
+  const table = rows.map((row) => `| ${markdownCode(row.path)} | ${row.type} | ${row.presence} | ${row.constraints} | ${markdownProse(row.description)} |`).join("\n");
   const example = JSON.stringify(event.examples[0] ?? {}, null, 2);
   const fence = "`".repeat(Math.max(3, ...(example.match(/`+/g) ?? []).map((run) => run.length + 1)));
   return `## ${markdownText(event.eventType)}
 
-${markdownText(event.description)}
+${markdownProse(event.description)}
 
 | topic | record key | producers | consumers | schema |
 | --- | --- | --- | --- | --- |
