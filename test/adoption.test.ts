@@ -56,6 +56,18 @@ describe("a contracts repository of another team, from init and the packed toolk
     expect(realBin(repo)).not.toBe(CLI);
   }, 600_000);
 
+  it("installs from a git URL as well (the commit checked out here) and generates there", () => {
+    const other = path.join(scratch, "from-git");
+    mkdirSync(other);
+    expect(cli(["init", "--name", "warehouse"], { cwd: other }).status).toBe(0);
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `git+file://${ROOT}#${head}`], { cwd: other });
+    expect(install.status, install.stderr).toBe(0);
+    const generated = run("npm", ["run", "--silent", "generate"], { cwd: other });
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(generated.stdout).toContain("@warehouse/events 0.1.0 (first release)");
+  }, 600_000);
+
   it("generates packages of its own: its names, its envelope, no Activity Builder text, compiling under tsc strictest", async () => {
     const out = path.join(repo, "out");
     const texts = (await listFiles(out)).map((file) => readFileSync(path.join(out, file), "utf8"));
