@@ -32,7 +32,7 @@ export async function snapshotOfGitRef(ref: string, schemasDir: string, envelope
   try {
     top = (await git("rev-parse", "--show-toplevel")).trim();
   } catch {
-    throw new UsageError(`${schemasDir} is not inside a git repository; pass --against a folder of schemas instead`);
+    throw new UsageError(`${path.relative(process.cwd(), dir) || "."} is not inside a git repository; pass --against a folder of schemas instead`);
   }
   try {
     await git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`);

@@ -26,9 +26,10 @@ export async function loadSchemas(schemasDir: string): Promise<readonly LoadedSc
       .map((entry) => path.relative(schemasDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
       .sort(compareText);
   } catch (error) {
-    throw new UsageError(`cannot read the schemas folder ${schemasDir}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the schemas folder ${shown(schemasDir)}: ${code === "ENOENT" ? "it does not exist" : code === "ENOTDIR" ? "it is not a folder" : (code ?? (error as Error).message)}; pass --schemas or set "schemas" in the config`);
   }
-  if (names.length === 0) throw new UsageError(`no *.json schema files in ${schemasDir}`);
+  if (names.length === 0) throw new UsageError(`no *.json schema files in ${shown(schemasDir)}`);
   // A file that cannot be read (permissions, say) is a problem of the input, reported with the others.
   const unreadable: Problem[] = [];
   const texts = await Promise.all(
@@ -78,4 +79,9 @@ function metaSchemaProblems(source: JsonSource): Problem[] {
 function allowedValues(error: ErrorObject): string {
   const allowed = (error.params as Record<string, unknown>)["allowedValues"];
   return allowed === undefined ? "" : ` (${JSON.stringify(allowed)})`;
+}
+
+/** A path as messages show it: from the working folder. */
+function shown(file: string): string {
+  return path.relative(process.cwd(), file) || ".";
 }
