@@ -56,7 +56,7 @@ export interface EventRecord {
  * key share a partition.
  *
  * @example
- * const { topic, message } = toRecord(event, "api-gateway");
+ * const { topic, message } = toRecord(event, "my-service");
  * await producer.send({ topic, messages: [message] });
  */
 export function toRecord(event: ContractEvent, source: string): EventRecord {
@@ -112,7 +112,7 @@ export class BatchValidationError extends ContractValidationError {
 }
 
 export interface PublisherOptions {
-  /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
+  /** The CloudEvents source of the events: this service, e.g. "my-service". */
   readonly source: string;
 }
 

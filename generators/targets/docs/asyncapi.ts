@@ -141,7 +141,7 @@ export function asyncApiDocument(model: ContractsModel, config: Config, version:
       tags: [...new Set(latestEvents(model).flatMap((event) => [...event.kafka.producers, ...event.kafka.consumers]))].sort().map((service) => ({ name: service, description: `Operations of ${service}.` })),
     },
     defaultContentType: "application/json",
-    servers: { local: { host: "127.0.0.1:9092", protocol: "kafka", description: "The broker of `npm run kafka`." } },
+    servers: { local: { host: "127.0.0.1:9092", protocol: "kafka", description: "A broker on this machine, for development." } },
     channels,
     operations,
     components: { messages, schemas: { CloudEventsHeaders: headersSchema(model), ...componentSchemas(model) } },

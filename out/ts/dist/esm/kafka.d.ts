@@ -46,7 +46,7 @@ export interface EventRecord {
  * key share a partition.
  *
  * @example
- * const { topic, message } = toRecord(event, "api-gateway");
+ * const { topic, message } = toRecord(event, "my-service");
  * await producer.send({ topic, messages: [message] });
  */
 export declare function toRecord(event: ContractEvent, source: string): EventRecord;
@@ -62,7 +62,7 @@ export declare class BatchValidationError extends ContractValidationError {
   constructor(failures: readonly BatchFailure[]);
 }
 export interface PublisherOptions {
-  /** The CloudEvents source of the events: this service, e.g. "api-gateway". */
+  /** The CloudEvents source of the events: this service, e.g. "my-service". */
   readonly source: string;
 }
 export interface Publisher {
