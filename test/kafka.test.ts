@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type Producer } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -172,6 +172,45 @@ describe("the Kafka helpers on a real broker", () => {
     expect(JSON.parse(String(invalid?.raw.message.headers?.["dlq-errors"]))).toEqual([expect.objectContaining({ pointer: "/payload/language" })]);
   });
 
+  it("dead-letters a message too large for its dead-letter topic cut, and keeps consuming the partition", async () => {
+    const topic = `big-${randomUUID()}`;
+    const deadLetters = `${topic}.dlq`;
+    // The topic takes 3 MB messages; its dead-letter topic 100 kB (the broker default is 1 MB).
+    await admin.createTopics({ waitForLeaders: true, topics: [
+      { topic, numPartitions: 1, configEntries: [{ name: "max.message.bytes", value: "3000000" }] },
+      { topic: deadLetters, numPartitions: 1, configEntries: [{ name: "max.message.bytes", value: "100000" }] },
+    ] });
+    const big = "x".repeat(1_500_000);
+    // Topics just made may not be served yet by their new leader: wait until the broker describes both.
+    for (let attempt = 1; ; attempt++) {
+      const served = await admin.fetchTopicMetadata({ topics: [topic, deadLetters] }).then(
+        ({ topics }) => topics.every((entry) => entry.partitions.every((partition) => partition.leader >= 0)),
+        () => false,
+      );
+      if (served) break;
+      if (attempt >= 40) throw new Error(`${topic} is not served 10 s after it was made`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await producer.send({ topic, messages: [{ key: "big", value: big, headers: { "x-rep": ["1", "2"] } }, { key: "after", value: "not json {" }] });
+    const handler = createEventHandler({}, { deadLetterProducer: producer });
+    const handled = await consume([topic], (all) => all.length >= 2, async (payload, all) => {
+      await handler(payload);
+      all.push({ raw: payload });
+    });
+    expect(handled.map((entry) => entry.raw.message.key?.toString())).toEqual(["big", "after"]);
+    const letters = await consume([deadLetters], (all) => new Set(all.map((entry) => entry.raw.message.key?.toString())).size >= 2);
+    const byKey = new Map(letters.map((entry) => [entry.raw.message.key?.toString(), entry.raw.message]));
+    const cut = byKey.get("big");
+    expect(String(cut?.headers?.["dlq-reason"])).toBe("too-large");
+    expect(String(cut?.headers?.["dlq-value-truncated"])).toBe("true");
+    expect(String(cut?.headers?.["dlq-value-size"])).toBe("1500000");
+    expect(String(cut?.headers?.["dlq-value-sha256"])).toBe(createHash("sha256").update(big).digest("hex"));
+    expect(cut?.value?.byteLength).toBe(1024);
+    expect((cut?.headers?.["x-rep"] as Buffer[] | undefined)?.map(String)).toEqual(["1", "2"]);
+    // The message after it on the same partition was consumed too: nothing blocked the partition.
+    expect(String(byKey.get("after")?.headers?.["dlq-reason"])).toBe("malformed-json");
+  }, 120_000);
+
   it("delivers the events of one job in order", async () => {
     const jobId = randomUUID();
     const publisher = createPublisher(producer, { source: "integration-test" });
@@ -221,12 +260,70 @@ describe("the event handler without a broker", () => {
   const payload = (value: string | null, headers: Record<string, unknown> = {}) =>
     ({ topic: events.TOPICS.TEXT_JOBS, partition: 0, message: { key: null, value: value === null ? null : Buffer.from(value), headers, offset: "7" } }) as never;
 
-  it("lets an error thrown by a handler propagate, so the offset is not committed", async () => {
-    const handler = createEventHandler({ TEXT_JOB_REQUESTED: () => Promise.reject(new Error("database down")) }, { deadLetterProducer: fakeProducer });
+  const lastSent = (): { topic: string; messages: { key: unknown; value: Uint8Array | string | null; headers: Record<string, unknown> }[] } => sent.at(-1) as never;
+
+  it("retries a handler that throws, with backoff, then dead-letters the message as handler-failed and goes on", async () => {
+    const attempts: number[] = [];
+    const started = Date.now();
+    const handler = createEventHandler(
+      {
+        TEXT_JOB_REQUESTED: (_event, context) => {
+          attempts.push(context.attempt);
+          return Promise.reject(new Error("database down"));
+        },
+      },
+      { deadLetterProducer: fakeProducer, retry: { attempts: 3, backoffMs: 20 } },
+    );
+    await handler(payload(JSON.stringify(event)));
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    expect(lastSent().messages[0]?.headers["dlq-reason"]).toBe("handler-failed");
+    expect(JSON.parse(String(lastSent().messages[0]?.headers["dlq-errors"]))).toEqual([{ pointer: "", keyword: "handler", message: "failed 3 times, last: database down" }]);
+  });
+
+  it("lets an error thrown by a handler propagate with retry: false, so the offset is not committed", async () => {
+    const handler = createEventHandler({ TEXT_JOB_REQUESTED: () => Promise.reject(new Error("database down")) }, { deadLetterProducer: fakeProducer, retry: false });
     await expect(handler(payload(JSON.stringify(event)))).rejects.toThrow("database down");
   });
 
+  it("dead-letters a known event type of an unknown version as unknown-version, keeping every header value and the record's time", async () => {
+    const handler = createEventHandler({}, { deadLetterProducer: fakeProducer });
+    await handler({ topic: events.TOPICS.TEXT_JOBS, partition: 1, message: { key: "k", value: Buffer.from(JSON.stringify({ ...event, version: 99 })), headers: { "x-rep": ["a", "b", "c"], one: Buffer.from("1") }, offset: "9", timestamp: "1764763200000" } } as never);
+    const [letter] = lastSent().messages;
+    expect(letter?.headers).toMatchObject({ "dlq-reason": "unknown-version", "x-rep": ["a", "b", "c"], "dlq-timestamp": "1764763200000", "dlq-partition": "1", "dlq-offset": "9" });
+    expect(String(letter?.headers["one"])).toBe("1");
+  });
+
+  it("gives the handler the record's key, headers, time and trace context, and events without a handler to onUnhandled", async () => {
+    const contexts: MessageContext[] = [];
+    const unhandled: string[] = [];
+    const handler = createEventHandler({ TEXT_JOB_REQUESTED: (_event, context) => void contexts.push(context) }, { deadLetterProducer: fakeProducer, onUnhandled: (other) => void unhandled.push(other.eventType) });
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    await handler({ topic: events.TOPICS.TEXT_JOBS, partition: 2, message: { key: Buffer.from(event.jobId), value: Buffer.from(JSON.stringify(event)), headers: { traceparent: Buffer.from(traceparent), tracestate: "vendor=1", "x-rep": [Buffer.from("a"), "b"] }, offset: "11", timestamp: "1764763200000" } } as never);
+    expect(contexts).toEqual([{ topic: events.TOPICS.TEXT_JOBS, partition: 2, offset: "11", key: event.jobId, headers: { traceparent, tracestate: "vendor=1", "x-rep": ["a", "b"] }, timestamp: "1764763200000", traceparent, tracestate: "vendor=1", attempt: 1 }]);
+    const status = events.createJobStatusChanged({ userId: "u", payload: { status: "queued", jobKind: "text" } });
+    await handler({ topic: events.TOPICS.JOB_STATUS, partition: 0, message: { key: null, value: Buffer.from(JSON.stringify(status)), offset: "1" } } as never);
+    expect(unhandled).toEqual(["JOB_STATUS_CHANGED"]);
+  });
+
+  it("dead-letters a value too large for the dead-letter topic cut, with its size and SHA-256, and goes on", async () => {
+    const refusing = { ...fakeProducer, send: async (record: { messages: { value: Uint8Array | string | null }[] }) => {
+      const value = record.messages[0]?.value;
+      if (value !== null && value !== undefined && value.length > 2000) throw Object.assign(new Error("The request included a message larger than the max message size the server will accept"), { type: "MESSAGE_TOO_LARGE" });
+      sent.push(record);
+    } };
+    const big = JSON.stringify({ ...event, payload: { ...event.payload, prompt: "x".repeat(5000) } });
+    await createEventHandler({}, { deadLetterProducer: refusing }).call(undefined, payload(big));
+    const [letter] = lastSent().messages;
+    expect(letter?.headers).toMatchObject({ "dlq-reason": "invalid", "dlq-value-truncated": "true", "dlq-value-size": String(Buffer.byteLength(big)), "dlq-value-sha256": createHash("sha256").update(big).digest("hex") });
+    expect(Buffer.from(letter?.value as Uint8Array).toString()).toBe(big.slice(0, 1024));
+    // Cut before sending, past deadLetterMaxBytes.
+    await createEventHandler({}, { deadLetterProducer: fakeProducer, deadLetterMaxBytes: 100 })(payload(big));
+    expect((lastSent().messages[0]?.value as Uint8Array).byteLength).toBe(100);
+  });
+
   it("never crashes on odd headers, invalid UTF-8 or a null value", async () => {
+    sent.length = 0;
     const handler = createEventHandler({}, { deadLetterProducer: fakeProducer });
     await handler(payload(JSON.stringify(event), { weird: [Buffer.from("x"), "y"], missing: undefined }));
     await handler({ topic: events.TOPICS.TEXT_JOBS, partition: 0, message: { key: null, value: Buffer.from([0xc3, 0x28]), offset: "8" } } as never);

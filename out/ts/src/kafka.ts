@@ -35,7 +35,11 @@ export interface ReceivedMessage {
     readonly value: Uint8Array | string | null;
     readonly headers?: Readonly<Record<string, HeaderValue>>;
     readonly offset: string;
+    /** The record's timestamp (milliseconds since the epoch, as text), when the client gives it. */
+    readonly timestamp?: string;
   };
+  /** Tells the group coordinator the consumer is alive (kafkajs): called while a retry waits. */
+  readonly heartbeat?: () => Promise<void>;
 }
 
 /** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
@@ -164,11 +168,22 @@ export function createPublisher(producer: ProducerLike, options: PublisherOption
   };
 }
 
-/** Where a handled event came from. */
+/** Where a handled event came from, and what its record carried beside the event. */
 export interface MessageContext {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+  /** The record key, as text (undefined when the record has none). */
+  readonly key: string | undefined;
+  /** The record's headers as text, a header sent several times as the list of its values, in order. */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  /** The record's timestamp (milliseconds since the epoch, as text), when the client gives it. */
+  readonly timestamp: string | undefined;
+  /** The W3C trace context the publisher was given (headers traceparent and tracestate), to continue the trace. */
+  readonly traceparent: string | undefined;
+  readonly tracestate: string | undefined;
+  /** Which call of the handler this is for the message: 1, then 2 and on when it is retried. */
+  readonly attempt: number;
 }
 
 /** A typed handler per event type; the compiler checks each handler's event type. */
@@ -176,9 +191,34 @@ export type EventHandlers = {
   readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
 };
 
-/** Why a message went to the dead-letter topic (the `dlq-reason` header). */
+/**
+ * Why a message went to the dead-letter topic (the `dlq-reason` header). `unknown-version` is a known event
+ * type of a version this package does not know: the producer is newer than the consumer.
+ */
 export type DeadLetterReason =
-  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+  | "empty"
+  | "too-large"
+  | "malformed-json"
+  | "unknown-event-type"
+  | "unknown-version"
+  | "invalid"
+  | "wrong-topic"
+  | "handler-failed";
+
+/**
+ * How a handler that throws is retried: `attempts` calls in all, waiting `backoffMs` before the second and
+ * twice as long before each next one (at most `maxBackoffMs`), then the message is dead-lettered with reason
+ * `handler-failed` and the last error, and consuming goes on. The client's own retries (which restart the
+ * whole consumer in kafkajs) are never used.
+ */
+export interface RetryPolicy {
+  /** 3 by default. */
+  readonly attempts?: number;
+  /** 100 ms by default. */
+  readonly backoffMs?: number;
+  /** 5 s by default. */
+  readonly maxBackoffMs?: number;
+}
 
 export interface EventHandlerOptions {
   /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
@@ -187,6 +227,16 @@ export interface EventHandlerOptions {
   readonly deadLetterTopic?: (topic: string) => string;
   /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
   readonly maxValueBytes?: number;
+  /**
+   * Dead letters with a larger value carry its first this many bytes, with headers giving its size and
+   * SHA-256 (`dlq-value-size`, `dlq-value-sha256`, `dlq-value-truncated`); 900,000 by default, under Kafka's
+   * default message size. A dead letter the broker still refuses as too large is sent again with 1 KiB.
+   */
+  readonly deadLetterMaxBytes?: number;
+  /** Retrying a handler that throws; `false` lets the error propagate to the client as before (no retry here). */
+  readonly retry?: RetryPolicy | false;
+  /** Called for an event of a type with no handler; such events are committed silently otherwise. */
+  readonly onUnhandled?: (event: ContractEvent, context: MessageContext) => unknown;
 }
 
 /**
@@ -207,6 +257,7 @@ export function createEventHandler(
 ): (payload: ReceivedMessage) => Promise<void> {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic: string) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
+  const deadLetterMaxBytes = options.deadLetterMaxBytes ?? 900_000;
 
   const deadLetter = async (
     payload: ReceivedMessage,
@@ -214,10 +265,10 @@ export function createEventHandler(
     errors: readonly ValidationError[],
   ): Promise<void> => {
     const { topic, partition, message } = payload;
-    const headers: Record<string, string | Uint8Array> = {};
+    // Every header as it came, a header sent several times with all its values, so a replay is the original.
+    const headers: Record<string, HeaderValue> = {};
     for (const [name, value] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (typeof first === "string" || first instanceof Uint8Array) headers[name] = first;
+      if (value !== undefined) headers[name] = value;
     }
     Object.assign(headers, {
       "dlq-reason": reason,
@@ -225,15 +276,63 @@ export function createEventHandler(
       "dlq-topic": topic,
       "dlq-partition": String(partition),
       "dlq-offset": message.offset,
+      ...(message.timestamp === undefined ? {} : { "dlq-timestamp": message.timestamp }),
     });
-    await options.deadLetterProducer.send({
-      topic: deadLetterTopic(topic),
-      messages: [{ key: message.key ?? null, value: message.value, headers }],
-    });
+    const bytes = bytesOf(message.value);
+    const send = async (limit: number): Promise<void> => {
+      const cut = bytes !== undefined && bytes.byteLength > limit;
+      const truncation = cut
+        ? {
+            "dlq-value-truncated": "true",
+            "dlq-value-size": String(bytes.byteLength),
+            "dlq-value-sha256": await sha256(bytes),
+          }
+        : {};
+      await options.deadLetterProducer.send({
+        topic: deadLetterTopic(topic),
+        messages: [
+          {
+            key: message.key ?? null,
+            value: cut ? bytes.subarray(0, limit) : message.value,
+            headers: { ...headers, ...truncation },
+          },
+        ],
+      });
+    };
+    try {
+      await send(deadLetterMaxBytes);
+    } catch (error) {
+      // A dead-letter topic that keeps a smaller max.message.bytes: the letter is sent cut, so consuming goes on.
+      if (!isTooLarge(error)) throw error;
+      await send(1024);
+    }
   };
 
-  return async (payload) => {
+  const contextOf = (payload: ReceivedMessage, attempt: number): MessageContext => {
     const { topic, partition, message } = payload;
+    const headers = textHeaders(message.headers);
+    const first = (name: string): string | undefined => {
+      const value = headers[name];
+      return typeof value === "string" ? value : value?.[0];
+    };
+    return {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null || message.key === undefined ? undefined : textOf(message.key),
+      headers,
+      timestamp: message.timestamp,
+      traceparent: first("traceparent"),
+      tracestate: first("tracestate"),
+      attempt,
+    };
+  };
+
+  const retry = options.retry === false ? undefined : (options.retry ?? {});
+  const attempts = Math.max(1, Math.floor(retry?.attempts ?? 3));
+
+  return async (payload) => {
+    const { topic, message } = payload;
     const raw = message.value;
     const size = raw === null ? 0 : typeof raw === "string" ? raw.length : raw.byteLength;
     if (raw === null || size === 0) return deadLetter(payload, "empty", []);
@@ -249,12 +348,17 @@ export function createEventHandler(
     const decoded = decodeEventJson(raw);
     if (!decoded.ok) {
       const document = decoded.errors.some((error) => error.keyword === "json");
-      const unknown = decoded.errors.some(
-        (error) => error.keyword === "eventType" || error.keyword === "version",
-      );
+      const unknownType = decoded.errors.some((error) => error.keyword === "eventType");
+      const unknownVersion = decoded.errors.some((error) => error.keyword === "version");
       return deadLetter(
         payload,
-        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        document
+          ? "malformed-json"
+          : unknownType
+            ? "unknown-event-type"
+            : unknownVersion
+              ? "unknown-version"
+              : "invalid",
         decoded.errors,
       );
     }
@@ -270,8 +374,83 @@ export function createEventHandler(
       ]);
     const handler = handlers[event.eventType] as
       ((event: ContractEvent, context: MessageContext) => unknown) | undefined;
-    if (handler !== undefined) await handler(event, { topic, partition, offset: message.offset });
+    if (handler === undefined) {
+      await options.onUnhandled?.(event, contextOf(payload, 1));
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler(event, contextOf(payload, attempt));
+        return;
+      } catch (error) {
+        if (retry === undefined) throw error;
+        if (attempt >= attempts) {
+          const said = error instanceof Error ? error.message : String(error);
+          return deadLetter(payload, "handler-failed", [
+            {
+              pointer: "",
+              keyword: "handler",
+              message: `failed ${attempts} ${attempts === 1 ? "time" : "times"}, last: ${said}`,
+            },
+          ]);
+        }
+        const wait = Math.min(
+          (retry.backoffMs ?? 100) * 2 ** (attempt - 1),
+          retry.maxBackoffMs ?? 5000,
+        );
+        await payload.heartbeat?.();
+        await new Promise<void>((resolve) => platform.setTimeout(resolve, wait));
+      }
+    }
   };
+}
+
+// TextEncoder, TextDecoder, setTimeout and Web Crypto are in every runtime the helpers run in (Node.js 20,
+// Deno, Bun) but in no TypeScript lib the package compiles against without DOM or Node.js types, so they are
+// looked up and typed here.
+const platform = globalThis as unknown as {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new () => { decode(data: Uint8Array): string };
+  setTimeout: (callback: () => void, ms: number) => unknown;
+  crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } };
+};
+
+/** A value's bytes (UTF-8 for text); undefined for no value. */
+function bytesOf(value: Uint8Array | string | null): Uint8Array | undefined {
+  if (value === null) return undefined;
+  return typeof value === "string" ? new platform.TextEncoder().encode(value) : value;
+}
+
+function textOf(value: Uint8Array | string): string {
+  return typeof value === "string" ? value : new platform.TextDecoder().decode(value);
+}
+
+/** Headers as text; a header with several values keeps all of them, in order. */
+function textHeaders(
+  headers: Readonly<Record<string, HeaderValue>> | undefined,
+): Readonly<Record<string, string | readonly string[]>> {
+  const result: Record<string, string | readonly string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    result[name] =
+      typeof value === "string" || value instanceof Uint8Array ? textOf(value) : value.map(textOf);
+  }
+  return result;
+}
+
+/** The hex SHA-256 of bytes, from the platform's Web Crypto (Node.js 20, Deno, Bun). */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await platform.crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Whether a send failed because the broker found the record too large (kafkajs: MESSAGE_TOO_LARGE). */
+function isTooLarge(error: unknown): boolean {
+  const type =
+    typeof error === "object" && error !== null ? (error as { type?: unknown }).type : undefined;
+  return (
+    type === "MESSAGE_TOO_LARGE" || (error instanceof Error && /too large/i.test(error.message))
+  );
 }
 
 function eventTypeOf(value: unknown): string | undefined {

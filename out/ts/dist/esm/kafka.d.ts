@@ -27,7 +27,11 @@ export interface ReceivedMessage {
     readonly value: Uint8Array | string | null;
     readonly headers?: Readonly<Record<string, HeaderValue>>;
     readonly offset: string;
+    /** The record's timestamp (milliseconds since the epoch, as text), when the client gives it. */
+    readonly timestamp?: string;
   };
+  /** Tells the group coordinator the consumer is alive (kafkajs): called while a retry waits. */
+  readonly heartbeat?: () => Promise<void>;
 }
 /** A Kafka record for one event: topic, key and CloudEvents headers (binary mode), the envelope as value. */
 export interface EventRecord {
@@ -83,19 +87,54 @@ export declare function createPublisher(
   producer: ProducerLike,
   options: PublisherOptions,
 ): Publisher;
-/** Where a handled event came from. */
+/** Where a handled event came from, and what its record carried beside the event. */
 export interface MessageContext {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+  /** The record key, as text (undefined when the record has none). */
+  readonly key: string | undefined;
+  /** The record's headers as text, a header sent several times as the list of its values, in order. */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  /** The record's timestamp (milliseconds since the epoch, as text), when the client gives it. */
+  readonly timestamp: string | undefined;
+  /** The W3C trace context the publisher was given (headers traceparent and tracestate), to continue the trace. */
+  readonly traceparent: string | undefined;
+  readonly tracestate: string | undefined;
+  /** Which call of the handler this is for the message: 1, then 2 and on when it is retried. */
+  readonly attempt: number;
 }
 /** A typed handler per event type; the compiler checks each handler's event type. */
 export type EventHandlers = {
   readonly [K in EventType]?: (event: EventTypeMap[K], context: MessageContext) => unknown;
 };
-/** Why a message went to the dead-letter topic (the `dlq-reason` header). */
+/**
+ * Why a message went to the dead-letter topic (the `dlq-reason` header). `unknown-version` is a known event
+ * type of a version this package does not know: the producer is newer than the consumer.
+ */
 export type DeadLetterReason =
-  "empty" | "too-large" | "malformed-json" | "unknown-event-type" | "invalid" | "wrong-topic";
+  | "empty"
+  | "too-large"
+  | "malformed-json"
+  | "unknown-event-type"
+  | "unknown-version"
+  | "invalid"
+  | "wrong-topic"
+  | "handler-failed";
+/**
+ * How a handler that throws is retried: `attempts` calls in all, waiting `backoffMs` before the second and
+ * twice as long before each next one (at most `maxBackoffMs`), then the message is dead-lettered with reason
+ * `handler-failed` and the last error, and consuming goes on. The client's own retries (which restart the
+ * whole consumer in kafkajs) are never used.
+ */
+export interface RetryPolicy {
+  /** 3 by default. */
+  readonly attempts?: number;
+  /** 100 ms by default. */
+  readonly backoffMs?: number;
+  /** 5 s by default. */
+  readonly maxBackoffMs?: number;
+}
 export interface EventHandlerOptions {
   /** Sends undecodable, invalid and unknown messages to the dead-letter topic. */
   readonly deadLetterProducer: ProducerLike;
@@ -103,6 +142,16 @@ export interface EventHandlerOptions {
   readonly deadLetterTopic?: (topic: string) => string;
   /** Larger values are not parsed but dead-lettered; 1 MiB by default (Kafka's default message size). */
   readonly maxValueBytes?: number;
+  /**
+   * Dead letters with a larger value carry its first this many bytes, with headers giving its size and
+   * SHA-256 (`dlq-value-size`, `dlq-value-sha256`, `dlq-value-truncated`); 900,000 by default, under Kafka's
+   * default message size. A dead letter the broker still refuses as too large is sent again with 1 KiB.
+   */
+  readonly deadLetterMaxBytes?: number;
+  /** Retrying a handler that throws; `false` lets the error propagate to the client as before (no retry here). */
+  readonly retry?: RetryPolicy | false;
+  /** Called for an event of a type with no handler; such events are committed silently otherwise. */
+  readonly onUnhandled?: (event: ContractEvent, context: MessageContext) => unknown;
 }
 /**
  * An eachMessage function for kafkajs: decodes each message as a consumer should (tolerant, older versions

@@ -74,27 +74,70 @@ function createPublisher(producer, options) {
 function createEventHandler(handlers, options) {
   const deadLetterTopic = options.deadLetterTopic ?? ((topic) => `${topic}.dlq`);
   const maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
+  const deadLetterMaxBytes = options.deadLetterMaxBytes ?? 9e5;
   const deadLetter = async (payload, reason, errors) => {
     const { topic, partition, message } = payload;
     const headers = {};
     for (const [name, value] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (typeof first === "string" || first instanceof Uint8Array) headers[name] = first;
+      if (value !== void 0) headers[name] = value;
     }
     Object.assign(headers, {
       "dlq-reason": reason,
       "dlq-errors": JSON.stringify(errors.slice(0, 50)),
       "dlq-topic": topic,
       "dlq-partition": String(partition),
-      "dlq-offset": message.offset
+      "dlq-offset": message.offset,
+      ...message.timestamp === void 0 ? {} : { "dlq-timestamp": message.timestamp }
     });
-    await options.deadLetterProducer.send({
-      topic: deadLetterTopic(topic),
-      messages: [{ key: message.key ?? null, value: message.value, headers }]
-    });
+    const bytes = bytesOf(message.value);
+    const send = async (limit) => {
+      const cut = bytes !== void 0 && bytes.byteLength > limit;
+      const truncation = cut ? {
+        "dlq-value-truncated": "true",
+        "dlq-value-size": String(bytes.byteLength),
+        "dlq-value-sha256": await sha256(bytes)
+      } : {};
+      await options.deadLetterProducer.send({
+        topic: deadLetterTopic(topic),
+        messages: [
+          {
+            key: message.key ?? null,
+            value: cut ? bytes.subarray(0, limit) : message.value,
+            headers: { ...headers, ...truncation }
+          }
+        ]
+      });
+    };
+    try {
+      await send(deadLetterMaxBytes);
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      await send(1024);
+    }
   };
-  return async (payload) => {
+  const contextOf = (payload, attempt) => {
     const { topic, partition, message } = payload;
+    const headers = textHeaders(message.headers);
+    const first = (name) => {
+      const value = headers[name];
+      return typeof value === "string" ? value : value?.[0];
+    };
+    return {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null || message.key === void 0 ? void 0 : textOf(message.key),
+      headers,
+      timestamp: message.timestamp,
+      traceparent: first("traceparent"),
+      tracestate: first("tracestate"),
+      attempt
+    };
+  };
+  const retry = options.retry === false ? void 0 : options.retry ?? {};
+  const attempts = Math.max(1, Math.floor(retry?.attempts ?? 3));
+  return async (payload) => {
+    const { topic, message } = payload;
     const raw = message.value;
     const size = raw === null ? 0 : typeof raw === "string" ? raw.length : raw.byteLength;
     if (raw === null || size === 0) return deadLetter(payload, "empty", []);
@@ -109,12 +152,11 @@ function createEventHandler(handlers, options) {
     const decoded = decodeEventJson(raw);
     if (!decoded.ok) {
       const document = decoded.errors.some((error) => error.keyword === "json");
-      const unknown = decoded.errors.some(
-        (error) => error.keyword === "eventType" || error.keyword === "version"
-      );
+      const unknownType = decoded.errors.some((error) => error.keyword === "eventType");
+      const unknownVersion = decoded.errors.some((error) => error.keyword === "version");
       return deadLetter(
         payload,
-        document ? "malformed-json" : unknown ? "unknown-event-type" : "invalid",
+        document ? "malformed-json" : unknownType ? "unknown-event-type" : unknownVersion ? "unknown-version" : "invalid",
         decoded.errors
       );
     }
@@ -129,8 +171,59 @@ function createEventHandler(handlers, options) {
         }
       ]);
     const handler = handlers[event.eventType];
-    if (handler !== void 0) await handler(event, { topic, partition, offset: message.offset });
+    if (handler === void 0) {
+      await options.onUnhandled?.(event, contextOf(payload, 1));
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler(event, contextOf(payload, attempt));
+        return;
+      } catch (error) {
+        if (retry === void 0) throw error;
+        if (attempt >= attempts) {
+          const said = error instanceof Error ? error.message : String(error);
+          return deadLetter(payload, "handler-failed", [
+            {
+              pointer: "",
+              keyword: "handler",
+              message: `failed ${attempts} ${attempts === 1 ? "time" : "times"}, last: ${said}`
+            }
+          ]);
+        }
+        const wait = Math.min(
+          (retry.backoffMs ?? 100) * 2 ** (attempt - 1),
+          retry.maxBackoffMs ?? 5e3
+        );
+        await payload.heartbeat?.();
+        await new Promise((resolve) => platform.setTimeout(resolve, wait));
+      }
+    }
   };
+}
+const platform = globalThis;
+function bytesOf(value) {
+  if (value === null) return void 0;
+  return typeof value === "string" ? new platform.TextEncoder().encode(value) : value;
+}
+function textOf(value) {
+  return typeof value === "string" ? value : new platform.TextDecoder().decode(value);
+}
+function textHeaders(headers) {
+  const result = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === void 0) continue;
+    result[name] = typeof value === "string" || value instanceof Uint8Array ? textOf(value) : value.map(textOf);
+  }
+  return result;
+}
+async function sha256(bytes) {
+  const digest = await platform.crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+function isTooLarge(error) {
+  const type = typeof error === "object" && error !== null ? error.type : void 0;
+  return type === "MESSAGE_TOO_LARGE" || error instanceof Error && /too large/i.test(error.message);
 }
 function eventTypeOf(value) {
   const eventType = typeof value === "object" && value !== null ? value.eventType : void 0;
