@@ -211,6 +211,18 @@ describe("the Kafka helpers on a real broker", () => {
     expect(String(byKey.get("after")?.headers?.["dlq-reason"])).toBe("malformed-json");
   }, 120_000);
 
+  it("carries the caller's W3C trace context from the publisher to the handler's context", async () => {
+    const jobId = randomUUID();
+    const traceparent = `00-${randomUUID().replace(/-/g, "")}-00f067aa0ba902b7-01`;
+    const publisher = createPublisher(producer, { source: "integration-test" });
+    const [textJob] = oneOfEach(jobId) as [events.TextJobRequested];
+    await publisher.publish(textJob, { traceparent, tracestate: "vendor=abc" });
+    const received = await consume([events.TOPICS.TEXT_JOBS], (all) => distinct(all, jobId).length >= 1, async (payload, all) => typedHandler(all, payload)(payload));
+    const [mine] = distinct(received, jobId);
+    expect([mine?.context?.traceparent, mine?.context?.tracestate, mine?.context?.key]).toEqual([traceparent, "vendor=abc", jobId]);
+    expect(() => toRecord(textJob, "x", { traceparent: "not-a-traceparent" })).toThrow(TypeError);
+  });
+
   it("delivers the events of one job in order", async () => {
     const jobId = randomUUID();
     const publisher = createPublisher(producer, { source: "integration-test" });

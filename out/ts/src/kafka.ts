@@ -63,9 +63,12 @@ export interface EventRecord {
  * const { topic, message } = toRecord(event, "my-service");
  * await producer.send({ topic, messages: [message] });
  */
-export function toRecord(event: ContractEvent, source: string): EventRecord {
+export function toRecord(event: ContractEvent, source: string, trace?: TraceContext): EventRecord {
   const contract: EventContractInfo = EVENT_CONTRACTS[event.eventType];
   const cloud = cloudEventsOf(event);
+  if (trace?.traceparent !== undefined && !TRACEPARENT.test(trace.traceparent)) {
+    throw new TypeError(`not a W3C traceparent: ${JSON.stringify(trace.traceparent)}`);
+  }
   return {
     topic: contract.topic,
     message: {
@@ -80,10 +83,27 @@ export function toRecord(event: ContractEvent, source: string): EventRecord {
         ...(cloud.subject === undefined ? {} : { ce_subject: cloud.subject }),
         ce_dataschema: contract.schemaId,
         "content-type": "application/json",
+        ...(trace?.traceparent === undefined ? {} : { traceparent: trace.traceparent }),
+        ...(trace?.traceparent === undefined || trace.tracestate === undefined
+          ? {}
+          : { tracestate: trace.tracestate }),
       },
     },
   };
 }
+
+/**
+ * The W3C trace context of the caller (https://www.w3.org/TR/trace-context/), written into the record's
+ * headers as the CloudEvents distributed-tracing extension has it, so that consumers continue the trace; the
+ * handler's context gives it back. No tracing library is needed: pass what yours has.
+ */
+export interface TraceContext {
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+}
+
+/** version-traceid-parentid-flags, lower-case hex; the all-zero ids are invalid. */
+const TRACEPARENT = /^[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** One event of a batch that breaks its contract. */
 export interface BatchFailure {
@@ -125,7 +145,7 @@ export interface Publisher {
    * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
    * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
    */
-  publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
+  publish(events: ContractEvent | readonly ContractEvent[], trace?: TraceContext): Promise<void>;
 }
 
 /**
@@ -137,7 +157,7 @@ export interface Publisher {
  */
 export function createPublisher(producer: ProducerLike, options: PublisherOptions): Publisher {
   return {
-    async publish(input) {
+    async publish(input, trace) {
       const events: readonly unknown[] = Array.isArray(input) ? input : [input];
       const failures: BatchFailure[] = [];
       events.forEach((event, index) => {
@@ -150,7 +170,7 @@ export function createPublisher(producer: ProducerLike, options: PublisherOption
       if (failures.length > 0) throw new BatchValidationError(failures);
       const byTopic = new Map<string, OutgoingMessage[]>();
       for (const event of events as readonly ContractEvent[]) {
-        const record = toRecord(event, options.source);
+        const record = toRecord(event, options.source, trace);
         const messages = byTopic.get(record.topic) ?? [];
         messages.push(record.message);
         byTopic.set(record.topic, messages);

@@ -27,9 +27,12 @@ var import_decode = require("./decode.js");
 var import_runtime = require("./runtime.js");
 var import_topics = require("./topics.js");
 var import_validators = require("./validators.js");
-function toRecord(event, source) {
+function toRecord(event, source, trace) {
   const contract = import_topics.EVENT_CONTRACTS[event.eventType];
   const cloud = (0, import_topics.cloudEventsOf)(event);
+  if (trace?.traceparent !== void 0 && !TRACEPARENT.test(trace.traceparent)) {
+    throw new TypeError(`not a W3C traceparent: ${JSON.stringify(trace.traceparent)}`);
+  }
   return {
     topic: contract.topic,
     message: {
@@ -43,11 +46,14 @@ function toRecord(event, source) {
         ce_time: cloud.time,
         ...cloud.subject === void 0 ? {} : { ce_subject: cloud.subject },
         ce_dataschema: contract.schemaId,
-        "content-type": "application/json"
+        "content-type": "application/json",
+        ...trace?.traceparent === void 0 ? {} : { traceparent: trace.traceparent },
+        ...trace?.traceparent === void 0 || trace.tracestate === void 0 ? {} : { tracestate: trace.tracestate }
       }
     }
   };
 }
+const TRACEPARENT = /^[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 class BatchValidationError extends import_runtime.ContractValidationError {
   failures;
   constructor(failures) {
@@ -67,7 +73,7 @@ ${failures.map(
 }
 function createPublisher(producer, options) {
   return {
-    async publish(input) {
+    async publish(input, trace) {
       const events = Array.isArray(input) ? input : [input];
       const failures = [];
       events.forEach((event, index) => {
@@ -79,7 +85,7 @@ function createPublisher(producer, options) {
       if (failures.length > 0) throw new BatchValidationError(failures);
       const byTopic = /* @__PURE__ */ new Map();
       for (const event of events) {
-        const record = toRecord(event, options.source);
+        const record = toRecord(event, options.source, trace);
         const messages = byTopic.get(record.topic) ?? [];
         messages.push(record.message);
         byTopic.set(record.topic, messages);

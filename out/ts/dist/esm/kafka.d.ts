@@ -53,7 +53,20 @@ export interface EventRecord {
  * const { topic, message } = toRecord(event, "my-service");
  * await producer.send({ topic, messages: [message] });
  */
-export declare function toRecord(event: ContractEvent, source: string): EventRecord;
+export declare function toRecord(
+  event: ContractEvent,
+  source: string,
+  trace?: TraceContext,
+): EventRecord;
+/**
+ * The W3C trace context of the caller (https://www.w3.org/TR/trace-context/), written into the record's
+ * headers as the CloudEvents distributed-tracing extension has it, so that consumers continue the trace; the
+ * handler's context gives it back. No tracing library is needed: pass what yours has.
+ */
+export interface TraceContext {
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+}
 /** One event of a batch that breaks its contract. */
 export interface BatchFailure {
   readonly index: number;
@@ -74,7 +87,7 @@ export interface Publisher {
    * Validates every event strictly, then sends them all: one `send` for one topic, one `sendBatch` for
    * several. If any event breaks its contract, nothing is sent and BatchValidationError lists each one.
    */
-  publish(events: ContractEvent | readonly ContractEvent[]): Promise<void>;
+  publish(events: ContractEvent | readonly ContractEvent[], trace?: TraceContext): Promise<void>;
 }
 /**
  * A publisher over a kafkajs (or compatible) producer: an invalid event never reaches Kafka.
