@@ -4,7 +4,7 @@ import path from "node:path";
 import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type Producer } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
-import { BatchValidationError, createEventHandler, createPublisher, toRecord, type MessageContext } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
+import { BatchValidationError, createBatchHandler, createEventHandler, createPublisher, toRecord, type MessageContext } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
 import { ROOT } from "./support/paths.js";
 
@@ -222,6 +222,37 @@ describe("the Kafka helpers on a real broker", () => {
     expect([mine?.context?.traceparent, mine?.context?.tracestate, mine?.context?.key]).toEqual([traceparent, "vendor=abc", jobId]);
     expect(() => toRecord(textJob, "x", { traceparent: "not-a-traceparent" })).toThrow(TypeError);
   });
+
+  it("handles batches in partition order with createBatchHandler, committing as it goes", async () => {
+    const jobId = randomUUID();
+    const progress = Array.from({ length: 30 }, (_, index) => index);
+    await createPublisher(producer, { source: "integration-test" }).publish(progress.map((percent) => events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "processing", jobKind: "image", attempt: 1, progress: percent } })));
+    const groupId = `tests-batch-${randomUUID()}`;
+    const seen: number[] = [];
+    const record = (event: events.JobStatusChanged): void => {
+      if (event.jobId === jobId && event.payload.status === "processing") seen.push(event.payload.progress ?? -1);
+    };
+    const run = async (until: () => boolean, meanwhile?: () => Promise<void>): Promise<void> => {
+      const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+      consumers.push(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topics: [events.TOPICS.JOB_STATUS], fromBeginning: true });
+      await consumer.run({ eachBatchAutoResolve: false, eachBatch: createBatchHandler({ JOB_STATUS_CHANGED: record }, { deadLetterProducer: producer }) });
+      await meanwhile?.();
+      const deadline = Date.now() + 30_000;
+      while (!until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await consumer.disconnect();
+    };
+    await run(() => seen.length >= progress.length);
+    expect([...new Set(seen)]).toEqual(progress);
+    // Committed as it went: the same group, started again, gets only what was published since.
+    const before = seen.length;
+    await run(
+      () => seen.includes(100),
+      () => createPublisher(producer, { source: "integration-test" }).publish(events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "processing", jobKind: "image", attempt: 1, progress: 100 } })),
+    );
+    expect(seen.slice(before)).toEqual([100]);
+  }, 90_000);
 
   it("delivers the events of one job in order", async () => {
     const jobId = randomUUID();

@@ -425,6 +425,47 @@ export function createEventHandler(
   };
 }
 
+/** What an eachBatch handler receives (kafkajs's EachBatchPayload has these members). */
+export interface ReceivedBatch {
+  readonly batch: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly messages: readonly ReceivedMessage["message"][];
+  };
+  resolveOffset(offset: string): void;
+  heartbeat(): Promise<void>;
+  commitOffsetsIfNecessary(): Promise<void>;
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+
+/**
+ * An eachBatch function for kafkajs (run it with `eachBatchAutoResolve: false`): each message of the batch,
+ * in partition order, goes through the same handling as createEventHandler (decode, dispatch, retry,
+ * dead-letter), and its offset is resolved and committed as soon as it is done, with a heartbeat between
+ * messages; a batch made stale by a rebalance, or a consumer that stops, ends the loop, and what was not
+ * resolved comes again.
+ *
+ * @example
+ * await consumer.run({ eachBatchAutoResolve: false, eachBatch: createBatchHandler(handlers, { deadLetterProducer: producer }) });
+ */
+export function createBatchHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedBatch) => Promise<void> {
+  const handle = createEventHandler(handlers, options);
+  return async (payload) => {
+    const { topic, partition, messages } = payload.batch;
+    for (const message of messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      await handle({ topic, partition, message, heartbeat: () => payload.heartbeat() });
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  };
+}
+
 // TextEncoder, TextDecoder, setTimeout and Web Crypto are in every runtime the helpers run in (Node.js 20,
 // Deno, Bun) but in no TypeScript lib the package compiles against without DOM or Node.js types, so they are
 // looked up and typed here.

@@ -18,6 +18,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var kafka_exports = {};
 __export(kafka_exports, {
   BatchValidationError: () => BatchValidationError,
+  createBatchHandler: () => createBatchHandler,
   createEventHandler: () => createEventHandler,
   createPublisher: () => createPublisher,
   toRecord: () => toRecord
@@ -229,6 +230,19 @@ function createEventHandler(handlers, options) {
         await payload.heartbeat?.();
         await new Promise((resolve) => platform.setTimeout(resolve, wait));
       }
+    }
+  };
+}
+function createBatchHandler(handlers, options) {
+  const handle = createEventHandler(handlers, options);
+  return async (payload) => {
+    const { topic, partition, messages } = payload.batch;
+    for (const message of messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      await handle({ topic, partition, message, heartbeat: () => payload.heartbeat() });
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
     }
   };
 }

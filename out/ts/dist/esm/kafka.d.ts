@@ -182,3 +182,30 @@ export declare function createEventHandler(
   handlers: EventHandlers,
   options: EventHandlerOptions,
 ): (payload: ReceivedMessage) => Promise<void>;
+/** What an eachBatch handler receives (kafkajs's EachBatchPayload has these members). */
+export interface ReceivedBatch {
+  readonly batch: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly messages: readonly ReceivedMessage["message"][];
+  };
+  resolveOffset(offset: string): void;
+  heartbeat(): Promise<void>;
+  commitOffsetsIfNecessary(): Promise<void>;
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+/**
+ * An eachBatch function for kafkajs (run it with `eachBatchAutoResolve: false`): each message of the batch,
+ * in partition order, goes through the same handling as createEventHandler (decode, dispatch, retry,
+ * dead-letter), and its offset is resolved and committed as soon as it is done, with a heartbeat between
+ * messages; a batch made stale by a rebalance, or a consumer that stops, ends the loop, and what was not
+ * resolved comes again.
+ *
+ * @example
+ * await consumer.run({ eachBatchAutoResolve: false, eachBatch: createBatchHandler(handlers, { deadLetterProducer: producer }) });
+ */
+export declare function createBatchHandler(
+  handlers: EventHandlers,
+  options: EventHandlerOptions,
+): (payload: ReceivedBatch) => Promise<void>;

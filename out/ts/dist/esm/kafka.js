@@ -207,6 +207,19 @@ function createEventHandler(handlers, options) {
     }
   };
 }
+function createBatchHandler(handlers, options) {
+  const handle = createEventHandler(handlers, options);
+  return async (payload) => {
+    const { topic, partition, messages } = payload.batch;
+    for (const message of messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      await handle({ topic, partition, message, heartbeat: () => payload.heartbeat() });
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  };
+}
 const platform = globalThis;
 function bytesOf(value) {
   if (value === null) return void 0;
@@ -237,6 +250,7 @@ function eventTypeOf(value) {
 }
 export {
   BatchValidationError,
+  createBatchHandler,
   createEventHandler,
   createPublisher,
   toRecord
