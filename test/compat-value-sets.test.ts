@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
 import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
-import { versionsOf } from "../generators/ir/model.js";
-import { oracleFor } from "../generators/ir/oracle.js";
 import { RULES } from "../generators/ir/change-rules.js";
 import { loadValidators, type ValidateEvent } from "../generators/output/load-validators.js";
 import { SCHEMAS } from "./support/paths.js";
-import { bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
+import { ajvAccepts, bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
 
 /**
  * `compat` compares what each side accepts, not how it is written. Each case gives an optional payload property
@@ -71,14 +69,6 @@ async function judge(testCase: Case): Promise<{ findings: Finding[]; validate: {
   return { findings: withCounterexamples(diffSnapshots(old, current), old, current, validate.before, validate.after), validate, old, current };
 }
 
-/** ajv's verdict on an event, by the schema of its type and version on one side. */
-function ajvVerdict(side: Snapshot, event: Record<string, unknown>): boolean {
-  const contract = versionsOf(side.model, String(event["eventType"])).find((candidate) => candidate.version === event["version"]);
-  const validate = contract === undefined ? undefined : oracleFor(side.model.schemas).validator(contract.schemaId);
-  if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])} v${String(event["version"])}`);
-  return validate(event) === true;
-}
-
 describe("compat compares the values each side accepts", () => {
   for (const testCase of CASES) {
     it(`${testCase.about}: ${testCase.rules.length === 0 ? "no finding" : testCase.rules.join(", ")}`, async () => {
@@ -96,7 +86,7 @@ describe("compat compares the values each side accepts", () => {
         const asNew = validate.after({ ...event, version: counterexample.versions.new });
         expect([asOld.ok, asNew.ok]).toEqual(counterexample.validUnder === "old" ? [true, false] : [false, true]);
         // And by ajv, an implementation independent of the generated validators, on each side's schema.
-        expect([ajvVerdict(old, { ...event, version: counterexample.versions.old }), ajvVerdict(current, { ...event, version: counterexample.versions.new })]).toEqual([asOld.ok, asNew.ok]);
+        expect([ajvAccepts(old, { ...event, version: counterexample.versions.old }), ajvAccepts(current, { ...event, version: counterexample.versions.new })]).toEqual([asOld.ok, asNew.ok]);
       }
     });
   }

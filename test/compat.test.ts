@@ -4,14 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withCounterexamples } from "../generators/compat/counterexamples.js";
-import { diffSnapshots, type Finding, type Snapshot } from "../generators/compat/diff.js";
-import { versionsOf } from "../generators/ir/model.js";
-import { oracleFor } from "../generators/ir/oracle.js";
+import { diffSnapshots, type Finding } from "../generators/compat/diff.js";
 import { RULES } from "../generators/ir/change-rules.js";
 import { releaseLevel } from "../generators/compat/report.js";
 import { loadValidators } from "../generators/output/load-validators.js";
 import { FIXTURES, SCHEMAS } from "./support/paths.js";
-import { bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
+import { ajvAccepts, bumpTextJob, readSchemas, snapshot, type Schemas } from "./support/snapshots.js";
 import { cli } from "./support/run.js";
 
 
@@ -254,14 +252,6 @@ describe("compat rules", () => {
     expect([...prompt].length).toBeGreaterThan(100);
   });
 });
-
-/** ajv's verdict on an event, by the schema of its type and version on one side: a judge independent of ours. */
-function ajvAccepts(side: Snapshot, event: Record<string, unknown>): boolean {
-  const contract = versionsOf(side.model, String(event["eventType"])).find((candidate) => candidate.version === event["version"]);
-  const validate = contract === undefined ? undefined : oracleFor(side.model.schemas).validator(contract.schemaId);
-  if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])} v${String(event["version"])}`);
-  return validate(event) === true;
-}
 
 /** Archives every event schema of `before` as version 1 in `after`, and makes `after`'s schemas version 2. */
 function bumpEveryEvent(before: Schemas, after: Schemas): void {

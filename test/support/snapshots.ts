@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Snapshot } from "../../generators/compat/diff.js";
 import { buildModel } from "../../generators/ir/build.js";
+import { versionsOf } from "../../generators/ir/model.js";
+import { oracleFor } from "../../generators/ir/oracle.js";
 import { parseSchemaTexts } from "../../generators/schema/load.js";
 
 /** Schema files by their path below the folder (forward slashes), parsed, to be edited by a test. */
@@ -27,4 +29,12 @@ export function bumpTextJob(after: Schemas): void {
   after.set("archive/text-job.v1.json", frozen);
   current.properties.version.const = 2;
   current.examples.forEach((example: any) => (example.version = 2));
+}
+
+/** ajv's verdict on an event, by the schema of its type and version on one side: a judge independent of ours. */
+export function ajvAccepts(side: Snapshot, event: Record<string, unknown>): boolean {
+  const contract = versionsOf(side.model, String(event["eventType"])).find((candidate) => candidate.version === event["version"]);
+  const validate = contract === undefined ? undefined : oracleFor(side.model.schemas).validator(contract.schemaId);
+  if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])} v${String(event["version"])}`);
+  return validate(event) === true;
 }
