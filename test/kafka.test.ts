@@ -254,6 +254,44 @@ describe("the Kafka helpers on a real broker", () => {
     expect(seen.slice(before)).toEqual([100]);
   }, 90_000);
 
+  it("retries failing handlers itself: 2,000 events with 1% failing once are all handled, with no consumer crash or restart", async () => {
+    const jobId = randomUUID();
+    const count = 2000;
+    const publisher = createPublisher(producer, { source: "integration-test" });
+    const all = Array.from({ length: count }, (_, index) => events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "processing", jobKind: "text", attempt: 1, progress: index % 101 } }));
+    for (let index = 0; index < count; index += 500) await publisher.publish(all.slice(index, index + 500));
+    const failOnce = new Set(all.filter((_, index) => index % 100 === 7).map((event) => event.eventId));
+    const handled = new Set<string>();
+    let crashes = 0;
+    let failures = 0;
+    const consumer = kafka.consumer({ groupId: `tests-retry-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    consumers.push(consumer);
+    consumer.on(consumer.events.CRASH, () => void crashes++);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [events.TOPICS.JOB_STATUS], fromBeginning: true });
+    await consumer.run({
+      eachMessage: createEventHandler(
+        {
+          JOB_STATUS_CHANGED: (event, context) => {
+            if (event.jobId !== jobId) return;
+            if (failOnce.has(event.eventId) && context.attempt === 1) {
+              failures++;
+              throw new Error("a passing failure");
+            }
+            handled.add(event.eventId);
+          },
+        },
+        { deadLetterProducer: producer, retry: { attempts: 3, backoffMs: 10 } },
+      ),
+    });
+    const deadline = Date.now() + 60_000;
+    while (handled.size < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await consumer.disconnect();
+    expect(handled.size).toBe(count);
+    expect(failures).toBeGreaterThanOrEqual(failOnce.size);
+    expect(crashes).toBe(0);
+  }, 120_000);
+
   it("delivers the events of one job in order", async () => {
     const jobId = randomUUID();
     const publisher = createPublisher(producer, { source: "integration-test" });
