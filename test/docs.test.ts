@@ -78,7 +78,7 @@ describe("the event catalog", () => {
     expect(mermaid).toContain('topic4[("text-jobs<br/>TEXT_JOB_REQUESTED")]:::topic');
     expect(mermaid).toContain("service1 --> topic4");
     expect(mermaid).toContain("topic4 --> service4");
-    expect(mermaid).toContain('subgraph legend["Legend"]');
+    expect(catalog).toContain("```\n\nLegend: a rounded box is a service, a cylinder a topic with the events it carries;");
   });
 
   it("shows a description's inline code as code, and a constraint's format as code, never as escaped backticks", () => {

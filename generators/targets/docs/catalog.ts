@@ -25,6 +25,8 @@ The machine-readable description of the same is [asyncapi.yaml](asyncapi.yaml) (
 ${mermaid(model)}
 \`\`\`
 
+${legend(model)}
+
 | event | topic | version | producers | consumers |
 | --- | --- | --- | --- | --- |
 ${latest.map((event) => `| [${markdownCode(event.eventType)}](#${anchor(event.eventType)}) | ${markdownCode(event.kafka.topic)} | ${event.version} | ${markdownText(event.kafka.producers.join(", "))} | ${markdownText(event.kafka.consumers.join(", "))} |`).join("\n")}
@@ -36,7 +38,8 @@ ${sections.join("\n\n")}
 /** Producers -> topic -> consumers, each edge labelled with the event types it carries. */
 /**
  * The map of services and topics, made to stay readable as events grow: services (rounded) and topics
- * (cylinders) are styled apart and explained in a legend; each topic lists the events it carries, so the
+ * (cylinders) are styled apart and explained in a legend under the map (inside it, Mermaid routes edges
+ * through the legend's box); each topic lists the events it carries, so the
  * edges need no labels (a label sits on its edge wherever the layout puts it, crossings included); and nodes
  * and edges are written topic by topic. Ids are numbers, so no two names can make one id; the names are
  * held by the lint to letters, digits and `._-` (services, topics) and UPPER_SNAKE_CASE (events).
@@ -51,11 +54,6 @@ function mermaid(model: ContractsModel): string {
     "flowchart LR",
     "  classDef service fill:#e8f0fe,stroke:#1a73e8,color:#0b2e6b",
     "  classDef topic fill:#fef7e0,stroke:#b06000,color:#4a2c00",
-    '  subgraph legend["Legend"]',
-    '    legendService(["service"]):::service',
-    '    legendTopic[("topic<br/>EVENT_TYPES it carries")]:::topic',
-    "    legendService -->|publishes to| legendTopic",
-    "  end",
     ...services.map((name) => `  ${service(name)}(["${name}"]):::service`),
   ];
   topics.forEach((topic, index) => {
@@ -84,17 +82,20 @@ function serviceMap(latest: readonly EventContract[], services: readonly string[
   return [
     "flowchart LR",
     "  classDef service fill:#e8f0fe,stroke:#1a73e8,color:#0b2e6b",
-    '  subgraph legend["Legend"]',
-    '    legendFrom(["service"]):::service',
-    '    legendTo(["service"]):::service',
-    "    legendFrom -->|publishes events the other consumes| legendTo",
-    "  end",
     ...services.map((name) => `  ${service(name)}(["${name}"]):::service`),
     ...[...pairs].sort().map((pair) => {
       const [producer = "", consumer = ""] = pair.split("\u0000");
       return `  ${service(producer)} --> ${service(consumer)}`;
     }),
   ].join("\n");
+}
+
+/** The map's legend, in Markdown under it. */
+function legend(model: ContractsModel): string {
+  const topics = new Set(latestEvents(model).map((event) => event.kafka.topic)).size;
+  return topics > MAP_TOPICS
+    ? "Legend: a rounded box is a service; an arrow goes from a service to one that consumes events it publishes (each event's section below names its topic)."
+    : "Legend: a rounded box is a service, a cylinder a topic with the events it carries; an arrow into a topic publishes to it, an arrow out of it consumes from it.";
 }
 
 function anchor(text: string): string {
