@@ -269,11 +269,17 @@ describe("compat end to end, against ajv on 80 pairs of contracts", () => {
   });
 });
 
-/** ajv on the event's schema in one side's model: its own compilation, not the oracle module's. */
+const sideAjv = new WeakMap<Snapshot, Ajv2020>();
+
+/** ajv on the event's schema in one side's model: its own compilation (once per side), not the oracle module's. */
 function eventAccepted(side: Snapshot, event: Record<string, unknown>): boolean {
-  const events = new Ajv2020({ strict: false, multipleOfPrecision: 9 });
-  addFormats(events);
-  for (const schema of side.model.schemas) events.addSchema(JSON.parse(schema.text) as object);
+  let events = sideAjv.get(side);
+  if (events === undefined) {
+    events = new Ajv2020({ strict: false, multipleOfPrecision: 9 });
+    addFormats(events);
+    for (const schema of side.model.schemas) events.addSchema(JSON.parse(schema.text) as object);
+    sideAjv.set(side, events);
+  }
   const contract = side.model.events.find((candidate) => candidate.eventType === event["eventType"] && candidate.version === event["version"]);
   const validate = contract === undefined ? undefined : events.getSchema(contract.schemaId);
   if (validate === undefined) throw new Error(`no schema for ${String(event["eventType"])}`);

@@ -58,9 +58,22 @@ export function spokenList(names: readonly string[], conjunction: "and" | "or" =
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1) ?? ""}`;
 }
 
+/** The properties a factory fills in when they are left out, in envelope order. */
+export function generatedProperties(envelope: Envelope): string[] {
+  return envelope.properties.filter((name) => name in envelope.generated);
+}
+
+/**
+ * What every factory fills in, for the package READMEs: "`eventType`, `version`, `eventId` and `timestamp`",
+ * each name as `code` writes it.
+ */
+export function factoryFills(envelope: Envelope, code: (name: string) => string): string {
+  return spokenList(["eventType", "version", ...generatedProperties(envelope)].map(code));
+}
+
 /** The generated properties in envelope order, for the factories' docs: "eventId, jobId and timestamp are". */
 export function filledIn(envelope: Envelope, present: readonly string[] = envelope.properties): string | undefined {
-  const names = envelope.properties.filter((name) => name in envelope.generated && present.includes(name));
+  const names = generatedProperties(envelope).filter((name) => present.includes(name));
   if (names.length === 0) return undefined;
   return `${spokenList(names)} ${names.length === 1 ? "is" : "are"}`;
 }

@@ -2,7 +2,7 @@ import Handlebars from "handlebars";
 import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
 import { factoryParts, goEventsFile } from "./events-file.js";
-import { spokenList } from "../../ir/envelope.js";
+import { factoryFills, spokenList } from "../../ir/envelope.js";
 import { goTypesFile } from "./go-types.js";
 import { goModulePath } from "../../compat/release.js";
 import { nameGo } from "./naming.js";
@@ -39,7 +39,7 @@ export const goTarget: Target = {
       arguments: (factoryParts(model, names, event)?.parameters ?? []).map((parameter) => parameter.split(" ")[0]).join(", "),
     }));
     const generated = goGenerated(model.envelope);
-    const fills = spokenList(["eventType", "version", ...generated.map((entry) => entry.property)].map(markdownCode));
+    const fills = factoryFills(model.envelope, markdownCode);
     const overrides = generated.length === 0 ? "" : ` (${spokenList(generated.map((entry) => markdownCode(entry.option)))} override ${generated.length === 1 ? "it" : "them"})`;
     const module = goModulePath(config.go.module, context.release.version);
     const install = goInstallLines(config, module, context.release.version).join("\n");

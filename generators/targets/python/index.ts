@@ -2,7 +2,7 @@ import Handlebars from "handlebars";
 import { dunderAllOrder, isortOrder, pyDocstring, pyString } from "../../code/python.js";
 import { markdownCode, markdownText } from "../../code/markdown.js";
 import { template, type GeneratedFile, type Target, type TargetContext } from "../target.js";
-import { cloudEventsSentence, spokenList } from "../../ir/envelope.js";
+import { cloudEventsSentence, factoryFills, generatedProperties, spokenList } from "../../ir/envelope.js";
 import { tomlString } from "../../code/toml.js";
 import { findType, latestEvents, type EventContract, type Property } from "../../ir/model.js";
 import { namePython } from "./naming.js";
@@ -29,6 +29,7 @@ export const pythonTarget: Target = {
     const render = (name: string, data: object): string => handlebars.compile(template(context, name), { noEscape: true, strict: true })(data);
     const latest = latestEvents(model);
     const { envelope } = model;
+    const generated = generatedProperties(envelope);
     const properties = (event: EventContract): readonly Property[] => {
       const type = findType(model, event.name)?.type;
       return type?.kind === "object" ? type.properties : [];
@@ -41,12 +42,7 @@ export const pythonTarget: Target = {
       // The README's call: the required arguments the envelope does not fill in, each as `name=...`.
       call: properties(event).filter((property) => property.required && property.name !== "eventType" && property.name !== "version" && !(property.name in envelope.generated)).map((property) => `${names.attribute(event.name, property.name)}=...`).join(", "),
       key: names.attribute(event.name, event.kafka.key),
-      fills: (() => {
-        const generated = envelope.properties.filter((name) => name in envelope.generated);
-        const sentence = spokenList(["eventType", "version", ...generated].map(markdownCode));
-        const overrides = generated.length === 0 ? "" : ` (pass ${spokenList(generated.map((name) => markdownCode(`${names.attribute(event.name, name)}=`)), "or")} to set ${generated.length === 1 ? "it" : "them"})`;
-        return `${sentence}${overrides}`;
-      })(),
+      fills: `${factoryFills(envelope, markdownCode)}${generated.length === 0 ? "" : ` (pass ${spokenList(generated.map((name) => markdownCode(`${names.attribute(event.name, name)}=`)), "or")} to set ${generated.length === 1 ? "it" : "them"})`}`,
     }));
     // Each schema file by name, as a glob that matches only itself: a wildcard would skip files whose names
     // start with a dot, which setuptools's glob treats as hidden.

@@ -2,7 +2,7 @@ import { article } from "../../ir/names.js";
 import { docComment, join, objectKey, propertyName, ts, type Code } from "../../code/typescript.js";
 import { findType, latestEvents, type ContractsModel, type EventContract, type Property } from "../../ir/model.js";
 import { generatedHeader } from "./header.js";
-import { filledIn, spokenList, type Envelope } from "../../ir/envelope.js";
+import { filledIn, generatedProperties, spokenList, type Envelope } from "../../ir/envelope.js";
 import type { TypeScriptNames } from "./naming.js";
 import { typeExpression } from "./type-expressions.js";
 
@@ -69,7 +69,7 @@ ${join(members)}
     join([
       docComment(
         [
-          `Creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): fills in \`eventType\`, \`version\`${filled === undefined ? "" : ` and any missing ${spokenList(model.envelope.properties.filter((name) => name in DEFAULTED))}`}, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.`,
+          `Creates ${article(event.eventType)} ${event.eventType} event (version ${event.version}): fills in \`eventType\`, \`version\`${filled === undefined ? "" : ` and any missing ${spokenList(generatedProperties(model.envelope))}`}, validates the result against the contract and returns it deeply frozen. The event is a JSON copy of the input, exactly what goes on the wire.`,
         ],
         [
           "@throws ContractValidationError listing every problem when the input breaks the contract.",

@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import { latestEvents } from "../../ir/model.js";
-import { spokenList } from "../../ir/envelope.js";
+import { factoryFills, generatedProperties } from "../../ir/envelope.js";
 import { isIdentifier } from "../../code/typescript.js";
 import { template, type GeneratedFile, type TargetContext } from "../target.js";
 import type { TypeScriptNames } from "./naming.js";
@@ -30,13 +30,13 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     .filter(([name]) => name !== "eventType" && name !== "version" && !(name in envelope.generated))
     .map(([name, value]) => `  ${isIdentifier(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")},`)
     .join("\n");
-  const generated = envelope.properties.filter((name) => name in envelope.generated);
+  const generated = generatedProperties(envelope);
   const data = {
     packageName: config.typescript.packageName,
     version: context.release.version,
     install: npmInstallLines(config, context.release.version).join("\n"),
     description: config.typescript.description,
-    fills: `${spokenList(["eventType", "version", ...generated].map(markdownCode))}${generated.length === 0 ? "" : ` (when you do not pass ${generated.length === 1 ? "it" : "them"})`}`,
+    fills: `${factoryFills(envelope, markdownCode)}${generated.length === 0 ? "" : ` (when you do not pass ${generated.length === 1 ? "it" : "them"})`}`,
     schemas: model.schemas.map((schema) => ({ subpath: `./${schema.file}`, target: `./schemas/${schema.file}` })),
     events: events.map((event) => ({
       eventType: event.eventType,
