@@ -8,13 +8,14 @@ import { goModulePath } from "../../compat/release.js";
 import { nameGo } from "./naming.js";
 import { goUpcastFile } from "./upcast-file.js";
 import { goDecodeFile } from "./decode-file.js";
+import { goHandlersFile } from "./handlers-file.js";
 import { goValidateFile } from "./validate-file.js";
 import { goEnvelopeFile, goGenerated } from "./envelope-file.js";
 import { goGeneratedBy } from "../../ir/project.js";
 import { latestEvents } from "../../ir/model.js";
 import { goInstallLines } from "../install.js";
 
-const STATIC_FILES = ["nullable", "options", "formats", "json", "kafka"];
+const STATIC_FILES = ["nullable", "options", "formats", "json", "kafka", "consume"];
 
 /**
  * The Go module in `out/go`: types, factories, and Validate and Decode printed from the validation plan over
@@ -56,9 +57,54 @@ export const goTarget: Target = {
       ...goUpcastFile(model, names, packageName, HEADER, context.upcasters),
       { path: "validate.go", content: goValidateFile(model, names, packageName, HEADER, template(context, "go/validate.go.tmpl")) },
       { path: "decode.go", content: goDecodeFile(model, names, packageName, HEADER) },
+      { path: "handlers.go", content: goHandlersFile(model, names, packageName, HEADER) },
       { path: "envelope.go", content: goEnvelopeFile(model.envelope, packageName, HEADER) },
       ...STATIC_FILES.map((name) => ({ path: `${name}.go`, content: `${HEADER}\npackage ${packageName}\n\n${template(context, `go/${name}.go.tmpl`)}` })),
+      ...franzModule(context, module, packageName, HEADER),
       ...model.schemas.map((schema) => ({ path: `schemas/${schema.file}`, content: schema.text, formatted: true })),
     ];
   },
 };
+
+/** The franz-go version the franz module requires: the newest that still asks for no Go newer than the events module's 1.24. */
+export const FRANZ_GO_VERSION = "v1.20.7";
+
+/**
+ * `franz/`: the franz-go half of the Kafka helpers, a module of its own (`<module>/franz`, with the major
+ * version suffix after it from v2 on), so that the events module keeps no third-party dependency and a service
+ * that never imports the helpers never downloads a Kafka client.
+ */
+function franzModule(context: TargetContext, module: string, packageName: string, header: string): GeneratedFile[] {
+  const franz = goModulePath(`${context.config.go.module}/franz`, context.release.version);
+  const goMod = `module ${franz}
+
+go 1.24.0
+
+require (
+\t${module} v${context.release.version}
+\tgithub.com/twmb/franz-go ${FRANZ_GO_VERSION}
+)
+`;
+  const source = `${header}
+// Package franz runs the contracts' publisher and event handler on franz-go (github.com/twmb/franz-go): Send and
+// NewPublisher publish validated events with a *kgo.Client, and Consume polls one and hands each record to the
+// event handler. See the events package's README.md.
+package franz
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+
+\t"github.com/twmb/franz-go/pkg/kerr"
+\t"github.com/twmb/franz-go/pkg/kgo"
+
+\t${module.split("/").at(-1) === "events" && packageName === "events" ? "" : "events "}${JSON.stringify(module)}
+)
+
+${template(context, "go/franz/franz.go.tmpl")}`;
+  return [
+    { path: "franz/go.mod", content: goMod },
+    { path: "franz/franz.go", content: source },
+  ];
+}

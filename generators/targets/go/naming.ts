@@ -7,6 +7,8 @@ import { ContractProblemsError, type Problem } from "../../problems.js";
 /** Package-level names of the static Go files (templates/go); a schema name that makes one is refused. */
 const STATIC_NAMES = [
   "Event", "Decode", "Validate", "Header", "Record", "ToRecord", "FromRecord", "ValidateTolerant", "ValidateEvent", "Upcast", "renameProperty", "defaultProperty", "upcastSteps", "ValidationError", "FieldError", "Option", "Nullable", "Some", "Null", "EventTypes", "Topics", "TopicOf", "MaxDepth",
+  // consume.go and handlers.go: the Kafka publisher and event handler
+  "TraceContext", "SendFunc", "ErrRecordTooLarge", "BatchFailure", "BatchValidationError", "Publisher", "NewPublisher", "ReceivedRecord", "MessageContext", "DeadLetterReason", "ReasonEmpty", "ReasonTooLarge", "ReasonMalformedJSON", "ReasonUnknownEventType", "ReasonUnknownVersion", "ReasonInvalid", "ReasonWrongTopic", "ReasonHandlerFailed", "RetryPolicy", "HandlerOptions", "EventHandler", "NewEventHandler", "Handlers", "callHandler", "reasonOf", "contextOf", "replaced", "errorsJSON", "writeJSONText", "eventTypeOfEvent", "traceparentPattern",
 ];
 
 /** The Go identifiers of the contracts: one pass, every collision reported with where it comes from. */

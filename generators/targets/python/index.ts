@@ -7,6 +7,7 @@ import { tomlString } from "../../code/toml.js";
 import { findType, latestEvents, type EventContract, type Property } from "../../ir/model.js";
 import { namePython } from "./naming.js";
 import { pythonUpcastFiles } from "./upcast-file.js";
+import { pythonKafkaFile } from "./kafka-file.js";
 import { pythonHeader, constantsFile, factoriesFile, modelsFile } from "./python-files.js";
 import { pythonBuildFile } from "./build-file.js";
 import { pythonValidationFile } from "./validation-file.js";
@@ -188,6 +189,8 @@ ${model.events.map((event) => `    (${pyString(event.eventType)}, ${event.versio
 }
 `,
       },
+      { path: `${root}/kafka.py`, content: pythonKafkaFile(model, names, template(context, "python/kafka.py.tmpl")) },
+      { path: `${root}/confluent.py`, content: `${pythonHeader(model)}${template(context, "python/confluent.py.tmpl")}` },
       { path: `${root}/validation.py`, content: pythonValidationFile(model, pythonHeader(model), template(context, "python/validation.py.tmpl")) },
       { path: `${root}/${build.path}`, content: build.content },
       ...pythonUpcastFiles(model, names, root, context.upcasters, build.builderOf),
