@@ -44,8 +44,9 @@ function contractsRepository(name: string, edit: (textJob: Record<string, unknow
 }
 
 /** The shell lines of a package README's install block. */
-function installLines(readme: string): string {
-  const block = /```sh\n([\s\S]*?)\n```/.exec(readFileSync(readme, "utf8"))?.[1];
+/** The README's install lines: the first sh block, or the `index`th. */
+function installLines(readme: string, index = 0): string {
+  const block = [...readFileSync(readme, "utf8").matchAll(/```sh\n([\s\S]*?)\n```/g)][index]?.[1];
   expect(block).toBeDefined();
   return block ?? "";
 }
@@ -105,7 +106,9 @@ describe("event-contracts publish", () => {
     const published = contracts.ec("publish");
     expect(published.stderr).toBe("");
     expect(published.status).toBe(0);
-    expect(published.stdout.match(/: published \(\d+ files\)$/gm)).toHaveLength(3);
+    // npm, Python, and the two Go modules: the events module and its franz module.
+    expect(published.stdout.match(/: published \(\d+ files\)$/gm)).toHaveLength(4);
+    expect(published.stdout).toMatch(/^go +contracts\.activity-builder\.dev\/events\/franz@v1\.0\.0 -> .*: published \(2 files\)$/m);
     expect(run("git", ["status", "--porcelain", "--ignored"], { cwd: contracts.dir }).stdout).toBe("");
     expect(readFileSync(path.join(proxyFolder, MODULE, "@v/list"), "utf8")).toBe("v1.0.0\n");
   }, 300_000);
@@ -113,7 +116,7 @@ describe("event-contracts publish", () => {
   it("does nothing when the same release is published again", () => {
     const again = contracts.ec("publish");
     expect(again.status).toBe(0);
-    expect(again.stdout.match(/: already published with the same content; nothing to do$/gm)).toHaveLength(3);
+    expect(again.stdout.match(/: already published with the same content; nothing to do$/gm)).toHaveLength(4);
   }, 300_000);
 
   it("refuses to publish other content under a version that is already published", () => {
@@ -125,6 +128,8 @@ describe("event-contracts publish", () => {
     const refused = other.ec("publish");
     expect(refused.status).toBe(1);
     expect(refused.stdout.match(/REFUSED: already published with other content:/g)).toHaveLength(3);
+    // The franz module does not depend on the schemas' text: it is the same, so it is left alone.
+    expect(refused.stdout).toMatch(/^go +contracts\.activity-builder\.dev\/events\/franz@v1\.0\.0 -> .*: already published with the same content; nothing to do$/m);
     expect(refused.stdout).toContain("  changed schemas/text-job.json\n");
     expect(refused.stdout).toContain("  changed activity_events/schemas/text-job.json\n");
     expect(refused.stdout).toContain(`changed ${MODULE}@v1.0.0/schemas/text-job.json`);
@@ -155,6 +160,14 @@ describe("event-contracts publish", () => {
       path.join(goProject, "main.go"),
       `package main\n\nimport (\n\t"fmt"\n\n\tevents "${MODULE}"\n)\n\nfunc main() {\n\t_, err := events.Decode([]byte(${JSON.stringify(JSON.stringify(firstExample(true)))}))\n\tfmt.Println(err == nil)\n}\n`,
     );
+    expect(sh("go run .", goProject, goEnv).stdout.trim()).toBe("true");
+    // The franz module from the same proxy, with franz-go from the Go module proxy: a publisher over a client.
+    sh(installLines(path.join(out, "go/README.md"), 1), goProject, goEnv);
+    writeFileSync(
+      path.join(goProject, "main.go"),
+      `package main\n\nimport (\n\t"fmt"\n\n\t"${MODULE}/franz"\n\t"github.com/twmb/franz-go/pkg/kgo"\n)\n\nfunc main() {\n\tclient, err := kgo.NewClient(kgo.SeedBrokers("127.0.0.1:1"))\n\tfmt.Println(err == nil && franz.NewPublisher(client, "consumer") != nil)\n}\n`,
+    );
+    sh("go mod tidy", goProject, goEnv);
     expect(sh("go run .", goProject, goEnv).stdout.trim()).toBe("true");
 
     // Python: a new virtual environment, the README's pip line, then an import and a decode.

@@ -23,7 +23,11 @@ export interface PublishFlags extends PathFlags {
   readonly targets?: readonly PublishTarget[] | undefined;
 }
 
-const PUBLISHERS: Readonly<Record<PublishTarget, (input: PublishInput) => Promise<Publication>>> = { ts: publishNpm, go: publishGo, python: publishPython };
+const PUBLISHERS: Readonly<Record<PublishTarget, (input: PublishInput) => Promise<readonly Publication[]>>> = {
+  ts: async (input) => [await publishNpm(input)],
+  go: publishGo,
+  python: async (input) => [await publishPython(input)],
+};
 
 /**
  * `publish`: sends each package of the output folder to its ecosystem's registry, for the released version
@@ -58,7 +62,7 @@ export async function runPublish(flags: PublishFlags, output: Output): Promise<E
     if (files.length === 0) throw new UsageError(`${path.relative(process.cwd(), settings.outDir) || "."} has no ${target} package: generate it first`);
     const work = await mkdtemp(path.join(os.tmpdir(), `event-contracts-publish-${target}-`));
     try {
-      const publication = await PUBLISHERS[target]({
+      const made = await PUBLISHERS[target]({
         config: settings.config,
         version,
         folder: path.join(settings.outDir, target),
@@ -67,9 +71,11 @@ export async function runPublish(flags: PublishFlags, output: Output): Promise<E
         configDir: path.dirname(settings.configFile),
         dryRun: flags.dryRun === true,
       });
-      output.out(describePublication(publication));
-      publications.push(publication);
-      if (publication.outcome.status === "refused") refused++;
+      for (const publication of made) {
+        output.out(describePublication(publication));
+        publications.push(publication);
+        if (publication.outcome.status === "refused") refused++;
+      }
     } finally {
       await rm(work, { recursive: true, force: true });
     }

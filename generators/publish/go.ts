@@ -12,9 +12,22 @@ const ZIP_TIME = new Date("1980-01-01T00:00:00Z");
  * The Go module: written into a folder laid out as a module proxy (the GOPROXY protocol: `<module>/@v/list`,
  * `<version>.info`, `.mod` and `.zip`), which any static web server can serve as `GOPROXY`. The zip holds the
  * module's files under `<module>@<version>/`, as golang.org/x/mod/zip makes them; `go` checks its hash
- * against go.sum, so a version, once written, is never rewritten: a different one is refused.
+ * against go.sum, so a version, once written, is never rewritten: a different one is refused. The franz module
+ * (franz/, its own go.mod) is published beside the events module, at the same version.
  */
-export async function publishGo(input: PublishInput): Promise<Publication> {
+export async function publishGo(input: PublishInput): Promise<Publication[]> {
+  // A folder with a go.mod of its own (franz/) is a module of its own: Go leaves it out of the module above it.
+  const nested = input.files.filter((file) => file.endsWith("/go.mod")).map((file) => file.slice(0, -"go.mod".length));
+  const owner = (file: string): string => nested.filter((folder) => file.startsWith(folder)).sort((a, b) => b.length - a.length)[0] ?? "";
+  const publications: Publication[] = [];
+  for (const folder of ["", ...nested.sort()]) {
+    const files = input.files.filter((file) => owner(file) === folder).map((file) => file.slice(folder.length));
+    publications.push(await publishModule({ ...input, folder: path.join(input.folder, folder), files }));
+  }
+  return publications;
+}
+
+async function publishModule(input: PublishInput): Promise<Publication> {
   const { proxyFolder } = input.config.go;
   if (proxyFolder === undefined) {
     throw new UsageError('publishing the Go module needs "proxyFolder" in the config\'s "go" section: the folder, served as the GOPROXY "proxy", that the module is written into');

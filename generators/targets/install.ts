@@ -28,7 +28,8 @@ export function goInstallLines(config: Config, modulePath: string, version: stri
 }
 
 /** pip: a private index must serve the package's dependencies too (pypiserver and devpi fall back to PyPI). */
-export function pipInstallLines(config: Config, version: string): string[] {
+export function pipInstallLines(config: Config, version: string, extra?: string): string[] {
   const { distribution, index } = config.python;
-  return [`pip install${index === undefined ? "" : ` --index-url ${index}`} ${distribution}==${version}`];
+  const requirement = extra === undefined ? `${distribution}==${version}` : `"${distribution}[${extra}]==${version}"`;
+  return [`pip install${index === undefined ? "" : ` --index-url ${index}`} ${requirement}`];
 }

@@ -37,6 +37,7 @@ export const goTarget: Target = {
       goType: names.type(event.name) ?? event.name,
       topic: event.kafka.topic,
       factory: names.factory(event),
+      topicConstant: names.topicConstant(event.kafka.topic),
       arguments: (factoryParts(model, names, event)?.parameters ?? []).map((parameter) => parameter.split(" ")[0]).join(", "),
     }));
     const generated = goGenerated(model.envelope);
@@ -44,7 +45,7 @@ export const goTarget: Target = {
     const overrides = generated.length === 0 ? "" : ` (${spokenList(generated.map((entry) => markdownCode(entry.option)))} override ${generated.length === 1 ? "it" : "them"})`;
     const module = goModulePath(config.go.module, context.release.version);
     const install = goInstallLines(config, module, context.release.version).join("\n");
-    const data = { module, version: context.release.version, install, package: packageName, events, first: events[0] ?? {}, fills: `${fills}${overrides}` };
+    const data = { module, franzModule: goModulePath(`${config.go.module}/franz`, context.release.version), version: context.release.version, install, package: packageName, events, first: events[0] ?? {}, fills: `${fills}${overrides}` };
     return [
       { path: "go.mod", content: render("go/go.mod.hbs", data) },
       { path: "README.md", content: render("go/README.md.hbs", data) },

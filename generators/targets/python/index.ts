@@ -43,12 +43,14 @@ export const pythonTarget: Target = {
       // The README's call: the required arguments the envelope does not fill in, each as `name=...`.
       call: properties(event).filter((property) => property.required && property.name !== "eventType" && property.name !== "version" && !(property.name in envelope.generated)).map((property) => `${names.attribute(event.name, property.name)}=...`).join(", "),
       key: names.attribute(event.name, event.kafka.key),
+      topicLiteral: pyString(event.kafka.topic),
+      handlerField: names.factory(event).replace(/^create_/, ""),
       fills: `${factoryFills(envelope, markdownCode)}${generated.length === 0 ? "" : ` (pass ${spokenList(generated.map((name) => markdownCode(`${names.attribute(event.name, name)}=`)), "or")} to set ${generated.length === 1 ? "it" : "them"})`}`,
     }));
     // Each schema file by name, as a glob that matches only itself: a wildcard would skip files whose names
     // start with a dot, which setuptools's glob treats as hidden.
     const packageData = ["py.typed", ...model.schemas.map((schema) => `schemas/${schema.file}`.replace(/[[*?]/g, (character) => `[${character}]`))];
-    const data = { ...config.python, description: config.python.description ?? config.typescript.description, version: context.release.version, install: pipInstallLines(config, context.release.version).join("\n"), events, first: events[0] ?? {}, packageData };
+    const data = { ...config.python, description: config.python.description ?? config.typescript.description, version: context.release.version, install: pipInstallLines(config, context.release.version).join("\n"), kafkaInstall: pipInstallLines(config, context.release.version, "kafka").join("\n"), events, first: events[0] ?? {}, packageData };
     const exported = [
       "AnyVersionEvent", "ContractEvent", "ContractValidationError", "EVENT_MODELS", "EVENT_TYPES", "EventType", "TOPICS", "ValidationIssue",
       "MAX_DEPTH", "Record", "decode", "encode", "from_record", "read_event", "to_record", "topic_of", "upcast", "validate", "validation_errors",
