@@ -11,7 +11,13 @@ import json
 import sys
 from typing import Any
 
-from activity_events import ActivityGenerated, ContractEvent, ImageJobRequested, TextJobRequested
+from activity_events import (
+    ActivityGenerated,
+    ContractEvent,
+    ImageJobRequested,
+    TextJobRequested,
+)
+from activity_events.codec import Record
 from activity_events.kafka import (
     DeadLetter,
     EventHandler,
@@ -20,7 +26,6 @@ from activity_events.kafka import (
     ReceivedRecord,
     RetryPolicy,
 )
-from activity_events.codec import Record
 
 
 def _bytes(text: str | None) -> bytes | None:
@@ -81,7 +86,11 @@ def main() -> None:
         current.update(outcome="unhandled", attempt=context.attempt)
 
     handler = EventHandler(
-        Handlers(activity_generated=activity, image_job_requested=image, text_job_requested=text),
+        Handlers(
+            activity_generated=activity,
+            image_job_requested=image,
+            text_job_requested=text,
+        ),
         dead_letter=dead_letter,
         retry=RetryPolicy(attempts=3, backoff_s=0.001),
         dead_letter_max_bytes=4096,
@@ -99,7 +108,9 @@ def main() -> None:
                 offset=record["offset"],
                 key=_bytes(record["key"]),
                 value=_bytes(record["value"]),
-                headers=tuple((name, base64.b64decode(value)) for name, value in record["headers"]),
+                headers=tuple(
+                    (name, base64.b64decode(value)) for name, value in record["headers"]
+                ),
                 timestamp_ms=record["timestamp"],
             )
         )

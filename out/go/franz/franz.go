@@ -20,6 +20,17 @@ import (
 // handler of the events package. It is a module of its own so that services that only decode events never
 // depend on franz-go.
 
+// ProducerOptions are the producer settings every service of the contracts should use: acks from all
+// in-sync replicas with idempotent writes (franz-go's defaults, kept here so that they stay), and no
+// compression. franz-go compresses with snappy unless told otherwise, and kafkajs, the usual client of the
+// TypeScript package, reads only gzip without codec plugins: its consumer crashes on the first snappy batch.
+func ProducerOptions() []kgo.Opt {
+	return []kgo.Opt{
+		kgo.RequiredAcks(kgo.AllISRAcks()),
+		kgo.ProducerBatchCompression(kgo.NoCompression()),
+	}
+}
+
 // ConsumerOptions are the client options Consume expects: a consumer group on the contracts' topics, no
 // auto-commit (Consume commits what it has handled), rebalances held while a poll is being handled (so a
 // partition is never handed over mid-batch), and new groups starting at the oldest offsets.

@@ -42,8 +42,13 @@ __all__ = [
 PRODUCER_CONFIG: Final[dict[str, str | int | bool]] = {
     "acks": "all",
     "enable.idempotence": True,
+    "compression.type": "none",
 }
-"""The producer settings the README recommends: every in-sync replica acknowledges, writes are idempotent."""
+"""The producer settings the README recommends: every in-sync replica acknowledges, writes are idempotent.
+
+No compression (librdkafka's default, kept here): kafkajs, the usual client of the TypeScript package, reads
+only gzip without codec plugins, and its consumer crashes on a batch it cannot read.
+"""
 
 # librdkafka reports a record above message.max.bytes with the broker's own code.
 _TOO_LARGE: Final = frozenset(
