@@ -422,12 +422,17 @@ func TestRetriesAFailingHandlerThenDeadLettersIt(t *testing.T) {
 		started = append(started, time.Now())
 		return fmt.Errorf("attempt %d failed", message.Attempt)
 	}}
-	options := events.HandlerOptions{Retry: events.RetryPolicy{Attempts: 4, Backoff: 20 * time.Millisecond}}
-	consumeUntil(t, []string{events.TopicTextJobs}, handlers, options, func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return len(attempts) >= 4
-	})
+	// Done once the dead letter is sent: ending at the 4th call would cancel the send it is about to make.
+	var sent atomic.Int32
+	send := franz.Send(newClient(t))
+	options := events.HandlerOptions{Retry: events.RetryPolicy{Attempts: 4, Backoff: 20 * time.Millisecond}, DeadLetter: func(ctx context.Context, records []events.Record) error {
+		err := send(ctx, records)
+		if err == nil && string(records[0].Key) == jobID {
+			sent.Add(1)
+		}
+		return err
+	}}
+	consumeUntil(t, []string{events.TopicTextJobs}, handlers, options, func() bool { return sent.Load() >= 1 })
 	letters := deadLetters(t, events.TopicTextJobs+".dlq", jobID, 1)
 	if header(letters[0], "dlq-reason") != "handler-failed" || !strings.Contains(header(letters[0], "dlq-errors"), "failed 4 times, last: attempt 4 failed") {
 		t.Errorf("dead letter: %v", letters[0].Headers)
