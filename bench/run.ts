@@ -88,14 +88,27 @@ for (const binding of [goFigures(ROOT), pythonFigures(ROOT)]) {
   }
 }
 
+const KAFKA_ROUNDS = 3;
 console.log("\nKafka (local broker, KRaft)");
 try {
-  const figures = await kafkaFigures();
+  const figures = await kafkaFigures(20_000, 100, KAFKA_ROUNDS);
   const throughput = figures.rawMs / figures.publishMs;
   verdicts.push(throughput >= 0.95);
   console.log(`raw kafkajs send of pre-built messages    ${figures.rawMs.toFixed(0).padStart(6)} ms for ${figures.events} events in batches of ${figures.batch}`);
   console.log(`publish (validate, map, send)             ${figures.publishMs.toFixed(0).padStart(6)} ms   throughput ${throughput.toFixed(2)}x raw   target >= 0.95x  ${throughput >= 0.95 ? "met" : "MISSED"}`);
   console.log(`consumer decode + dispatch per message    ${figures.decodeNs.toFixed(0).padStart(6)} ns   ${(figures.decodeNs / figures.parseNs).toFixed(2)}x JSON.parse (${figures.parseNs.toFixed(0)} ns)`);
+  console.log(`\nconsumer rate, ${figures.events} records, first to last, median of ${KAFKA_ROUNDS}: raw consume + JSON parse, then the event handler`);
+  for (const consumer of figures.consumers) {
+    if (consumer.rawMs === undefined || consumer.helperMs === undefined) {
+      console.log(`  ${consumer.name.padEnd(34)} skipped: ${consumer.skipped ?? "no figure"}`);
+      continue;
+    }
+    const rate = consumer.rawMs / consumer.helperMs;
+    verdicts.push(rate >= consumer.target);
+    const perSecond = (ms: number): string => `${((figures.events / ms) * 1000).toFixed(0).padStart(7)}/s`;
+    const verdict = `target >= ${consumer.target.toFixed(2)}x  ${rate >= consumer.target ? "met" : "MISSED"}`;
+    console.log(`  ${consumer.name.padEnd(34)} ${perSecond(consumer.rawMs)}   ${perSecond(consumer.helperMs)}   ${rate.toFixed(2)}x raw   ${verdict}`);
+  }
 } catch (error) {
   console.log(`  skipped: ${(error as Error).message.split("\n")[0]}`);
 }
