@@ -85,7 +85,7 @@ describe("text in every language's literals and comments", () => {
 
 describe("static TypeScript templates", () => {
   // generate copies them without formatting, so they must already be in the form prettier gives them.
-  it.each(["runtime.ts", "kafka.ts"])("templates/typescript/%s is in prettier's form", async (name) => {
+  it.each(["runtime.ts", "kafka.ts", "platformatic.ts"])("templates/typescript/%s is in prettier's form", async (name) => {
     const { readFile } = await import("node:fs/promises");
     const prettier = await import("prettier");
     const text = await readFile(new URL(`../templates/typescript/${name}`, import.meta.url), "utf8");

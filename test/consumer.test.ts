@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ describe("the packed TypeScript package in a consumer project", () => {
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     packedFiles = (info?.files ?? []).map((file) => file.path).sort();
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${info?.filename}`, "kafkajs@2.2.4"], { cwd: project });
+    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${info?.filename}`, "kafkajs@2.2.4", "@platformatic/kafka@1.35.0"], { cwd: project });
     expect(install.status, install.stderr).toBe(0);
     for (const file of readdirSync(path.join(FIXTURES, "consumer"))) cpSync(path.join(FIXTURES, "consumer", file), path.join(project, file));
     const common = {
@@ -57,6 +57,26 @@ describe("the packed TypeScript package in a consumer project", () => {
       expect(result.status).toBe(0);
     });
   }
+
+  it("compiles the README's Kafka examples, for kafkajs and for @platformatic/kafka, as a service would write them", () => {
+    const readme = readFileSync(path.join(project, "node_modules/@shared/events/README.md"), "utf8");
+    const start = readme.indexOf("\n## Kafka\n");
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+    expect(blocks).toHaveLength(2);
+    // The examples publish `event`, an event the service has built (as the README's first example shows).
+    const files = blocks.map((block, index) => {
+      const file = `readme-kafka-${index}.ts`;
+      writeFileSync(path.join(project, file), `import type { ContractEvent } from "@shared/events";\ndeclare const event: ContractEvent;\n${block}\nexport {};\n`);
+      return file;
+    });
+    // skipLibCheck: @platformatic/kafka's own declarations need @types/debug, which it does not depend on.
+    const compilerOptions = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, target: "ES2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, typeRoots: [path.join(ROOT, "node_modules/@types")], types: ["node"] };
+    writeFileSync(path.join(project, "tsconfig.readme.json"), JSON.stringify({ compilerOptions, files }));
+    const result = run(process.execPath, [TSC, "-p", "tsconfig.readme.json", "--pretty", "false"], { cwd: project });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
 
   it("fails to compile when a misuse is not marked as expected", () => {
     writeFileSync(path.join(project, "misuse.ts"), 'import { topicOf } from "@shared/events";\ntopicOf("TEXT_JOB_EXPLODED");\n');

@@ -49,6 +49,8 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     })),
     first: {
       create: first === undefined ? "" : names.create(first).text,
+      // UPPER_SNAKE_CASE, so an identifier as it is (the contract rules refuse any other).
+      eventType: first?.eventType ?? "",
       init: codeBlockSafe(init),
       schema: first?.schemaFile ?? "",
     },
@@ -60,6 +62,7 @@ export function packageFiles(context: TargetContext, names: TypeScriptNames): Ge
     // Static sources, kept in prettier's form in templates/ (a test checks it), so they are not formatted again.
     { path: "src/runtime.ts", content: template(context, "typescript/runtime.ts"), formatted: true },
     { path: "src/kafka.ts", content: template(context, "typescript/kafka.ts"), formatted: true },
+    { path: "src/platformatic.ts", content: template(context, "typescript/platformatic.ts"), formatted: true },
   ];
 }
 

@@ -475,15 +475,17 @@ const platform = globalThis as unknown as {
   setTimeout: (callback: () => void, ms: number) => unknown;
   crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } };
 };
+// One of each, made once: a TextDecoder made per header cost the handler more than decoding the event.
+const utf8 = { encoder: new platform.TextEncoder(), decoder: new platform.TextDecoder() };
 
 /** A value's bytes (UTF-8 for text); undefined for no value. */
 function bytesOf(value: Uint8Array | string | null): Uint8Array | undefined {
   if (value === null) return undefined;
-  return typeof value === "string" ? new platform.TextEncoder().encode(value) : value;
+  return typeof value === "string" ? utf8.encoder.encode(value) : value;
 }
 
 function textOf(value: Uint8Array | string): string {
-  return typeof value === "string" ? value : new platform.TextDecoder().decode(value);
+  return typeof value === "string" ? value : utf8.decoder.decode(value);
 }
 
 /** Headers as text; a header with several values keeps all of them, in order. */
@@ -505,13 +507,25 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** Whether a send failed because the broker found the record too large (kafkajs: MESSAGE_TOO_LARGE). */
-function isTooLarge(error: unknown): boolean {
-  const type =
-    typeof error === "object" && error !== null ? (error as { type?: unknown }).type : undefined;
-  return (
-    type === "MESSAGE_TOO_LARGE" || (error instanceof Error && /too large/i.test(error.message))
-  );
+/**
+ * Whether a send failed because the record was too large: kafkajs's error type, @platformatic/kafka's
+ * protocol error id (inside the aggregate error it throws), or a client's "too large" message; the error, any
+ * error it aggregates and its causes are looked at.
+ */
+function isTooLarge(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 8) return false;
+  const { type, apiId, message, errors, cause } = error as {
+    type?: unknown;
+    apiId?: unknown;
+    message?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+  };
+  if ([type, apiId].some((id) => id === "MESSAGE_TOO_LARGE" || id === "RECORD_LIST_TOO_LARGE"))
+    return true;
+  if (typeof message === "string" && /too large/i.test(message)) return true;
+  const nested = Array.isArray(errors) ? errors : [];
+  return [...nested, cause].some((inner) => isTooLarge(inner, depth + 1));
 }
 
 function eventTypeOf(value: unknown): string | undefined {

@@ -247,12 +247,13 @@ function createBatchHandler(handlers, options) {
   };
 }
 const platform = globalThis;
+const utf8 = { encoder: new platform.TextEncoder(), decoder: new platform.TextDecoder() };
 function bytesOf(value) {
   if (value === null) return void 0;
-  return typeof value === "string" ? new platform.TextEncoder().encode(value) : value;
+  return typeof value === "string" ? utf8.encoder.encode(value) : value;
 }
 function textOf(value) {
-  return typeof value === "string" ? value : new platform.TextDecoder().decode(value);
+  return typeof value === "string" ? value : utf8.decoder.decode(value);
 }
 function textHeaders(headers) {
   const result = {};
@@ -266,9 +267,14 @@ async function sha256(bytes) {
   const digest = await platform.crypto.subtle.digest("SHA-256", bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
-function isTooLarge(error) {
-  const type = typeof error === "object" && error !== null ? error.type : void 0;
-  return type === "MESSAGE_TOO_LARGE" || error instanceof Error && /too large/i.test(error.message);
+function isTooLarge(error, depth = 0) {
+  if (typeof error !== "object" || error === null || depth > 8) return false;
+  const { type, apiId, message, errors, cause } = error;
+  if ([type, apiId].some((id) => id === "MESSAGE_TOO_LARGE" || id === "RECORD_LIST_TOO_LARGE"))
+    return true;
+  if (typeof message === "string" && /too large/i.test(message)) return true;
+  const nested = Array.isArray(errors) ? errors : [];
+  return [...nested, cause].some((inner) => isTooLarge(inner, depth + 1));
 }
 function eventTypeOf(value) {
   const eventType = typeof value === "object" && value !== null ? value.eventType : void 0;
