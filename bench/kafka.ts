@@ -6,7 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EachBatchPayload, type EachMessagePayload, Kafka, logLevel, type Producer } from "kafkajs";
 import * as events from "../test/fixtures/activity/out/ts/dist/esm/index.js";
+import { Consumer as PlatformaticConsumer } from "@platformatic/kafka";
 import { createBatchHandler, createEventHandler, createPublisher, toRecord } from "../test/fixtures/activity/out/ts/dist/esm/kafka.js";
+import { CONSUME_OPTIONS, consume } from "../test/fixtures/activity/out/ts/dist/esm/platformatic.js";
 import { type Broker, startBroker } from "../test/support/kafka-broker.js";
 import { measure, median } from "./harness.js";
 
@@ -101,6 +103,7 @@ async function consumerFigures(kafka: Kafka, producer: Producer, broker: Broker,
   const targets: Record<string, number> = {
     "TypeScript, kafkajs eachMessage": 0.6,
     "TypeScript, kafkajs eachBatch": 0.6,
+    "TypeScript, @platformatic/kafka": 0.6,
     "Go, franz-go": 0.8,
     "Python, confluent-kafka": 0.25,
   };
@@ -118,6 +121,7 @@ async function consumerFigures(kafka: Kafka, producer: Producer, broker: Broker,
       for (const mode of ["raw", "helper"] as const) {
         record("TypeScript, kafkajs eachMessage", mode, await kafkajsRun(kafka, producer, count, mode, "message"));
         record("TypeScript, kafkajs eachBatch", mode, await kafkajsRun(kafka, producer, count, mode, "batch"));
+        record("TypeScript, @platformatic/kafka", mode, await platformaticRun(broker, producer, count, mode));
         record("Go, franz-go", mode, typeof go === "string" ? go : external(go.binary, ["-brokers", broker.brokers.join(","), "-topic", events.TOPICS.TEXT_JOBS, "-n", String(count), "-mode", mode]));
         const pythonRun = existsSync(python) ? external(python, [path.join(ROOT, "bench/consume_rate.py"), broker.brokers.join(","), events.TOPICS.TEXT_JOBS, String(count), mode]) : "no .venv yet: run `npm test` once to create it";
         record("Python, confluent-kafka", mode, pythonRun);
@@ -174,6 +178,46 @@ async function kafkajsRun(kafka: Kafka, producer: Producer, count: number, mode:
     await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
   } finally {
     await consumer.disconnect();
+  }
+  return elapsed;
+}
+
+/**
+ * @platformatic/kafka's consumer stream: raw, read with the client's autocommit and JSON.parse; through the
+ * package, the platformatic module's consume (which commits what was handled) and the event handler.
+ */
+async function platformaticRun(broker: Broker, producer: Producer, count: number, mode: "raw" | "helper"): Promise<number> {
+  const consumer = new PlatformaticConsumer({ groupId: `bench-platformatic-${mode}-${randomUUID()}`, clientId: "bench", bootstrapBrokers: broker.brokers });
+  let seen = 0;
+  let start = 0;
+  let elapsed = 0;
+  let finish = (): void => undefined;
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const arrived = (): void => {
+    if (seen === 0) start = performance.now();
+    if (++seen === count) {
+      elapsed = performance.now() - start;
+      finish();
+    }
+  };
+  try {
+    const stream = await consumer.consume({ topics: [events.TOPICS.TEXT_JOBS], ...CONSUME_OPTIONS, autocommit: mode === "raw" });
+    if (mode === "raw") {
+      for await (const message of stream) {
+        JSON.parse((message.value as Buffer).toString("utf8"));
+        arrived();
+        if (seen >= count) break;
+      }
+    } else {
+      const consuming = consume(stream, createEventHandler({ TEXT_JOB_REQUESTED: arrived }, { deadLetterProducer: producer }));
+      await Promise.race([done, consuming]);
+      await stream.close();
+      await consuming;
+    }
+  } finally {
+    await consumer.close(true);
   }
   return elapsed;
 }
