@@ -12,6 +12,11 @@ export interface Broker {
   readonly logFile: string;
   /** Stops the broker; its folder (and log) is kept when `keepLog` is true, and its path printed. */
   stop(keepLog: boolean): Promise<void>;
+  /**
+   * Stops the broker with `signal` (SIGTERM: a controlled shutdown; SIGKILL: a crash) and starts it again on
+   * the same ports and data, resolving once it serves again.
+   */
+  restart(signal: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
 
 const POM = path.join(ROOT, "test/kafka/pom.xml");
@@ -68,34 +73,50 @@ export async function startBroker({ timeoutMs = 90_000, clusterId = randomBytes(
 
   const logFile = path.join(dir, "broker.log");
   let log = "";
-  const child: ChildProcess = spawn("java", [...java, "kafka.Kafka", properties], { stdio: ["ignore", "pipe", "pipe"] });
-  const append = (chunk: Buffer): void => {
-    log += chunk.toString("utf8");
-  };
-  child.stdout?.on("data", append);
-  child.stderr?.on("data", append);
   const flush = (): void => writeFileSync(logFile, log);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const deadline = Date.now() + timeoutMs;
-  while (!/Kafka Server started/.test(log)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      flush();
-      child.kill("SIGKILL");
-      throw new Error(`the Kafka broker did not start; its log is kept at ${logFile}:\n${log.split("\n").slice(-30).join("\n")}`);
+  /** Starts the broker process and waits until it says it has started (the nth time it says so). */
+  const launch = async (starts: number): Promise<{ child: ChildProcess; exited: Promise<void> }> => {
+    const child: ChildProcess = spawn("java", [...java, "kafka.Kafka", properties], { stdio: ["ignore", "pipe", "pipe"] });
+    const append = (chunk: Buffer): void => {
+      log += chunk.toString("utf8");
+    };
+    child.stdout?.on("data", append);
+    child.stderr?.on("data", append);
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const deadline = Date.now() + timeoutMs;
+    while ((log.match(/Kafka Server started/g) ?? []).length < starts) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        flush();
+        child.kill("SIGKILL");
+        throw new Error(`the Kafka broker did not start; its log is kept at ${logFile}:\n${log.split("\n").slice(-30).join("\n")}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return { child, exited };
+  };
+  let starts = 1;
+  let running = await launch(starts);
+  /** Stops the running broker with `signal`, and with SIGKILL if it has not exited after 15 s. */
+  const kill = async (signal: "SIGTERM" | "SIGKILL"): Promise<void> => {
+    running.child.kill(signal);
+    const killed = await Promise.race([running.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+    if (!killed) {
+      running.child.kill("SIGKILL");
+      await running.exited;
+    }
+  };
   return {
     brokers: [`127.0.0.1:${brokerPort}`],
     logFile,
     async stop(keepLog) {
-      child.kill("SIGTERM");
-      const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
-      if (!killed) child.kill("SIGKILL");
+      await kill("SIGTERM");
       flush();
       if (keepLog) console.error(`Kafka broker log kept at ${logFile}`);
       else rmSync(dir, { recursive: true, force: true });
+    },
+    async restart(signal) {
+      await kill(signal);
+      running = await launch(++starts);
     },
   };
 }
