@@ -138,20 +138,8 @@ async function consumerFigures(kafka: Kafka, producer: Producer, broker: Broker,
 
 async function kafkajsRun(kafka: Kafka, producer: Producer, count: number, mode: "raw" | "helper", shape: "message" | "batch"): Promise<number> {
   const consumer = kafka.consumer({ groupId: `bench-ts-${shape}-${mode}-${randomUUID()}` });
-  let seen = 0;
-  let start = 0;
-  let elapsed = 0;
-  let finish = (): void => undefined;
-  const done = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const arrived = (): void => {
-    if (seen === 0) start = performance.now();
-    if (++seen === count) {
-      elapsed = performance.now() - start;
-      finish();
-    }
-  };
+  const clock = stopwatch(count);
+  const { arrived } = clock;
   const parse = (value: Buffer | null): void => {
     JSON.parse(value?.toString("utf8") ?? "null");
     arrived();
@@ -173,13 +161,13 @@ async function kafkajsRun(kafka: Kafka, producer: Producer, count: number, mode:
     else await consumer.run({ eachBatchAutoResolve: false, eachBatch: mode === "raw" ? rawBatch : createBatchHandler(handlers, { deadLetterProducer: producer }) });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`kafkajs consumed ${seen} of ${count} records in 120 s`)), 120_000);
+      timer = setTimeout(() => reject(new Error(`kafkajs consumed ${clock.seen()} of ${count} records in 120 s`)), 120_000);
     });
-    await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
+    await Promise.race([clock.done, timeout]).finally(() => clearTimeout(timer));
   } finally {
     await consumer.disconnect();
   }
-  return elapsed;
+  return clock.elapsedMs();
 }
 
 /**
@@ -188,6 +176,33 @@ async function kafkajsRun(kafka: Kafka, producer: Producer, count: number, mode:
  */
 async function platformaticRun(broker: Broker, producer: Producer, count: number, mode: "raw" | "helper"): Promise<number> {
   const consumer = new PlatformaticConsumer({ groupId: `bench-platformatic-${mode}-${randomUUID()}`, clientId: "bench", bootstrapBrokers: broker.brokers });
+  const clock = stopwatch(count);
+  const { arrived } = clock;
+  try {
+    const stream = await consumer.consume({ topics: [events.TOPICS.TEXT_JOBS], ...CONSUME_OPTIONS, autocommit: mode === "raw" });
+    if (mode === "raw") {
+      for await (const message of stream) {
+        JSON.parse((message.value as Buffer).toString("utf8"));
+        arrived();
+        if (clock.seen() >= count) break;
+      }
+    } else {
+      const consuming = consume(stream, createEventHandler({ TEXT_JOB_REQUESTED: arrived }, { deadLetterProducer: producer }));
+      await Promise.race([clock.done, consuming]);
+      await stream.close();
+      await consuming;
+    }
+  } finally {
+    await consumer.close(true);
+  }
+  return clock.elapsedMs();
+}
+
+/**
+ * Times `count` arrivals from the first to the last: `arrived` is called for each record, `done` resolves at
+ * the last.
+ */
+function stopwatch(count: number): { arrived(): void; seen(): number; elapsedMs(): number; done: Promise<void> } {
   let seen = 0;
   let start = 0;
   let elapsed = 0;
@@ -195,31 +210,18 @@ async function platformaticRun(broker: Broker, producer: Producer, count: number
   const done = new Promise<void>((resolve) => {
     finish = resolve;
   });
-  const arrived = (): void => {
-    if (seen === 0) start = performance.now();
-    if (++seen === count) {
-      elapsed = performance.now() - start;
-      finish();
-    }
-  };
-  try {
-    const stream = await consumer.consume({ topics: [events.TOPICS.TEXT_JOBS], ...CONSUME_OPTIONS, autocommit: mode === "raw" });
-    if (mode === "raw") {
-      for await (const message of stream) {
-        JSON.parse((message.value as Buffer).toString("utf8"));
-        arrived();
-        if (seen >= count) break;
+  return {
+    arrived() {
+      if (seen === 0) start = performance.now();
+      if (++seen === count) {
+        elapsed = performance.now() - start;
+        finish();
       }
-    } else {
-      const consuming = consume(stream, createEventHandler({ TEXT_JOB_REQUESTED: arrived }, { deadLetterProducer: producer }));
-      await Promise.race([done, consuming]);
-      await stream.close();
-      await consuming;
-    }
-  } finally {
-    await consumer.close(true);
-  }
-  return elapsed;
+    },
+    seen: () => seen,
+    elapsedMs: () => elapsed,
+    done,
+  };
 }
 
 /** The Go consumer, built once (test/go/cmd/consume-rate), or why it cannot be. */

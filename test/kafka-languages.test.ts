@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { createEventHandler, createPublisher, type MessageContext } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
+import { waitUntil } from "./support/kafka-events.js";
 import { ROOT } from "./support/paths.js";
 
 const TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -114,10 +115,9 @@ describe("the Go and Python Kafka helpers on a real broker, and events across la
     };
     const handler = createEventHandler({ ACTIVITY_GENERATED: add, IMAGE_JOB_REQUESTED: add, JOB_STATUS_CHANGED: add, TEXT_JOB_REQUESTED: add }, { deadLetterProducer: producer });
     await consumer.run({ eachMessage: handler });
-    const deadline = Date.now() + 60_000;
     // Python publishes twice (its own run repeats the publishing test): wait for every type of each job.
     const complete = (): boolean => [jobs.go, jobs.python].every((job) => new Set(seen.filter(({ event }) => event.jobId === job).map(({ event }) => event.eventType)).size === Object.values(events.EVENT_TYPES).length);
-    while (!complete() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(complete, 60_000);
     await consumer.stop();
     for (const [job, source] of [[jobs.go, "go-service"], [jobs.python, "python-service"]] as const) {
       const mine = seen.filter(({ event }) => event.jobId === job);

@@ -6,6 +6,7 @@ import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { createEventHandler, createPublisher, toRecord, type MessageContext, type ReceivedMessage } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { CONSUME_OPTIONS, consume, PRODUCER_OPTIONS, producerOf } from "./fixtures/activity/out/ts/dist/esm/platformatic.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
+import { oneOfEach, waitUntil } from "./support/kafka-events.js";
 
 const TOPICS = Object.values(events.TOPICS);
 const TRACE = { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", tracestate: "vendor=1" };
@@ -47,8 +48,7 @@ describe("the Kafka helpers over @platformatic/kafka on a real broker", () => {
     try {
       const stream = await consumer.consume({ topics: [...topics], ...CONSUME_OPTIONS });
       const running = consume(stream, handle);
-      const deadline = Date.now() + 30_000;
-      while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntil(done, 30_000);
       await stream.close();
       await running;
     } finally {
@@ -63,15 +63,6 @@ describe("the Kafka helpers over @platformatic/kafka on a real broker", () => {
       if (text(payload.message.key) === key) all.push(payload);
     }, () => done(all));
     return all;
-  }
-
-  function oneOfEach(jobId: string): events.ContractEvent[] {
-    return [
-      events.createTextJobRequested({ userId: "u1", jobId, payload: { activityType: "quiz", prompt: "Volcanoes", language: "en" } }),
-      events.createImageJobRequested({ userId: "u1", jobId, payload: { activityType: "poster", prompt: "Planets", size: { width: 512, height: 512 } } }),
-      events.createActivityGenerated({ userId: "u1", jobId, payload: { activityId: randomUUID(), output: { kind: "text", activityType: "quiz", title: "T", content: "C", wordCount: 1 }, generationMs: 5 } }),
-      events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "completed", jobKind: "text", attempt: 1, activityId: randomUUID() } }),
-    ];
   }
 
   it("round-trips every event type: published with its trace context, handled typed, and written as kafkajs writes it", async () => {
@@ -104,8 +95,7 @@ describe("the Kafka helpers over @platformatic/kafka on a real broker", () => {
           records.set(headers["ce_id"] ?? "", { topic, value: String(message.value), headers });
         },
       });
-      const deadline = Date.now() + 30_000;
-      while (records.size < sent.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntil(() => records.size >= sent.length, 30_000);
     } finally {
       await reader.disconnect();
     }

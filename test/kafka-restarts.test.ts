@@ -6,6 +6,7 @@ import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { createPublisher, type Publisher } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { PRODUCER_OPTIONS, producerOf } from "./fixtures/activity/out/ts/dist/esm/platformatic.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
+import { waitUntil } from "./support/kafka-events.js";
 
 const BATCHES_PER_PHASE = 20;
 
@@ -95,8 +96,7 @@ describe("acknowledged events across broker restarts", () => {
           if (event.userId === run && event.eventId !== undefined) found.add(event.eventId);
         },
       });
-      const deadline = Date.now() + 60_000;
-      while ([...expected].some((id) => !found.has(id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntil(() => [...expected].every((id) => found.has(id)), 60_000, 200);
     } finally {
       await consumer.disconnect();
     }

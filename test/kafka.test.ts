@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as events from "./fixtures/activity/out/ts/dist/esm/index.js";
 import { BatchValidationError, createBatchHandler, createEventHandler, createPublisher, toRecord, type MessageContext } from "./fixtures/activity/out/ts/dist/esm/kafka.js";
 import { startBroker, type Broker } from "./support/kafka-broker.js";
+import { oneOfEach, waitUntil } from "./support/kafka-events.js";
 import { ROOT } from "./support/paths.js";
 
 const TOPICS = Object.values(events.TOPICS);
@@ -63,8 +64,7 @@ describe("the Kafka helpers on a real broker", () => {
         else await handle(payload, received);
       },
     });
-    const deadline = Date.now() + 30_000;
-    while (!done(received) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => done(received), 30_000);
     await consumer.stop();
     return received;
   }
@@ -91,15 +91,6 @@ describe("the Kafka helpers on a real broker", () => {
       seen.add(entry.event.eventId);
       return true;
     });
-  }
-
-  function oneOfEach(jobId: string): events.ContractEvent[] {
-    return [
-      events.createTextJobRequested({ userId: "u1", jobId, payload: { activityType: "quiz", prompt: "Volcanoes", language: "en" } }),
-      events.createImageJobRequested({ userId: "u1", jobId, payload: { activityType: "poster", prompt: "Planets", size: { width: 512, height: 512 } } }),
-      events.createActivityGenerated({ userId: "u1", jobId, payload: { activityId: randomUUID(), output: { kind: "text", activityType: "quiz", title: "T", content: "C", wordCount: 1 }, generationMs: 5 } }),
-      events.createJobStatusChanged({ userId: "u1", jobId, payload: { status: "completed", jobKind: "text", attempt: 1, activityId: randomUUID() } }),
-    ];
   }
 
   it("round-trips every event type with its topic, key, CloudEvents headers and typed value", async () => {
@@ -239,8 +230,7 @@ describe("the Kafka helpers on a real broker", () => {
       await consumer.subscribe({ topics: [events.TOPICS.JOB_STATUS], fromBeginning: true });
       await consumer.run({ eachBatchAutoResolve: false, eachBatch: createBatchHandler({ JOB_STATUS_CHANGED: record }, { deadLetterProducer: producer }) });
       await meanwhile?.();
-      const deadline = Date.now() + 30_000;
-      while (!until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntil(until, 30_000);
       await consumer.disconnect();
     };
     await run(() => seen.length >= progress.length);
@@ -284,8 +274,7 @@ describe("the Kafka helpers on a real broker", () => {
         { deadLetterProducer: producer, retry: { attempts: 3, backoffMs: 10 } },
       ),
     });
-    const deadline = Date.now() + 60_000;
-    while (handled.size < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => handled.size >= count, 60_000);
     await consumer.disconnect();
     expect(handled.size).toBe(count);
     expect(failures).toBeGreaterThanOrEqual(failOnce.size);
